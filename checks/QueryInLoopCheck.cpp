@@ -1,0 +1,26 @@
+//===- QueryInLoopCheck.cpp - nplusone-query-in-loop ----------------------===//
+
+#include "checks/QueryInLoopCheck.h"
+#include "lib/FindingDiagnostics.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+void QueryInLoopCheck::report(const LoopQueryFinding &F,
+                              const FunctionLoopQueries &Function,
+                              AnalysisContext &Ctx) {
+  const RowLoop &L = Function.Loops[F.Loop];
+  std::string Table = loopTable(L);
+  diag(F.Site->getBeginLoc(),
+       "query runs %select{once|up to once}0 per row of %1 (N+1 queries); "
+       "load the rows for all %select{%2|of them}3 in one query")
+      << (F.Conditional ? 1 : 0) << loopSubject(L) << Table
+      << (Table.empty() ? 1 : 0);
+  noteRowSource(*this, L);
+  noteRowValue(*this, F, L);
+  noteCallChain(*this, F);
+  noteBatchedRead(*this, F, Ctx);
+}
+
+} // namespace nplusone

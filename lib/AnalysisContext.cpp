@@ -1,0 +1,139 @@
+//===- AnalysisContext.cpp - Facts cache and call summaries ---------------===//
+
+#include "lib/AnalysisContext.h"
+#include "lib/ValueFlow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+const FunctionFacts &AnalysisContext::facts(const FunctionDecl &FD) {
+  std::unique_ptr<FunctionFacts> &Slot = Facts[&FD];
+  if (!Slot)
+    Slot = std::make_unique<FunctionFacts>(FD, Model);
+  return *Slot;
+}
+
+const FunctionDecl *
+AnalysisContext::followableCallee(const CallExpr *C) const {
+  const FunctionDecl *Callee = C->getDirectCallee();
+  if (!Callee || Model.lookup(Callee))
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!Callee->hasBody(Def) || !Def || Def->isDependentContext())
+    return nullptr;
+  const SourceManager &SM = Def->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(Def->getLocation()))
+    return nullptr;
+  return Def;
+}
+
+LabelMask callInputs(const CallExpr *C, const CallSummary &S,
+                     const ValueFlow &Flow, LabelMask Wanted,
+                     const Expr **Carrier) {
+  LabelMask Result = 0;
+  auto Consider = [&](const Expr *E) {
+    if (!E)
+      return;
+    LabelMask L = Flow.labelsOf(E);
+    Result |= L;
+    if (Carrier && !*Carrier && (L & Wanted))
+      *Carrier = E;
+  };
+  const auto *FD = C->getDirectCallee();
+  unsigned NumParams = FD ? FD->getNumParams() : 0;
+  for (unsigned I = 0; I < NumParams && I < ThisParamBit; ++I)
+    if (S.ParamFlow & (LabelMask(1) << I))
+      Consider(callArg(C, static_cast<int>(I)));
+  if (S.ParamFlow & (LabelMask(1) << ThisParamBit))
+    Consider(callArg(C, ImplicitObject));
+  return Result;
+}
+
+const CallSummary *AnalysisContext::summary(const FunctionDecl *FD,
+                                            unsigned Budget) {
+  if (!FD || Budget == 0 || !FD->hasBody())
+    return nullptr;
+  auto It = Summaries.find(FD);
+  if (It != Summaries.end() &&
+      (!It->second->Truncated || It->second->Budget >= Budget))
+    return &It->second->Summary;
+  // A function already being summarised is part of a recursion cycle: the
+  // cycle adds nothing new, so it ends here.
+  if (!InProgress.insert(FD).second)
+    return nullptr;
+  SummaryEntry Entry = computeSummary(*FD, Budget);
+  InProgress.erase(FD);
+  std::unique_ptr<SummaryEntry> &Slot = Summaries[FD];
+  Slot = std::make_unique<SummaryEntry>(std::move(Entry));
+  return &Slot->Summary;
+}
+
+AnalysisContext::SummaryEntry
+AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
+  SummaryEntry Entry;
+  Entry.Budget = Budget;
+  const FunctionFacts &F = facts(FD);
+  Entry.Truncated = F.truncated();
+  CallSummary &S = Entry.Summary;
+
+  ValueFlow Flow(F);
+  for (unsigned I = 0; I < FD.getNumParams() && I < ThisParamBit; ++I)
+    Flow.seedVariable(FD.getParamDecl(I), LabelMask(1) << I);
+  Flow.seedThis(LabelMask(1) << ThisParamBit);
+  bool Propagated = false;
+
+  for (const CallFacts &C : F.calls()) {
+    unsigned Depth = 0;
+    const FunctionDecl *Callee = nullptr;
+    const CallSummary *CalleeSummary = nullptr;
+    if (C.Api && (C.Api.Function->Roles & RoleExecute)) {
+      Depth = 1;
+    } else if ((Callee = followableCallee(C.Call))) {
+      if (Budget <= 1) {
+        Entry.Truncated = true;
+        continue;
+      }
+      CalleeSummary = summary(Callee, Budget - 1);
+      if (!CalleeSummary || !CalleeSummary->RunsQuery)
+        continue;
+      Depth = CalleeSummary->Depth + 1;
+    } else {
+      continue;
+    }
+    if (!Propagated) {
+      Flow.propagate();
+      Propagated = true;
+    }
+    CallSummary Found;
+    if (CalleeSummary) {
+      Found = *CalleeSummary;
+      Found.ParamFlow = callInputs(C.Call, *CalleeSummary, Flow);
+      Found.ViaCallee = Callee;
+      auto CalleeIt = Summaries.find(Callee);
+      if (CalleeIt != Summaries.end() && CalleeIt->second->Truncated)
+        Entry.Truncated = true;
+    } else {
+      Found.Target = describeQuery(C, F);
+      Found.ParamFlow = queryInputs(C, F, Flow);
+    }
+    Found.Via = C.Call;
+    Found.Depth = Depth;
+    S.ParamFlow |= Found.ParamFlow;
+    if (!S.RunsQuery || Depth < S.Depth) {
+      LabelMask All = S.ParamFlow;
+      S = Found;
+      S.ParamFlow = All;
+      S.RunsQuery = true;
+    }
+  }
+  return Entry;
+}
+
+} // namespace nplusone

@@ -1,0 +1,92 @@
+//===- AnalysisContext.h - Per-translation-unit analysis state -*- C++ -*-===//
+//
+// Owns what is computed once per translation unit and shared by every
+// function analysed in it: the API model in force, the options, the facts of
+// each function body (walked once) and the memoized call summaries.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_ANALYSISCONTEXT_H
+#define NPLUSONE_LIB_ANALYSISCONTEXT_H
+
+#include "lib/ApiModel.h"
+#include "lib/FunctionFacts.h"
+#include "lib/QueryTarget.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <memory>
+
+namespace nplusone {
+
+struct AnalysisOptions {
+  /// How many calls deep a query hidden in helpers is still found.
+  unsigned MaxCallDepth = 8;
+  SqlDialect Dialect = SqlDialect::Auto;
+};
+
+/// The parameter bit that stands for `this` in a summary's ParamFlow.
+constexpr unsigned ThisParamBit = 62;
+
+/// What calling a function does, as far as queries go.
+struct CallSummary {
+  bool RunsQuery = false;
+  /// Calls from a caller of this function down to the query; 1 when the
+  /// query runs in this function's own body.
+  unsigned Depth = 0;
+  /// Bit i: parameter i feeds a query's SQL or parameters; ThisParamBit:
+  /// a member of the object does.
+  LabelMask ParamFlow = 0;
+  /// The call in this function's body that runs the query (an API call) or
+  /// leads to it (a call to ViaCallee).
+  const clang::CallExpr *Via = nullptr;
+  const clang::FunctionDecl *ViaCallee = nullptr;
+  /// The query at the end of the chain.
+  QueryTarget Target;
+};
+
+class AnalysisContext {
+public:
+  AnalysisContext(const ApiModel &Model, AnalysisOptions Options)
+      : Model(Model), Options(Options) {}
+
+  const ApiModel &model() const { return Model; }
+  const AnalysisOptions &options() const { return Options; }
+
+  /// The facts of a function definition's body, computed once.
+  const FunctionFacts &facts(const clang::FunctionDecl &FD);
+
+  /// The summary of calling \p FD when at most \p Budget more calls may be
+  /// followed; null when \p FD has no body here or is being summarised
+  /// further up the stack (recursion).
+  const CallSummary *summary(const clang::FunctionDecl *FD, unsigned Budget);
+
+  /// The definition a call reaches when its body is in this translation
+  /// unit and is user code worth following; null otherwise.
+  const clang::FunctionDecl *followableCallee(const clang::CallExpr *C) const;
+
+private:
+  struct SummaryEntry {
+    CallSummary Summary;
+    unsigned Budget = 0;
+    bool Truncated = false;
+  };
+  SummaryEntry computeSummary(const clang::FunctionDecl &FD, unsigned Budget);
+
+  const ApiModel &Model;
+  AnalysisOptions Options;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFacts>>
+      Facts;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<SummaryEntry>>
+      Summaries;
+  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+};
+
+/// The labels carried by the arguments of a call to a summarised function
+/// that reach its query; \p Carrier receives the first one with \p Wanted.
+LabelMask callInputs(const clang::CallExpr *C, const CallSummary &S,
+                     const ValueFlow &Flow, LabelMask Wanted = 0,
+                     const clang::Expr **Carrier = nullptr);
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_ANALYSISCONTEXT_H

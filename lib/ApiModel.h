@@ -1,0 +1,125 @@
+//===- ApiModel.h - Declarative models of database client APIs -*- C++ -*-===//
+//
+// What each supported library's calls do, as data: which calls run SQL, which
+// prepare or bind a statement, which step a cursor, which read a column of
+// the current row, and which types hold query results. The analysis only asks
+// this model; adding a library means adding a table, not touching a check.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_APIMODEL_H
+#define NPLUSONE_LIB_APIMODEL_H
+
+#include "lib/SqlText.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class FunctionDecl;
+class QualType;
+} // namespace clang
+
+namespace nplusone {
+
+/// What a call does to the database. A function may play several roles:
+/// sqlite3_step both executes a freshly bound statement and advances its
+/// cursor.
+enum ApiRole : unsigned {
+  RoleNone = 0,
+  /// Runs a statement: its SQL comes from SqlArg, or from the statement
+  /// handle (HandleArg) when SqlArg is absent.
+  RoleExecute = 1u << 0,
+  /// Compiles SQL (SqlArg) into the statement handle HandleArg.
+  RolePrepare = 1u << 1,
+  /// Binds the value ValueArg to the statement handle HandleArg.
+  RoleBind = 1u << 2,
+  /// Steps the cursor HandleArg to its next row; in a loop condition it makes
+  /// the loop iterate the rows of that cursor.
+  RoleAdvance = 1u << 3,
+  /// Reads a value of the current row of cursor HandleArg.
+  RoleColumnRead = 1u << 4,
+  /// Returns the number of rows of the result HandleArg (index loops).
+  RoleRowCount = 1u << 5,
+};
+
+/// Whether an executed statement reads or writes. ByText means the SQL text
+/// decides (a leading INSERT/UPDATE/DELETE/... is a write).
+enum class AccessKind { Read, Write, ByText };
+
+/// Marks an argument position that is the implicit object of a method call.
+constexpr int ImplicitObject = -2;
+constexpr int NoArg = -1;
+
+/// One function or method of a library.
+struct ApiFunction {
+  /// Fully qualified name, without template arguments:
+  /// "pqxx::transaction_base::exec_params", "sqlite3_step".
+  const char *QualifiedName;
+  unsigned Roles;
+  AccessKind Access = AccessKind::ByText;
+  int SqlArg = NoArg;
+  /// First argument that is a bound query parameter; later ones are too.
+  int FirstParamArg = NoArg;
+  /// The statement, cursor or result the call works on.
+  int HandleArg = NoArg;
+  /// The value a bind call binds.
+  int ValueArg = NoArg;
+};
+
+/// A supported library: its calls, its result types and how batched SQL is
+/// spelled for it.
+struct LibraryModel {
+  /// The name users write in the `Libraries` option.
+  const char *Name;
+  /// Human-readable name for docs and messages.
+  const char *DisplayName;
+  SqlDialect Dialect;
+  llvm::ArrayRef<ApiFunction> Functions;
+  /// Types whose values are query results: iterating one iterates rows.
+  llvm::ArrayRef<const char *> ResultTypes;
+  /// How to bind the collected keys of a batched read, said in the note.
+  const char *BatchBindHint;
+};
+
+/// Every model built into nplusone-tidy.
+llvm::ArrayRef<LibraryModel> builtinLibraries();
+
+/// The models in force for one analysis, with fast lookup from declarations.
+class ApiModel {
+public:
+  /// Enables the named libraries; an empty list or "all" enables every
+  /// built-in model. Unknown names are returned in \p Unknown.
+  ApiModel(llvm::ArrayRef<std::string> LibraryNames,
+           std::vector<std::string> &Unknown);
+
+  struct Match {
+    const ApiFunction *Function = nullptr;
+    const LibraryModel *Library = nullptr;
+    explicit operator bool() const { return Function != nullptr; }
+  };
+
+  /// The model entry for a callee, or an empty match. Memoized per decl.
+  Match lookup(const clang::FunctionDecl *FD) const;
+
+  /// The library whose result type \p T (references and cv stripped) is, or
+  /// null when it is not a query result type.
+  const LibraryModel *resultTypeLibrary(clang::QualType T) const;
+
+  llvm::ArrayRef<const LibraryModel *> enabled() const { return Enabled; }
+
+private:
+  std::vector<const LibraryModel *> Enabled;
+  /// Unqualified name -> candidates with that last name component.
+  llvm::StringMap<llvm::SmallVector<Match, 2>> ByShortName;
+  llvm::StringMap<const LibraryModel *> ResultTypeByName;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, Match> Cache;
+};
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_APIMODEL_H

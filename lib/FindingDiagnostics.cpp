@@ -1,0 +1,181 @@
+//===- FindingDiagnostics.cpp - Notes that explain a finding --------------===//
+
+#include "lib/FindingDiagnostics.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using clang::tidy::ClangTidyCheck;
+
+namespace nplusone {
+
+namespace {
+
+constexpr size_t MaxQuotedLength = 60;
+
+/// Source text of an expression for a message, shortened when long.
+std::string quoteSource(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return "";
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+  StringRef Text = Lexer::getSourceText(Range, Ctx.getSourceManager(),
+                                        Ctx.getLangOpts());
+  std::string Result;
+  bool Space = false;
+  // Collapse whitespace so a multi-line argument reads as one line.
+  for (char C : Text) {
+    if (C == '\n' || C == '\t' || C == ' ' || C == '\r') {
+      Space = !Result.empty();
+      continue;
+    }
+    if (Space)
+      Result += ' ';
+    Space = false;
+    Result += C;
+  }
+  if (Result.size() > MaxQuotedLength)
+    Result = Result.substr(0, MaxQuotedLength - 3) + "...";
+  return Result;
+}
+
+std::string functionName(const FunctionDecl *FD) {
+  if (!FD)
+    return "";
+  return FD->getNameAsString();
+}
+
+SqlDialect effectiveDialect(const LoopQueryFinding &F, AnalysisContext &Ctx) {
+  if (Ctx.options().Dialect != SqlDialect::Auto)
+    return Ctx.options().Dialect;
+  return F.Target.Library ? F.Target.Library->Dialect : SqlDialect::Generic;
+}
+
+/// A fix-it replacing bytes [Begin, End) of a string literal's contents,
+/// when they map one-to-one onto its spelling in a file.
+std::optional<FixItHint> literalEdit(const StringLiteral *SL, size_t Begin,
+                                     size_t End, StringRef Replacement,
+                                     const ASTContext &Ctx) {
+  if (!SL || SL->getCharByteWidth() != 1 || End > SL->getLength() ||
+      Begin >= End)
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation B = SL->getLocationOfByte(
+      static_cast<unsigned>(Begin), SM, Ctx.getLangOpts(), Ctx.getTargetInfo());
+  SourceLocation E = SL->getLocationOfByte(static_cast<unsigned>(End - 1), SM,
+                                           Ctx.getLangOpts(),
+                                           Ctx.getTargetInfo());
+  if (B.isInvalid() || E.isInvalid() || B.isMacroID() || E.isMacroID())
+    return std::nullopt;
+  E = E.getLocWithOffset(1);
+  if (SM.getFileID(B) != SM.getFileID(E) || !(B < E))
+    return std::nullopt;
+  CharSourceRange Range = CharSourceRange::getCharRange(B, E);
+  bool Invalid = false;
+  StringRef Spelled = Lexer::getSourceText(Range, SM, Ctx.getLangOpts(),
+                                           &Invalid);
+  // Escapes or a split between concatenated pieces: leave it to a human.
+  if (Invalid || Spelled != SL->getString().slice(Begin, End))
+    return std::nullopt;
+  if (Replacement.find_first_of("\"\\\n") != StringRef::npos)
+    return std::nullopt;
+  return FixItHint::CreateReplacement(Range, Replacement);
+}
+
+} // namespace
+
+std::string loopSubject(const RowLoop &L) {
+  if (!L.Name.empty())
+    return "'" + L.Name + "'";
+  return "the outer query";
+}
+
+std::string loopTable(const RowLoop &L) {
+  return L.Table.empty() ? L.Name : L.Table;
+}
+
+void noteRowSource(ClangTidyCheck &Check, const RowLoop &L) {
+  if (L.OriginQuery) {
+    if (!L.Name.empty())
+      Check.diag(L.OriginQuery->getBeginLoc(),
+                 "'%0' is the result of the query here", DiagnosticIDs::Note)
+          << L.Name;
+    else
+      Check.diag(L.OriginQuery->getBeginLoc(),
+                 "the rows come from the query here", DiagnosticIDs::Note);
+  }
+  Check.diag(L.Loop->getBeginLoc(), "the loop over the rows of %0 is here",
+             DiagnosticIDs::Note)
+      << loopSubject(L);
+}
+
+void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
+                  const RowLoop &L) {
+  if (!F.Carrier)
+    return;
+  std::string Value = quoteSource(F.Carrier, F.Function->getASTContext());
+  if (!F.Chain.empty()) {
+    Check.diag(F.Carrier->getBeginLoc(),
+               "the row value '%0' is passed to '%1' here and reaches its "
+               "query",
+               DiagnosticIDs::Note)
+        << Value << functionName(F.Chain.front().Callee);
+    return;
+  }
+  Check.diag(F.Carrier->getBeginLoc(),
+             "the row value '%0' flows into the query's %select{parameter|SQL "
+             "text}1 here",
+             DiagnosticIDs::Note)
+      << Value << (F.CarrierIsSqlText ? 1 : 0);
+}
+
+void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
+  // The first step is the site itself, which the warning already points at.
+  for (size_t I = 1; I < F.Chain.size(); ++I) {
+    const ChainStep &S = F.Chain[I];
+    if (S.Callee)
+      Check.diag(S.Call->getBeginLoc(), "'%0' calls '%1' here",
+                 DiagnosticIDs::Note)
+          << functionName(S.Caller) << functionName(S.Callee);
+    else
+      Check.diag(S.Call->getBeginLoc(), "'%0' runs the query here",
+                 DiagnosticIDs::Note)
+          << functionName(S.Caller);
+  }
+}
+
+void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F,
+                     AnalysisContext &Ctx) {
+  const Expr *Sql = F.Target.Sql;
+  const FunctionFacts *Facts =
+      F.TargetFunction ? &Ctx.facts(*F.TargetFunction) : nullptr;
+  const StringLiteral *SL = sqlLiteral(Sql, Facts);
+  SqlDialect D = effectiveDialect(F, Ctx);
+  std::optional<BatchedSqlRewrite> Rewrite;
+  if (SL && SL->getCharByteWidth() == 1)
+    Rewrite = rewriteKeyLookupBatched(SL->getString(), D);
+
+  SourceLocation At = SL ? SL->getBeginLoc() : F.Site->getBeginLoc();
+  if (!Rewrite) {
+    Check.diag(At,
+               "batch it: collect the keys before the loop and load all rows "
+               "in one query with '%select{= ANY($1)|IN (...)}0', or JOIN it "
+               "into the outer query",
+               DiagnosticIDs::Note)
+        << (D == SqlDialect::PostgreSQL ? 0 : 1);
+    return;
+  }
+  const char *BindHint = F.Target.Library ? F.Target.Library->BatchBindHint
+                                          : "bind every key at once";
+  auto Diag = Check.diag(At,
+                         "batch it: %0 (%1, then group the rows by %2)",
+                         DiagnosticIDs::Note)
+              << Rewrite->NewSql << BindHint << Rewrite->KeyColumn;
+  if (auto Fix = literalEdit(SL, Rewrite->Begin, Rewrite->End,
+                             Rewrite->Replacement,
+                             F.Function->getASTContext()))
+    Diag << *Fix;
+}
+
+} // namespace nplusone

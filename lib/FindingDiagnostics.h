@@ -1,0 +1,42 @@
+//===- FindingDiagnostics.h - Notes that explain a finding -----*- C++ -*-===//
+//
+// The notes every nplusone check attaches to its warning: where the rows
+// come from, the loop, the value that flows into the query, the call chain
+// down to the query, and the batched form of the query with its fix-it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_FINDINGDIAGNOSTICS_H
+#define NPLUSONE_LIB_FINDINGDIAGNOSTICS_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "lib/LoopQueries.h"
+#include <string>
+
+namespace nplusone {
+
+/// How a message names what a loop iterates: "'users'" or a description.
+std::string loopSubject(const RowLoop &L);
+
+/// What the loop's rows are of, for "load ... for all <table>".
+std::string loopTable(const RowLoop &L);
+
+/// Notes on where the rows come from and on the loop itself.
+void noteRowSource(clang::tidy::ClangTidyCheck &Check, const RowLoop &L);
+
+/// A note on the row value that reaches the query.
+void noteRowValue(clang::tidy::ClangTidyCheck &Check,
+                  const LoopQueryFinding &F, const RowLoop &L);
+
+/// Notes walking the call chain from the site down to the query.
+void noteCallChain(clang::tidy::ClangTidyCheck &Check,
+                   const LoopQueryFinding &F);
+
+/// The note proposing one batched read, with a fix-it on the SQL literal
+/// when the query's SQL is understood.
+void noteBatchedRead(clang::tidy::ClangTidyCheck &Check,
+                     const LoopQueryFinding &F, AnalysisContext &Ctx);
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_FINDINGDIAGNOSTICS_H

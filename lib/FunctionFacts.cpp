@@ -1,0 +1,367 @@
+//===- FunctionFacts.cpp - One walk over a function body ------------------===//
+
+#include "lib/FunctionFacts.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+namespace {
+/// Deeper bodies than this are not walked further: the walk stays bounded on
+/// generated or hostile code and the stack stays small.
+constexpr unsigned MaxWalkDepth = 1500;
+} // namespace
+
+const ValueDecl *rootDecl(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 256; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(Base))
+        return ME->getMemberDecl();
+      E = Base;
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = ASE->getBase();
+      continue;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if (OC->getNumArgs() == 0)
+        return nullptr;
+      E = OC->getArg(0);
+      continue;
+    }
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = MT->getSubExpr();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CastExpr>(E)) {
+      E = CE->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+const Expr *callArg(const CallExpr *C, int Index) {
+  bool MemberOperator = isa<CXXOperatorCallExpr>(C) &&
+                        isa_and_nonnull<CXXMethodDecl>(C->getDirectCallee());
+  if (Index == ImplicitObject) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+      return MC->getImplicitObjectArgument();
+    if (MemberOperator && C->getNumArgs() > 0)
+      return C->getArg(0);
+    return nullptr;
+  }
+  if (Index < 0)
+    return nullptr;
+  unsigned I = static_cast<unsigned>(Index) + (MemberOperator ? 1 : 0);
+  return I < C->getNumArgs() ? C->getArg(I) : nullptr;
+}
+
+/// Walks a body once, recording loops, calls and flow edges.
+class FactsWalker {
+public:
+  FactsWalker(FunctionFacts &F, const ApiModel &Model) : F(F), Model(Model) {}
+
+  void walk(const Stmt *S, unsigned Depth) {
+    if (!S)
+      return;
+    if (Depth > MaxWalkDepth) {
+      F.Truncated = true;
+      return;
+    }
+    // Unevaluated operands never run; lambda bodies run when the lambda is
+    // called, which is not here.
+    if (isa<UnaryExprOrTypeTraitExpr>(S) || isa<CXXTypeidExpr>(S) ||
+        isa<CXXNoexceptExpr>(S))
+      return;
+    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : LE->capture_inits())
+        walk(Init, Depth + 1);
+      return;
+    }
+
+    if (const auto *FS = dyn_cast<ForStmt>(S)) {
+      walk(FS->getInit(), Depth + 1); // once, before the loop
+      int L = enterLoop(FS);
+      walkCondition(FS->getCond(), L, Depth + 1);
+      walk(FS->getConditionVariableDeclStmt(), Depth + 1);
+      walk(FS->getInc(), Depth + 1);
+      walk(FS->getBody(), Depth + 1);
+      leaveLoop();
+      return;
+    }
+    if (const auto *WS = dyn_cast<WhileStmt>(S)) {
+      int L = enterLoop(WS);
+      walk(WS->getConditionVariableDeclStmt(), Depth + 1);
+      walkCondition(WS->getCond(), L, Depth + 1);
+      walk(WS->getBody(), Depth + 1);
+      leaveLoop();
+      return;
+    }
+    if (const auto *DS = dyn_cast<DoStmt>(S)) {
+      int L = enterLoop(DS);
+      walk(DS->getBody(), Depth + 1);
+      walkCondition(DS->getCond(), L, Depth + 1);
+      leaveLoop();
+      return;
+    }
+    if (const auto *RF = dyn_cast<CXXForRangeStmt>(S)) {
+      walk(RF->getInit(), Depth + 1);
+      walk(RF->getRangeInit(), Depth + 1); // evaluated once
+      if (const VarDecl *LV = RF->getLoopVariable())
+        F.Edges.push_back({LV, RF->getRangeInit()});
+      enterLoop(RF);
+      walk(RF->getLoopVarStmt(), Depth + 1);
+      walk(RF->getBody(), Depth + 1);
+      leaveLoop();
+      return;
+    }
+    if (const auto *IS = dyn_cast<IfStmt>(S)) {
+      walk(IS->getInit(), Depth + 1);
+      walk(IS->getConditionVariableDeclStmt(), Depth + 1);
+      walk(IS->getCond(), Depth + 1);
+      ++Conditional;
+      walk(IS->getThen(), Depth + 1);
+      walk(IS->getElse(), Depth + 1);
+      --Conditional;
+      return;
+    }
+    if (const auto *SS = dyn_cast<SwitchStmt>(S)) {
+      walk(SS->getInit(), Depth + 1);
+      walk(SS->getConditionVariableDeclStmt(), Depth + 1);
+      walk(SS->getCond(), Depth + 1);
+      ++Conditional;
+      walk(SS->getBody(), Depth + 1);
+      --Conditional;
+      return;
+    }
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(S)) {
+      walk(CO->getCond(), Depth + 1);
+      ++Conditional;
+      walk(CO->getTrueExpr(), Depth + 1);
+      walk(CO->getFalseExpr(), Depth + 1);
+      --Conditional;
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isLogicalOp()) {
+        walk(BO->getLHS(), Depth + 1);
+        ++Conditional;
+        walk(BO->getRHS(), Depth + 1);
+        --Conditional;
+        return;
+      }
+      if (BO->isAssignmentOp())
+        addEdge(BO->getLHS(), BO->getRHS(), /*IsValue=*/true);
+    }
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        recordDecl(D);
+    }
+    if (const auto *C = dyn_cast<CallExpr>(S))
+      recordCall(C);
+
+    for (const Stmt *Child : S->children())
+      walk(Child, Depth + 1);
+  }
+
+  void finish() {
+    for (unsigned I = 0; I < F.Calls.size(); ++I)
+      F.CallIndex[F.Calls[I].Call] = I;
+    for (const CallFacts &C : F.Calls) {
+      unsigned Roles = C.Api ? C.Api.Function->Roles : 0;
+      if (!(Roles & (RolePrepare | RoleBind | RoleColumnRead)))
+        continue;
+      const ValueDecl *H = rootDecl(callArg(C.Call, C.Api.Function->HandleArg));
+      if (!H)
+        continue;
+      if (Roles & RoleColumnRead)
+        F.ColumnReads[C.Call] = H;
+      else
+        (Roles & RolePrepare ? F.Prepares : F.Binds)[H].push_back(&C);
+    }
+  }
+
+private:
+  int enterLoop(const Stmt *Loop) {
+    int Index = static_cast<int>(F.Loops.size());
+    F.Loops.push_back({Loop, LoopStack.empty() ? -1 : LoopStack.back().Loop});
+    LoopStack.push_back({Index, Conditional});
+    Conditional = 0;
+    return Index;
+  }
+  void leaveLoop() {
+    Conditional = LoopStack.back().SavedConditional;
+    LoopStack.pop_back();
+  }
+
+  /// Calls in a loop condition run once per iteration; the loop's own cursor
+  /// step is marked so it is not counted as a query inside its own loop.
+  void walkCondition(const Expr *Cond, int Loop, unsigned Depth) {
+    size_t FirstCall = F.Calls.size();
+    walk(Cond, Depth);
+    for (size_t I = FirstCall; I < F.Calls.size(); ++I) {
+      CallFacts &C = F.Calls[I];
+      if (C.Api && (C.Api.Function->Roles & RoleAdvance) &&
+          C.ConditionOfLoop < 0) {
+        C.ConditionOfLoop = Loop;
+        break;
+      }
+    }
+  }
+
+  void recordDecl(const Decl *D) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD || !VD->getInit())
+      return;
+    F.Values[VD].push_back(VD->getInit());
+    F.Edges.push_back({VD, VD->getInit()});
+    if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
+      for (const BindingDecl *B : DD->bindings())
+        F.Edges.push_back({B, VD->getInit()});
+  }
+
+  void addEdge(const Expr *Dst, const Expr *Src, bool IsValue) {
+    if (const ValueDecl *D = rootDecl(Dst)) {
+      F.Edges.push_back({D, Src});
+      if (IsValue)
+        F.Values[D].push_back(Src);
+    }
+  }
+
+  static bool isMutableOutArg(const Expr *Arg, const ParmVarDecl *Param) {
+    if (Param) {
+      QualType T = Param->getType();
+      if (T->isReferenceType())
+        return !T.getNonReferenceType().isConstQualified();
+      if (T->isPointerType())
+        return !T->getPointeeType().isConstQualified();
+      return false;
+    }
+    // Variadic arguments: a non-const pointer may be written through.
+    QualType T = Arg->IgnoreParenImpCasts()->getType();
+    return T->isPointerType() && !T->getPointeeType().isConstQualified();
+  }
+
+  void recordCall(const CallExpr *C) {
+    CallFacts Facts;
+    Facts.Call = C;
+    Facts.Api = Model.lookup(C->getDirectCallee());
+    for (auto It = LoopStack.rbegin(); It != LoopStack.rend(); ++It) {
+      bool Cond = It == LoopStack.rbegin() ? Conditional > 0 : false;
+      Facts.Loops.push_back({It->Loop, Cond});
+      if (Facts.Loops.size() == 64)
+        break;
+    }
+    // A conditional inside an inner loop is conditional for the outer ones.
+    for (size_t I = 1; I < Facts.Loops.size(); ++I)
+      Facts.Loops[I].Conditional =
+          Facts.Loops[I - 1].Conditional ||
+          LoopStack[LoopStack.size() - I].SavedConditional > 0;
+    F.Calls.push_back(std::move(Facts));
+    const CallFacts &CF = F.Calls.back();
+
+    if (CF.Api) {
+      const ApiFunction &Fn = *CF.Api.Function;
+      if (Fn.Roles & RolePrepare)
+        addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.SqlArg), false);
+      if (Fn.Roles & RoleBind)
+        addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.ValueArg), false);
+      return;
+    }
+    const FunctionDecl *Callee = C->getDirectCallee();
+    // `x = y`, `s += t`, `out << v` on class types.
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C)) {
+      OverloadedOperatorKind Op = OC->getOperator();
+      if (OC->getNumArgs() == 2) {
+        if (Op == OO_GreaterGreater) // `in >> v` fills v
+          addEdge(OC->getArg(1), OC->getArg(0), false);
+        else if (Op == OO_Equal)
+          addEdge(OC->getArg(0), OC->getArg(1), true);
+        else if (Op == OO_LessLess || Op == OO_PlusEqual ||
+                 Op == OO_MinusEqual || Op == OO_PipeEqual)
+          addEdge(OC->getArg(0), OC->getArg(1), false);
+      }
+      return;
+    }
+    // A non-const method absorbs its arguments (`sql.append(id)`).
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C)) {
+      const auto *MD = MC->getMethodDecl();
+      if (MD && !MD->isConst())
+        for (const Expr *Arg : MC->arguments())
+          addEdge(MC->getImplicitObjectArgument(), Arg, false);
+    }
+    // Anything written through a mutable pointer or reference argument may
+    // carry the other arguments (`snprintf(buf, n, "%d", id)`).
+    for (unsigned I = 0; I < C->getNumArgs(); ++I) {
+      const ParmVarDecl *P = Callee && I < Callee->getNumParams()
+                                 ? Callee->getParamDecl(I)
+                                 : nullptr;
+      if (!isMutableOutArg(C->getArg(I), P))
+        continue;
+      for (unsigned J = 0; J < C->getNumArgs(); ++J)
+        if (J != I)
+          addEdge(C->getArg(I), C->getArg(J), false);
+    }
+  }
+
+  struct StackEntry {
+    int Loop;
+    int SavedConditional;
+  };
+  FunctionFacts &F;
+  const ApiModel &Model;
+  llvm::SmallVector<StackEntry, 8> LoopStack;
+  int Conditional = 0;
+};
+
+FunctionFacts::FunctionFacts(const FunctionDecl &FD, const ApiModel &Model)
+    : FD(FD) {
+  FactsWalker W(*this, Model);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      W.walk(Init->getInit(), 0);
+  W.walk(FD.getBody(), 0);
+  W.finish();
+}
+
+llvm::ArrayRef<const CallFacts *>
+FunctionFacts::preparesOf(const ValueDecl *Handle) const {
+  auto It = Prepares.find(Handle);
+  if (It == Prepares.end())
+    return {};
+  return It->second;
+}
+
+llvm::ArrayRef<const CallFacts *>
+FunctionFacts::bindsOf(const ValueDecl *Handle) const {
+  auto It = Binds.find(Handle);
+  if (It == Binds.end())
+    return {};
+  return It->second;
+}
+
+llvm::ArrayRef<const Expr *> FunctionFacts::valuesOf(const ValueDecl *VD) const {
+  auto It = Values.find(VD);
+  if (It == Values.end())
+    return {};
+  return It->second;
+}
+
+} // namespace nplusone

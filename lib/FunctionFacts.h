@@ -1,0 +1,113 @@
+//===- FunctionFacts.h - One walk over a function body ---------*- C++ -*-===//
+//
+// Everything the analysis needs from a function body, collected in a single
+// bounded walk: its loops and their nesting, every call with the loops that
+// run it, the statements through which values flow between variables, and
+// where statement handles get prepared. Later stages never re-walk the AST.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_FUNCTIONFACTS_H
+#define NPLUSONE_LIB_FUNCTIONFACTS_H
+
+#include "lib/ApiModel.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <vector>
+
+namespace clang {
+class CallExpr;
+class Expr;
+class FunctionDecl;
+class Stmt;
+class ValueDecl;
+} // namespace clang
+
+namespace nplusone {
+
+/// A loop of the function, in source order; Parent is the enclosing loop.
+struct LoopFacts {
+  const clang::Stmt *Loop = nullptr;
+  int Parent = -1;
+};
+
+/// A loop that runs a call, innermost first. Conditional is true when the
+/// call sits under an if/switch/?:/&&/|| inside that loop.
+struct EnclosingLoop {
+  int Loop;
+  bool Conditional;
+};
+
+/// A call, with the API model entry of its callee if it has one.
+struct CallFacts {
+  const clang::CallExpr *Call = nullptr;
+  ApiModel::Match Api;
+  /// Where a loop's cursor step sits in that loop's own condition, the call
+  /// walks the rows of that loop rather than running inside it.
+  int ConditionOfLoop = -1;
+  llvm::SmallVector<EnclosingLoop, 2> Loops;
+};
+
+/// `Dst` receives whatever `Src` carries.
+struct FlowEdge {
+  const clang::ValueDecl *Dst;
+  const clang::Expr *Src;
+};
+
+class FunctionFacts {
+public:
+  FunctionFacts(const clang::FunctionDecl &FD, const ApiModel &Model);
+
+  const clang::FunctionDecl &function() const { return FD; }
+  llvm::ArrayRef<LoopFacts> loops() const { return Loops; }
+  llvm::ArrayRef<CallFacts> calls() const { return Calls; }
+  llvm::ArrayRef<FlowEdge> edges() const { return Edges; }
+
+  /// Prepare calls (RolePrepare) that compile SQL into the handle \p Handle,
+  /// in source order.
+  llvm::ArrayRef<const CallFacts *>
+  preparesOf(const clang::ValueDecl *Handle) const;
+  /// Calls binding a value to \p Handle (RoleBind), in source order.
+  llvm::ArrayRef<const CallFacts *> bindsOf(const clang::ValueDecl *Handle) const;
+  /// The facts of a call of this body, or null.
+  const CallFacts *factsOf(const clang::CallExpr *C) const {
+    auto It = CallIndex.find(C);
+    return It == CallIndex.end() ? nullptr : &Calls[It->second];
+  }
+  /// The cursor a column-read call (RoleColumnRead) reads, or null.
+  const clang::ValueDecl *columnReadHandle(const clang::CallExpr *C) const {
+    return ColumnReads.lookup(C);
+  }
+  /// The initializer of \p VD and the right-hand sides assigned to it.
+  llvm::ArrayRef<const clang::Expr *> valuesOf(const clang::ValueDecl *VD) const;
+
+  /// True when the walk stopped early on a pathologically deep body.
+  bool truncated() const { return Truncated; }
+
+private:
+  friend class FactsWalker;
+  const clang::FunctionDecl &FD;
+  std::vector<LoopFacts> Loops;
+  std::vector<CallFacts> Calls;
+  std::vector<FlowEdge> Edges;
+  llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<const CallFacts *, 1>>
+      Prepares, Binds;
+  llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<const clang::Expr *, 1>>
+      Values;
+  llvm::DenseMap<const clang::CallExpr *, const clang::ValueDecl *> ColumnReads;
+  llvm::DenseMap<const clang::CallExpr *, unsigned> CallIndex;
+  bool Truncated = false;
+};
+
+/// The variable or field an lvalue-ish expression names at its root:
+/// `x`, `x.f`, `*x`, `x[i]`, `&x`, `ss << a << b` all give `x`; a member of
+/// `this` gives the field.
+const clang::ValueDecl *rootDecl(const clang::Expr *E);
+
+/// Argument \p Index of a call, where ImplicitObject is the object of a
+/// member call; null when absent.
+const clang::Expr *callArg(const clang::CallExpr *C, int Index);
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_FUNCTIONFACTS_H

@@ -1,0 +1,71 @@
+//===- LoopQueries.h - Queries that run once per loop iteration -*- C++ -*-===//
+//
+// The shared driver of every nplusone check. For one function it finds each
+// query site that runs once per iteration of a loop (a library call in the
+// loop, or a call to a function that reaches one) and gives it exactly one
+// category, the most specific that applies. Each check reports one category.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_LOOPQUERIES_H
+#define NPLUSONE_LIB_LOOPQUERIES_H
+
+#include "lib/AnalysisContext.h"
+#include "lib/RowLoops.h"
+#include <vector>
+
+namespace nplusone {
+
+enum class FindingKind {
+  WriteInLoop,
+  LazyLoadInLoop,
+  LoopInvariantQuery,
+  QueryInLoop,
+  QueryPerElement,
+};
+
+/// One step of the call chain from the loop down to the query.
+struct ChainStep {
+  /// The call made in Caller.
+  const clang::CallExpr *Call;
+  const clang::FunctionDecl *Caller;
+  /// The function called, or null when Call is the library call itself.
+  const clang::FunctionDecl *Callee;
+};
+
+struct LoopQueryFinding {
+  FindingKind Kind;
+  /// The analysed function.
+  const clang::FunctionDecl *Function = nullptr;
+  /// The query site in the analysed function: the library call, or the call
+  /// that reaches it.
+  const clang::CallExpr *Site = nullptr;
+  /// Index into FunctionLoopQueries::Loops of the loop it runs once per
+  /// iteration of.
+  int Loop = -1;
+  /// The site runs only on some iterations (under an if in the loop).
+  bool Conditional = false;
+  /// The expression at the site that carries the loop's row or element.
+  const clang::Expr *Carrier = nullptr;
+  bool CarrierIsSqlText = false;
+  /// Calls from the site down to the query; empty when the site is the
+  /// library call.
+  std::vector<ChainStep> Chain;
+  QueryTarget Target;
+  /// The function holding the query (differs from the analysed one when the
+  /// query is reached through calls).
+  const clang::FunctionDecl *TargetFunction = nullptr;
+};
+
+struct FunctionLoopQueries {
+  std::vector<RowLoop> Loops;
+  std::vector<LoopQueryFinding> Findings;
+};
+
+/// Finds the per-iteration query sites of a function definition.
+FunctionLoopQueries findLoopQueries(const clang::FunctionDecl &FD,
+                                    AnalysisContext &Ctx);
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_LOOPQUERIES_H

@@ -1,0 +1,56 @@
+//===- NPlusOneCheckBase.h - What every nplusone check shares --*- C++ -*-===//
+//
+// The common base of the nplusone-* checks: reads and validates the module's
+// options, visits each function definition once, runs the shared loop-query
+// analysis and hands the findings of one category to the concrete check.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_NPLUSONECHECKBASE_H
+#define NPLUSONE_LIB_NPLUSONECHECKBASE_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "lib/LoopQueries.h"
+#include "llvm/ADT/DenseSet.h"
+#include <memory>
+#include <optional>
+
+namespace nplusone {
+
+class NPlusOneCheckBase : public clang::tidy::ClangTidyCheck {
+public:
+  NPlusOneCheckBase(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+                    FindingKind Reports);
+
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+
+protected:
+  /// Emits the diagnostics of one finding of this check's category.
+  virtual void report(const LoopQueryFinding &Finding,
+                      const FunctionLoopQueries &Function,
+                      AnalysisContext &Ctx) = 0;
+
+private:
+  void readOptions();
+
+  std::string CheckName;
+  FindingKind Reports;
+  std::string LibrariesOption;
+  std::string MaxCallDepthOption;
+  std::string SqlDialectOption;
+  AnalysisOptions Settings;
+  std::vector<std::string> Libraries;
+  std::unique_ptr<ApiModel> Model;
+  std::unique_ptr<AnalysisContext> Analysis;
+  /// Sites already reported in this translation unit: a template's sites
+  /// are reported once, not once per instantiation.
+  llvm::DenseSet<unsigned> ReportedSites;
+};
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_NPLUSONECHECKBASE_H

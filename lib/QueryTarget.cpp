@@ -1,0 +1,178 @@
+//===- QueryTarget.cpp - What a library call runs -------------------------===//
+
+#include "lib/QueryTarget.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+namespace {
+
+const Expr *stripWrappers(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 64; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (CE->getNumArgs() == 0)
+        return E;
+      E = CE->getArg(0);
+      continue;
+    }
+    if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = BT->getSubExpr();
+      continue;
+    }
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = MT->getSubExpr();
+      continue;
+    }
+    if (const auto *FC = dyn_cast<ExplicitCastExpr>(E)) {
+      E = FC->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+  return E;
+}
+
+/// The single value a variable holds, when it is assigned exactly once.
+const Expr *singleValue(const VarDecl *VD, const FunctionFacts *Facts) {
+  if (Facts && VD->isLocalVarDecl()) {
+    auto Values = Facts->valuesOf(VD);
+    return Values.size() == 1 ? Values.front() : nullptr;
+  }
+  // A constant at namespace or class scope.
+  if (VD->getType().isConstQualified() ||
+      (VD->getType()->isPointerType() &&
+       VD->getType()->getPointeeType().isConstQualified() &&
+       VD->getType().isConstQualified()))
+    return VD->getInit();
+  return nullptr;
+}
+
+} // namespace
+
+const StringLiteral *sqlLiteral(const Expr *E, const FunctionFacts *Facts) {
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = stripWrappers(E);
+    if (const auto *SL = dyn_cast<StringLiteral>(E))
+      return SL;
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD || isa<ParmVarDecl>(VD))
+      return nullptr;
+    E = singleValue(VD, Facts);
+  }
+  return nullptr;
+}
+
+std::optional<std::string> sqlTextPrefix(const Expr *E,
+                                         const FunctionFacts *Facts) {
+  if (const StringLiteral *SL = sqlLiteral(E, Facts)) {
+    if (SL->getCharByteWidth() == 1)
+      return SL->getString().str();
+    return std::nullopt;
+  }
+  // The leftmost literal of a concatenation decides the statement kind.
+  const Expr *Cur = E;
+  for (unsigned Steps = 0; Cur && Steps < 64; ++Steps) {
+    Cur = stripWrappers(Cur);
+    if (const auto *SL = dyn_cast<StringLiteral>(Cur))
+      return SL->getCharByteWidth() == 1 ? std::optional<std::string>(
+                                               SL->getString().str())
+                                         : std::nullopt;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cur)) {
+      Cur = BO->getLHS();
+      continue;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Cur)) {
+      if (OC->getNumArgs() == 0)
+        return std::nullopt;
+      Cur = OC->getArg(0);
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Cur)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD || isa<ParmVarDecl>(VD) || !Facts)
+        return std::nullopt;
+      auto Values = Facts->valuesOf(VD);
+      if (Values.empty())
+        return std::nullopt;
+      Cur = Values.front();
+      continue;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
+  QueryTarget T;
+  T.ApiCall = C.Call;
+  T.Library = C.Api.Library;
+  const ApiFunction &Fn = *C.Api.Function;
+  if (Fn.SqlArg != NoArg) {
+    T.Sql = callArg(C.Call, Fn.SqlArg);
+  } else if (Fn.HandleArg != NoArg) {
+    T.Handle = rootDecl(callArg(C.Call, Fn.HandleArg));
+    // The SQL of the last prepare before this call, else of the first one.
+    const CallFacts *Best = nullptr;
+    for (const CallFacts *P : Facts.preparesOf(T.Handle)) {
+      if (!Best || P->Call->getBeginLoc() < C.Call->getBeginLoc())
+        Best = P;
+    }
+    if (Best)
+      T.Sql = callArg(Best->Call, Best->Api.Function->SqlArg);
+  }
+  switch (Fn.Access) {
+  case AccessKind::Read:
+    break;
+  case AccessKind::Write:
+    T.IsWrite = true;
+    break;
+  case AccessKind::ByText:
+    if (auto Text = sqlTextPrefix(T.Sql, &Facts))
+      T.IsWrite = classifySql(*Text) == SqlStatementKind::Write;
+    break;
+  }
+  return T;
+}
+
+LabelMask queryInputs(const CallFacts &C, const FunctionFacts &Facts,
+                      const ValueFlow &Flow, LabelMask Wanted,
+                      const Expr **Carrier, bool *IsSqlText) {
+  const ApiFunction &Fn = *C.Api.Function;
+  LabelMask Result = 0;
+  auto Consider = [&](const Expr *E, bool Sql) {
+    if (!E)
+      return;
+    LabelMask L = Flow.labelsOf(E);
+    Result |= L;
+    if (Carrier && !*Carrier && (L & Wanted)) {
+      *Carrier = E;
+      if (IsSqlText)
+        *IsSqlText = Sql;
+    }
+  };
+  if (Fn.SqlArg != NoArg)
+    Consider(callArg(C.Call, Fn.SqlArg), true);
+  if (Fn.FirstParamArg != NoArg)
+    for (int I = Fn.FirstParamArg; callArg(C.Call, I); ++I)
+      Consider(callArg(C.Call, I), false);
+  if (Fn.SqlArg == NoArg && Fn.HandleArg != NoArg) {
+    const ValueDecl *H = rootDecl(callArg(C.Call, Fn.HandleArg));
+    Result |= Flow.labelsOf(H);
+    // Point the note at the bind or prepare that carries the label.
+    if (Carrier && !*Carrier && H) {
+      for (const CallFacts *B : Facts.bindsOf(H))
+        Consider(callArg(B->Call, B->Api.Function->ValueArg), false);
+      for (const CallFacts *P : Facts.preparesOf(H))
+        Consider(callArg(P->Call, P->Api.Function->SqlArg), true);
+    }
+  }
+  return Result;
+}
+
+} // namespace nplusone

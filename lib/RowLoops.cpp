@@ -1,0 +1,237 @@
+//===- RowLoops.cpp - What a loop iterates --------------------------------===//
+
+#include "lib/RowLoops.h"
+#include "lib/QueryTarget.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+namespace {
+
+bool isQueryExecute(const CallFacts *C) {
+  return C && C->Api && (C->Api.Function->Roles & RoleExecute);
+}
+
+const CallFacts *factsOf(const FunctionFacts &Facts, const CallExpr *C) {
+  return Facts.factsOf(C);
+}
+
+/// The query call an expression evaluates, looking through the conversions
+/// and temporaries around it.
+const CallExpr *queryCallIn(const Expr *E, const FunctionFacts &Facts) {
+  for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      if (isQueryExecute(factsOf(Facts, C)))
+        return C;
+      return nullptr;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (CE->getNumArgs() == 0)
+        return nullptr;
+      E = CE->getArg(0);
+    } else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = BT->getSubExpr();
+    } else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = MT->getSubExpr();
+    } else if (const auto *EC = dyn_cast<ExprWithCleanups>(E)) {
+      E = EC->getSubExpr();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+/// The query whose result \p VD holds when the loop starts: the last value
+/// stored into it before \p Loop.
+const CallExpr *originOfVariable(const ValueDecl *VD, const Stmt *Loop,
+                                 const FunctionFacts &Facts) {
+  const CallExpr *Best = nullptr;
+  for (const Expr *V : Facts.valuesOf(VD)) {
+    if (!(V->getBeginLoc() < Loop->getBeginLoc()))
+      continue;
+    if (const CallExpr *C = queryCallIn(V, Facts))
+      Best = C;
+  }
+  return Best;
+}
+
+/// The body ends in an unconditional break, return, throw or goto.
+bool endsInExit(const Stmt *Body) {
+  const Stmt *Last = Body;
+  while (const auto *CS = dyn_cast_or_null<CompoundStmt>(Last)) {
+    Last = nullptr;
+    for (const Stmt *S : CS->body())
+      if (!isa<NullStmt>(S))
+        Last = S;
+  }
+  if (const auto *E = dyn_cast_or_null<Expr>(Last))
+    Last = E->IgnoreImplicit();
+  return Last && (isa<BreakStmt>(Last) || isa<ReturnStmt>(Last) ||
+                  isa<CXXThrowExpr>(Last) || isa<GotoStmt>(Last));
+}
+
+bool isFalseConstant(const Expr *Cond, const ASTContext &Ctx) {
+  bool Value = true;
+  if (!Cond || Cond->isValueDependent() || Cond->containsErrors())
+    return false;
+  return Cond->EvaluateAsBooleanCondition(Value, Ctx) && !Value;
+}
+
+std::string nameOf(const ValueDecl *VD) {
+  if (!VD || !VD->getIdentifier())
+    return "";
+  return VD->getName().str();
+}
+
+void nameFromOrigin(RowLoop &L, const FunctionFacts &Facts) {
+  if (!L.OriginQuery)
+    return;
+  const CallFacts *C = factsOf(Facts, L.OriginQuery);
+  if (!C)
+    return;
+  QueryTarget T = describeQuery(*C, Facts);
+  if (auto Text = sqlTextPrefix(T.Sql, &Facts))
+    if (auto Table = sqlMainTable(*Text)) {
+      L.Table = *Table;
+      if (L.Name.empty())
+        L.Name = *Table;
+    }
+}
+
+/// Range-for: over a query call, a result-typed value, or anything else.
+void classifyRangeFor(RowLoop &L, const CXXForRangeStmt *RF,
+                      const FunctionFacts &Facts, const ApiModel &Model) {
+  L.RowVar = RF->getLoopVariable();
+  L.Source = LoopSource::Elements;
+  const Expr *Range = RF->getRangeInit();
+  if (!Range)
+    return;
+  if (const CallExpr *C = queryCallIn(Range, Facts)) {
+    L.Source = LoopSource::QueryRows;
+    L.OriginQuery = C;
+    L.Library = factsOf(Facts, C)->Api.Library;
+    return;
+  }
+  if (const LibraryModel *Lib = Model.resultTypeLibrary(Range->getType())) {
+    L.Source = LoopSource::QueryRows;
+    L.Library = Lib;
+    L.ResultVar = rootDecl(Range);
+    if (L.ResultVar)
+      L.OriginQuery = originOfVariable(L.ResultVar, RF, Facts);
+    L.Name = nameOf(L.ResultVar);
+    return;
+  }
+  L.ResultVar = rootDecl(Range);
+  L.Name = nameOf(L.ResultVar);
+}
+
+/// The object a call like `r.begin()`, `r.size()`, `std::begin(r)` is on.
+const Expr *objectOfAccessor(const Expr *E, llvm::ArrayRef<StringRef> Names) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
+    E = CE->getNumArgs() == 1 ? CE->getArg(0)->IgnoreParenImpCasts() : nullptr;
+  const auto *C = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() ||
+      !llvm::is_contained(Names, FD->getName()))
+    return nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+    return MC->getImplicitObjectArgument();
+  return C->getNumArgs() == 1 ? C->getArg(0) : nullptr;
+}
+
+void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
+                 const ApiModel &Model) {
+  const VarDecl *Var = nullptr;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(FS->getInit()))
+    if (DS->isSingleDecl())
+      Var = dyn_cast<VarDecl>(DS->getSingleDecl());
+  if (!Var)
+    return;
+  L.RowVar = Var;
+  const Expr *Over = nullptr;
+  // Iterator loop: `for (auto it = r.begin(); ...)`.
+  if (const Expr *Obj =
+          objectOfAccessor(Var->getInit(), {"begin", "cbegin", "rbegin"}))
+    Over = Obj;
+  // Index loop: `for (i = 0; i < r.size(); ++i)`.
+  if (!Over)
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(
+            FS->getCond() ? FS->getCond()->IgnoreParenImpCasts() : nullptr))
+      if (BO->isComparisonOp())
+        Over = objectOfAccessor(BO->getRHS(), {"size", "length", "end"});
+  if (Over) {
+    if (const LibraryModel *Lib = Model.resultTypeLibrary(Over->getType())) {
+      L.Source = LoopSource::QueryRows;
+      L.Library = Lib;
+      L.ResultVar = rootDecl(Over);
+      if (L.ResultVar)
+        L.OriginQuery = originOfVariable(L.ResultVar, FS, Facts);
+      L.Name = nameOf(L.ResultVar);
+      return;
+    }
+    L.ResultVar = rootDecl(Over);
+    L.Name = nameOf(L.ResultVar);
+  }
+  L.Source = LoopSource::Elements;
+}
+
+} // namespace
+
+std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
+                                   const ApiModel &Model) {
+  std::vector<RowLoop> Result(Facts.loops().size());
+  const ASTContext &Ctx = Facts.function().getASTContext();
+  for (size_t I = 0; I < Result.size(); ++I) {
+    RowLoop &L = Result[I];
+    const Stmt *Loop = Facts.loops()[I].Loop;
+    L.Loop = Loop;
+    if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loop)) {
+      classifyRangeFor(L, RF, Facts, Model);
+      L.RunsAtMostOnce = endsInExit(RF->getBody());
+    } else if (const auto *FS = dyn_cast<ForStmt>(Loop)) {
+      classifyFor(L, FS, Facts, Model);
+      L.RunsAtMostOnce = endsInExit(FS->getBody());
+    } else if (const auto *WS = dyn_cast<WhileStmt>(Loop)) {
+      L.RunsAtMostOnce = endsInExit(WS->getBody()) ||
+                         isFalseConstant(WS->getCond(), Ctx);
+    } else if (const auto *DS = dyn_cast<DoStmt>(Loop)) {
+      L.RunsAtMostOnce =
+          endsInExit(DS->getBody()) || isFalseConstant(DS->getCond(), Ctx);
+    }
+  }
+  // Cursor loops: the loop's condition steps a statement handle.
+  for (const CallFacts &C : Facts.calls()) {
+    if (C.ConditionOfLoop < 0)
+      continue;
+    RowLoop &L = Result[C.ConditionOfLoop];
+    const ValueDecl *Handle =
+        rootDecl(callArg(C.Call, C.Api.Function->HandleArg));
+    if (!Handle)
+      continue;
+    L.Source = LoopSource::QueryRows;
+    L.Library = C.Api.Library;
+    L.Cursor = Handle;
+    L.ResultVar = Handle;
+    L.Name = nameOf(Handle);
+    const CallExpr *Origin = nullptr;
+    for (const CallFacts *P : Facts.preparesOf(Handle))
+      if (P->Call->getBeginLoc() < L.Loop->getBeginLoc())
+        Origin = P->Call;
+    L.OriginQuery = Origin;
+  }
+  for (RowLoop &L : Result)
+    if (L.Source == LoopSource::QueryRows)
+      nameFromOrigin(L, Facts);
+  return Result;
+}
+
+} // namespace nplusone

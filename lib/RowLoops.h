@@ -1,0 +1,56 @@
+//===- RowLoops.h - What a loop iterates -----------------------*- C++ -*-===//
+//
+// Classifies each loop of a function by what it walks: the rows of a query
+// (range-for or iterator/index loops over a result, cursor loops that step a
+// statement), the elements of some other collection, or nothing traceable.
+// For a row loop it finds the variable that holds the current row and the
+// query that produced the rows.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_ROWLOOPS_H
+#define NPLUSONE_LIB_ROWLOOPS_H
+
+#include "lib/FunctionFacts.h"
+#include <string>
+#include <vector>
+
+namespace nplusone {
+
+enum class LoopSource {
+  /// Nothing per element can be traced (`while (more)`).
+  None,
+  /// The rows of a query result or cursor.
+  QueryRows,
+  /// The elements of a collection or a counter not traced to a query.
+  Elements,
+};
+
+struct RowLoop {
+  const clang::Stmt *Loop = nullptr;
+  LoopSource Source = LoopSource::None;
+  /// Values of this variable are the current row or element.
+  const clang::ValueDecl *RowVar = nullptr;
+  /// Column reads of this cursor read the current row.
+  const clang::ValueDecl *Cursor = nullptr;
+  /// The variable holding the result or cursor that is iterated, if any.
+  const clang::ValueDecl *ResultVar = nullptr;
+  /// The query that produced the rows, when it is in this function.
+  const clang::CallExpr *OriginQuery = nullptr;
+  const LibraryModel *Library = nullptr;
+  /// The body provably runs at most once: it always ends in break/return, or
+  /// it is a `do { } while (0)`.
+  bool RunsAtMostOnce = false;
+  /// How to name what the loop iterates in messages: 'users'.
+  std::string Name;
+  /// The table the rows come from, when the outer SQL names one.
+  std::string Table;
+};
+
+/// Classifies every loop of \p Facts, in the same order as Facts.loops().
+std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
+                                   const ApiModel &Model);
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_ROWLOOPS_H
