@@ -96,10 +96,10 @@ const ApiFunction Sqlite3Functions[] = {
 
 const LibraryModel Builtins[] = {
     {"pqxx", "libpqxx", SqlDialect::PostgreSQL, PqxxFunctions, PqxxResultTypes,
-     "bind every key as one PostgreSQL array (a std::vector in libpqxx 7, "
-     "its '{1,2,3}' text form in libpqxx 6)"},
+     "bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text "
+     "in libpqxx 6)"},
     {"sqlite3", "SQLite3 C API", SqlDialect::SQLite, Sqlite3Functions, {},
-     "bind every key as one JSON array text, e.g. '[1,2,3]'"},
+     "bind all keys as one JSON array text such as '[1,2,3]'"},
 };
 
 StringRef lastComponent(StringRef Qualified) {

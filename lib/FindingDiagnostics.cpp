@@ -167,9 +167,9 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F,
     return;
   }
   const char *BindHint = F.Target.Library ? F.Target.Library->BatchBindHint
-                                          : "bind every key at once";
+                                          : "bind all keys at once";
   auto Diag = Check.diag(At,
-                         "batch it: %0 (%1, then group the rows by %2)",
+                         "batch it: %0; %1, then group the rows by %2",
                          DiagnosticIDs::Note)
               << Rewrite->NewSql << BindHint << Rewrite->KeyColumn;
   if (auto Fix = literalEdit(SL, Rewrite->Begin, Rewrite->End,

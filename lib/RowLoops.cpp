@@ -135,9 +135,9 @@ void classifyRangeFor(RowLoop &L, const CXXForRangeStmt *RF,
 
 /// The object a call like `r.begin()`, `r.size()`, `std::begin(r)` is on.
 const Expr *objectOfAccessor(const Expr *E, llvm::ArrayRef<StringRef> Names) {
-  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  E = E ? E->IgnoreImplicit()->IgnoreParens() : nullptr;
   if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
-    E = CE->getNumArgs() == 1 ? CE->getArg(0)->IgnoreParenImpCasts() : nullptr;
+    E = CE->getNumArgs() == 1 ? CE->getArg(0)->IgnoreImplicit() : nullptr;
   const auto *C = dyn_cast_or_null<CallExpr>(E);
   const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
   if (!FD || !FD->getIdentifier() ||

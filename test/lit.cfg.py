@@ -1,0 +1,45 @@
+# lit configuration of the nplusone-tidy test suite. The build writes
+# lit.site.cfg.py with the tool paths; `--param tool=plugin|binary` chooses
+# whether tests run the plugin in the host clang-tidy or nplusone-tidy.
+import os
+import lit.formats
+
+config.name = "nplusone-tidy (LLVM %s, %s)" % (config.llvm_major,
+                                               lit_config.params.get("tool", "binary"))
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".c", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.nplusone_build_dir, "test-output",
+                                     lit_config.params.get("tool", "binary"))
+
+tool = lit_config.params.get("tool", "binary")
+if tool == "plugin":
+    runner_tool = "--clang-tidy=%s --plugin=%s" % (config.host_clang_tidy,
+                                                     config.plugin_path)
+    tidy_cmd = "%s --load=%s" % (config.host_clang_tidy, config.plugin_path)
+elif tool == "binary":
+    runner_tool = "--clang-tidy=%s" % config.nplusone_tidy
+    tidy_cmd = config.nplusone_tidy
+else:
+    lit_config.fatal("unknown --param tool=%s (use plugin or binary)" % tool)
+
+runner = "%s %s %s --filecheck=%s" % (
+    config.python, os.path.join(config.test_source_root, "nplusone_check.py"),
+    runner_tool, config.filecheck)
+inputs = os.path.join(config.test_source_root, "Inputs")
+
+config.substitutions.append(("%check_nplusone", runner))
+config.substitutions.append(("%nplusone_tidy", tidy_cmd))
+config.substitutions.append(("%clang_cxx", config.clang + " -std=c++17"))
+config.substitutions.append(("%clang", config.clang))
+config.substitutions.append(("%FileCheck", config.filecheck))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%python", config.python))
+config.available_features.add("llvm%s" % config.llvm_major)
+config.available_features.add("tool-" + tool)
+if config.sanitized == "ON":
+    config.available_features.add("sanitized")
+# Sanitizer reports fail the test through the tool's exit status.
+config.environment["ASAN_OPTIONS"] = "detect_leaks=0:abort_on_error=0"
+config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
