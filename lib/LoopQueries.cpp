@@ -35,8 +35,11 @@ void seedLoops(ValueFlow &Flow, llvm::ArrayRef<RowLoop> Loops) {
         for (const BindingDecl *B : DD->bindings())
           Flow.seedVariable(B, Label);
     }
-    if (L.Cursor)
+    if (L.Cursor) {
+      // Its column reads read the row; the cursor passed on carries it too.
       Flow.seedCursor(L.Cursor, Label);
+      Flow.seedVariable(L.Cursor, Label);
+    }
   }
 }
 

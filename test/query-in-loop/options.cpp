@@ -1,0 +1,88 @@
+// Options: Libraries, SqlDialect and MaxCallDepth, good and bad values, read
+// with clang-tidy's local-or-global lookup.
+// RUN: %check_nplusone --messages-prefix=PQXX-ONLY --fix=none \
+// RUN:   --config="{CheckOptions: [{key: Libraries, value: 'pqxx'}]}" %s %t-1 -- -- -std=c++17
+// RUN: %check_nplusone --messages-prefix=DIALECT --fixes-prefix=DIALECT-FIXES \
+// RUN:   --config="{CheckOptions: [{key: nplusone-query-in-loop.SqlDialect, value: sqlite}]}" %s %t-2 -- -- -std=c++17
+// RUN: %check_nplusone --messages-prefix=BAD --fix=none \
+// RUN:   --config="{CheckOptions: [{key: MaxCallDepth, value: 'deep'}, {key: SqlDialect, value: oracle}, {key: Libraries, value: 'pqxx;mongo;sqlite3'}]}" %s %t-3 -- -- -std=c++17
+// RUN: %check_nplusone --messages-prefix=ZERO --fix=none \
+// RUN:   --config="{CheckOptions: [{key: MaxCallDepth, value: 0}]}" %s %t-4 -- -- -std=c++17
+
+// Each bad value is reported once, by name, and the default is used.
+// BAD: warning: invalid value 'deep' for option 'MaxCallDepth' of nplusone-query-in-loop: expected a non-negative integer; using 8 [clang-tidy-config]
+// BAD: warning: invalid value 'mongo' in option 'Libraries' of nplusone-query-in-loop: unknown library; known libraries: pqxx, sqlite3 [clang-tidy-config]
+// BAD: warning: invalid value 'oracle' for option 'SqlDialect' of nplusone-query-in-loop: expected auto, postgresql, sqlite, mysql or generic; using auto [clang-tidy-config]
+
+#include <pqxx/pqxx>
+#include <sqlite3.h>
+
+static void ordersOf(pqxx::work &tx, int id) {
+  tx.exec_params("SELECT * FROM orders WHERE user_id = $1", id);
+}
+
+void pqxxLoop(pqxx::work &tx) {
+  for (const auto &u : tx.exec("SELECT id FROM users")) {
+    tx.exec_params("SELECT * FROM carts WHERE user_id = $1", u[0].as<int>());
+    // PQXX-ONLY: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // PQXX-ONLY: :[[@LINE-3]]:24: note: 'users' is the result of the query here
+    // PQXX-ONLY: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
+    // PQXX-ONLY: :[[@LINE-4]]:62: note: the row value 'u[0].as<int>()' flows into the query's parameter here
+    // PQXX-ONLY: :[[@LINE-5]]:20: note: batch it: SELECT * FROM carts WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // DIALECT: :[[@LINE-6]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // DIALECT: :[[@LINE-8]]:24: note: 'users' is the result of the query here
+    // DIALECT: :[[@LINE-9]]:3: note: the loop over the rows of 'users' is here
+    // DIALECT: :[[@LINE-9]]:62: note: the row value 'u[0].as<int>()' flows into the query's parameter here
+    // DIALECT: :[[@LINE-10]]:20: note: batch it: SELECT * FROM carts WHERE user_id IN (SELECT value FROM json_each($1)); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // BAD: :[[@LINE-11]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // BAD: :[[@LINE-13]]:24: note: 'users' is the result of the query here
+    // BAD: :[[@LINE-14]]:3: note: the loop over the rows of 'users' is here
+    // BAD: :[[@LINE-14]]:62: note: the row value 'u[0].as<int>()' flows into the query's parameter here
+    // BAD: :[[@LINE-15]]:20: note: batch it: SELECT * FROM carts WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // ZERO: :[[@LINE-16]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // ZERO: :[[@LINE-18]]:24: note: 'users' is the result of the query here
+    // ZERO: :[[@LINE-19]]:3: note: the loop over the rows of 'users' is here
+    // ZERO: :[[@LINE-19]]:62: note: the row value 'u[0].as<int>()' flows into the query's parameter here
+    // ZERO: :[[@LINE-20]]:20: note: batch it: SELECT * FROM carts WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // DIALECT-FIXES: tx.exec_params("SELECT * FROM carts WHERE user_id IN (SELECT value FROM json_each($1))", u[0].as<int>());
+    ordersOf(tx, u[0].as<int>());
+    // PQXX-ONLY: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // PQXX-ONLY: :[[@LINE-25]]:24: note: 'users' is the result of the query here
+    // PQXX-ONLY: :[[@LINE-26]]:3: note: the loop over the rows of 'users' is here
+    // PQXX-ONLY: :[[@LINE-4]]:18: note: the row value 'u[0].as<int>()' is passed to 'ordersOf' here and reaches its query
+    // PQXX-ONLY: :[[@LINE-32]]:3: note: 'ordersOf' runs the query here
+    // PQXX-ONLY: :[[@LINE-33]]:18: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // DIALECT: :[[@LINE-7]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // DIALECT: :[[@LINE-31]]:24: note: 'users' is the result of the query here
+    // DIALECT: :[[@LINE-32]]:3: note: the loop over the rows of 'users' is here
+    // DIALECT: :[[@LINE-10]]:18: note: the row value 'u[0].as<int>()' is passed to 'ordersOf' here and reaches its query
+    // DIALECT: :[[@LINE-38]]:3: note: 'ordersOf' runs the query here
+    // DIALECT: :[[@LINE-39]]:18: note: batch it: SELECT * FROM orders WHERE user_id IN (SELECT value FROM json_each($1)); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // BAD: :[[@LINE-13]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // BAD: :[[@LINE-37]]:24: note: 'users' is the result of the query here
+    // BAD: :[[@LINE-38]]:3: note: the loop over the rows of 'users' is here
+    // BAD: :[[@LINE-16]]:18: note: the row value 'u[0].as<int>()' is passed to 'ordersOf' here and reaches its query
+    // BAD: :[[@LINE-44]]:3: note: 'ordersOf' runs the query here
+    // BAD: :[[@LINE-45]]:18: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+  }
+}
+
+void sqliteLoop(sqlite3 *db, sqlite3_stmt *users, sqlite3_stmt *orders) {
+  while (sqlite3_step(users) == SQLITE_ROW) {
+    sqlite3_bind_int(orders, 1, sqlite3_column_int(users, 0));
+    sqlite3_step(orders);
+    // DIALECT: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // DIALECT: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
+    // DIALECT: :[[@LINE-4]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
+    // DIALECT: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // BAD: :[[@LINE-5]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // BAD: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
+    // BAD: :[[@LINE-8]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
+    // BAD: :[[@LINE-8]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // ZERO: :[[@LINE-9]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // ZERO: :[[@LINE-12]]:3: note: the loop over the rows of 'users' is here
+    // ZERO: :[[@LINE-12]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
+    // ZERO: :[[@LINE-12]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    sqlite3_reset(orders);
+  }
+}
