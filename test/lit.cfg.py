@@ -36,7 +36,19 @@ config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%host_clang_tidy", config.host_clang_tidy))
+config.substitutions.append(("%plugin", config.plugin_path))
+config.substitutions.append(("%llvm_major", config.llvm_major))
+others = [o.split(":", 1) for o in config.other_clang_tidies.split(";") if o]
+if others:
+    config.available_features.add("other-llvm-clang-tidy")
+    config.substitutions.append(("%other_clang_tidy", others[0][1]))
+    config.substitutions.append(("%other_llvm_major", others[0][0]))
 config.available_features.add("llvm%s" % config.llvm_major)
+shop_demo = os.path.join(config.nplusone_build_dir, "examples", "shop_demo")
+if os.path.exists(shop_demo):
+    config.available_features.add("shop-demo")
+    config.substitutions.append(("%shop_demo", shop_demo))
 config.available_features.add("tool-" + tool)
 if config.sanitized == "ON":
     config.available_features.add("sanitized")

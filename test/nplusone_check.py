@@ -110,7 +110,10 @@ def main():
     output = run.stdout
     # A crash is never an expected outcome, whatever the diagnostics say.
     if run.returncode < 0 or "Stack dump:" in output or \
-            "PLEASE submit a bug report" in output:
+            "PLEASE submit a bug report" in output or \
+            re.search(r"ERROR: (Address|Leak)Sanitizer|"
+                      r"SUMMARY: UndefinedBehaviorSanitizer|runtime error: ",
+                      output):
         sys.stdout.write(output)
         fail("the tool crashed (exit %d): %s" % (run.returncode, " ".join(cmd)))
 
