@@ -1,5 +1,8 @@
 // nplusone-query-in-loop on the real libpqxx headers (Debian libpqxx-dev).
 // RUN: %check_nplusone %s %t -- -- -std=c++17
+// --fix alone applies no fix of this check, and the result compiles.
+// RUN: %check_nplusone --fix=warnings --fixes-prefix=WARN-FIXES --compile-fixed=%clang \
+// RUN:   %s %t-warn -- -- -std=c++17
 
 #include <pqxx/pqxx>
 #include <sstream>
@@ -19,6 +22,7 @@ void seedStory(pqxx::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: SELECT id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
         "SELECT id, total FROM orders WHERE user_id = $1", u["id"].as<int>());
     // CHECK-FIXES: "SELECT id, total FROM orders WHERE user_id = ANY($1)", u["id"].as<int>());
+    // WARN-FIXES: "SELECT id, total FROM orders WHERE user_id = $1", u["id"].as<int>());
     (void)orders;
   }
 }

@@ -1,6 +1,9 @@
 // nplusone-query-in-loop on the real SQLite3 C API header (Debian
 // libsqlite3-dev), compiled as C++.
 // RUN: %check_nplusone %s %t -- -- -std=c++17
+// --fix alone applies no fix of this check, and the result compiles.
+// RUN: %check_nplusone --fix=warnings --fixes-prefix=WARN-FIXES --compile-fixed=%clang \
+// RUN:   %s %t-warn -- -- -std=c++17
 
 #include <sqlite3.h>
 #include <cstdio>
@@ -16,14 +19,15 @@ void seedStory(sqlite3 *db) {
     sqlite3_stmt *orders = nullptr;
     sqlite3_prepare_v2(db, "SELECT id, total FROM orders WHERE user_id = ?",
     // CHECK-FIXES: sqlite3_prepare_v2(db, "SELECT id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?))",
+    // WARN-FIXES: sqlite3_prepare_v2(db, "SELECT id, total FROM orders WHERE user_id = ?",
                        -1, &orders, nullptr);
     sqlite3_bind_int(orders, 1, id);
     while (sqlite3_step(orders) == SQLITE_ROW) {
     // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
-    // CHECK-MESSAGES: :[[@LINE-10]]:3: note: 'users' is the result of the query here
-    // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-11]]:3: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-11]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:33: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-9]]:28: note: batch it: SELECT id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-10]]:28: note: batch it: SELECT id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
       double total = sqlite3_column_double(orders, 1);
       (void)total;
     }
