@@ -8,8 +8,8 @@ namespace nplusone {
 
 class NPlusOneModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(
-      clang::tidy::ClangTidyCheckFactories &Factories) override {
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<QueryInLoopCheck>("nplusone-query-in-loop");
   }
 };

@@ -20,8 +20,7 @@ const FunctionFacts &AnalysisContext::facts(const FunctionDecl &FD) {
   return *Slot;
 }
 
-const FunctionDecl *
-AnalysisContext::followableCallee(const CallExpr *C) const {
+const FunctionDecl *AnalysisContext::followableCallee(const CallExpr *C) const {
   const FunctionDecl *Callee = C->getDirectCallee();
   if (!Callee || Model.lookup(Callee))
     return nullptr;

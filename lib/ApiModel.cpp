@@ -16,8 +16,10 @@ namespace {
 // inherit these from pqxx::transaction_base. The *_n overloads take a row
 // count first, so their SQL is the second argument.
 #define PQXX_EXEC(Name, Sql, FirstParam)                                       \
-  ApiFunction { "pqxx::transaction_base::" Name, RoleExecute,                  \
-                AccessKind::ByText, Sql, FirstParam }
+  ApiFunction {                                                                \
+    "pqxx::transaction_base::" Name, RoleExecute, AccessKind::ByText, Sql,     \
+        FirstParam                                                             \
+  }
 const ApiFunction PqxxFunctions[] = {
     PQXX_EXEC("exec", 0, NoArg),
     PQXX_EXEC("exec0", 0, NoArg),
@@ -70,18 +72,16 @@ const ApiFunction Sqlite3Functions[] = {
     {"sqlite3_bind_text64", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
     {"sqlite3_bind_value", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
     {"sqlite3_bind_pointer", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_bind_zeroblob", RoleBind, AccessKind::ByText, NoArg, NoArg, 0,
-     2},
+    {"sqlite3_bind_zeroblob", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
     {"sqlite3_column_blob", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
      0},
     {"sqlite3_column_bytes", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
      0},
-    {"sqlite3_column_bytes16", RoleColumnRead, AccessKind::ByText, NoArg,
-     NoArg, 0},
+    {"sqlite3_column_bytes16", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
+     0},
     {"sqlite3_column_double", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
      0},
-    {"sqlite3_column_int", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
-     0},
+    {"sqlite3_column_int", RoleColumnRead, AccessKind::ByText, NoArg, NoArg, 0},
     {"sqlite3_column_int64", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
      0},
     {"sqlite3_column_text", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
@@ -98,7 +98,11 @@ const LibraryModel Builtins[] = {
     {"pqxx", "libpqxx", SqlDialect::PostgreSQL, PqxxFunctions, PqxxResultTypes,
      "bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text "
      "in libpqxx 6)"},
-    {"sqlite3", "SQLite3 C API", SqlDialect::SQLite, Sqlite3Functions, {},
+    {"sqlite3",
+     "SQLite3 C API",
+     SqlDialect::SQLite,
+     Sqlite3Functions,
+     {},
      "bind all keys as one JSON array text such as '[1,2,3]'"},
 };
 
@@ -114,9 +118,8 @@ llvm::ArrayRef<LibraryModel> builtinLibraries() { return Builtins; }
 ApiModel::ApiModel(llvm::ArrayRef<std::string> LibraryNames,
                    std::vector<std::string> &Unknown) {
   bool All = LibraryNames.empty() ||
-             llvm::any_of(LibraryNames, [](const std::string &N) {
-               return N == "all";
-             });
+             llvm::any_of(LibraryNames,
+                          [](const std::string &N) { return N == "all"; });
   for (const LibraryModel &L : Builtins)
     if (All || llvm::is_contained(LibraryNames, L.Name))
       Enabled.push_back(&L);

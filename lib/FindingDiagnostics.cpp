@@ -20,8 +20,8 @@ std::string quoteSource(const Expr *E, const ASTContext &Ctx) {
   if (!E)
     return "";
   CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-  StringRef Text = Lexer::getSourceText(Range, Ctx.getSourceManager(),
-                                        Ctx.getLangOpts());
+  StringRef Text =
+      Lexer::getSourceText(Range, Ctx.getSourceManager(), Ctx.getLangOpts());
   std::string Result;
   bool Space = false;
   // Collapse whitespace so a multi-line argument reads as one line.
@@ -63,9 +63,9 @@ std::optional<FixItHint> literalEdit(const StringLiteral *SL, size_t Begin,
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation B = SL->getLocationOfByte(
       static_cast<unsigned>(Begin), SM, Ctx.getLangOpts(), Ctx.getTargetInfo());
-  SourceLocation E = SL->getLocationOfByte(static_cast<unsigned>(End - 1), SM,
-                                           Ctx.getLangOpts(),
-                                           Ctx.getTargetInfo());
+  SourceLocation E =
+      SL->getLocationOfByte(static_cast<unsigned>(End - 1), SM,
+                            Ctx.getLangOpts(), Ctx.getTargetInfo());
   if (B.isInvalid() || E.isInvalid() || B.isMacroID() || E.isMacroID())
     return std::nullopt;
   E = E.getLocWithOffset(1);
@@ -73,8 +73,8 @@ std::optional<FixItHint> literalEdit(const StringLiteral *SL, size_t Begin,
     return std::nullopt;
   CharSourceRange Range = CharSourceRange::getCharRange(B, E);
   bool Invalid = false;
-  StringRef Spelled = Lexer::getSourceText(Range, SM, Ctx.getLangOpts(),
-                                           &Invalid);
+  StringRef Spelled =
+      Lexer::getSourceText(Range, SM, Ctx.getLangOpts(), &Invalid);
   // Escapes or a split between concatenated pieces: leave it to a human.
   if (Invalid || Spelled != SL->getString().slice(Begin, End))
     return std::nullopt;
@@ -168,13 +168,11 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F,
   }
   const char *BindHint = F.Target.Library ? F.Target.Library->BatchBindHint
                                           : "bind all keys at once";
-  auto Diag = Check.diag(At,
-                         "batch it: %0; %1, then group the rows by %2",
+  auto Diag = Check.diag(At, "batch it: %0; %1, then group the rows by %2",
                          DiagnosticIDs::Note)
               << Rewrite->NewSql << BindHint << Rewrite->KeyColumn;
   if (auto Fix = literalEdit(SL, Rewrite->Begin, Rewrite->End,
-                             Rewrite->Replacement,
-                             F.Function->getASTContext()))
+                             Rewrite->Replacement, F.Function->getASTContext()))
     Diag << *Fix;
 }
 

@@ -25,8 +25,8 @@ std::string loopTable(const RowLoop &L);
 void noteRowSource(clang::tidy::ClangTidyCheck &Check, const RowLoop &L);
 
 /// A note on the row value that reaches the query.
-void noteRowValue(clang::tidy::ClangTidyCheck &Check,
-                  const LoopQueryFinding &F, const RowLoop &L);
+void noteRowValue(clang::tidy::ClangTidyCheck &Check, const LoopQueryFinding &F,
+                  const RowLoop &L);
 
 /// Notes walking the call chain from the site down to the query.
 void noteCallChain(clang::tidy::ClangTidyCheck &Check,

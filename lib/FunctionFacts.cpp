@@ -357,7 +357,8 @@ FunctionFacts::bindsOf(const ValueDecl *Handle) const {
   return It->second;
 }
 
-llvm::ArrayRef<const Expr *> FunctionFacts::valuesOf(const ValueDecl *VD) const {
+llvm::ArrayRef<const Expr *>
+FunctionFacts::valuesOf(const ValueDecl *VD) const {
   auto It = Values.find(VD);
   if (It == Values.end())
     return {};

@@ -68,7 +68,8 @@ public:
   llvm::ArrayRef<const CallFacts *>
   preparesOf(const clang::ValueDecl *Handle) const;
   /// Calls binding a value to \p Handle (RoleBind), in source order.
-  llvm::ArrayRef<const CallFacts *> bindsOf(const clang::ValueDecl *Handle) const;
+  llvm::ArrayRef<const CallFacts *>
+  bindsOf(const clang::ValueDecl *Handle) const;
   /// The facts of a call of this body, or null.
   const CallFacts *factsOf(const clang::CallExpr *C) const {
     auto It = CallIndex.find(C);
@@ -79,7 +80,8 @@ public:
     return ColumnReads.lookup(C);
   }
   /// The initializer of \p VD and the right-hand sides assigned to it.
-  llvm::ArrayRef<const clang::Expr *> valuesOf(const clang::ValueDecl *VD) const;
+  llvm::ArrayRef<const clang::Expr *>
+  valuesOf(const clang::ValueDecl *VD) const;
 
   /// True when the walk stopped early on a pathologically deep body.
   bool truncated() const { return Truncated; }
@@ -90,9 +92,11 @@ private:
   std::vector<LoopFacts> Loops;
   std::vector<CallFacts> Calls;
   std::vector<FlowEdge> Edges;
-  llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<const CallFacts *, 1>>
+  llvm::DenseMap<const clang::ValueDecl *,
+                 llvm::SmallVector<const CallFacts *, 1>>
       Prepares, Binds;
-  llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<const clang::Expr *, 1>>
+  llvm::DenseMap<const clang::ValueDecl *,
+                 llvm::SmallVector<const clang::Expr *, 1>>
       Values;
   llvm::DenseMap<const clang::CallExpr *, const clang::ValueDecl *> ColumnReads;
   llvm::DenseMap<const clang::CallExpr *, unsigned> CallIndex;

@@ -19,12 +19,14 @@ namespace nplusone {
 
 class NPlusOneCheckBase : public clang::tidy::ClangTidyCheck {
 public:
-  NPlusOneCheckBase(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+  NPlusOneCheckBase(llvm::StringRef Name,
+                    clang::tidy::ClangTidyContext *Context,
                     FindingKind Reports);
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 

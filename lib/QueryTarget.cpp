@@ -80,9 +80,9 @@ std::optional<std::string> sqlTextPrefix(const Expr *E,
   for (unsigned Steps = 0; Cur && Steps < 64; ++Steps) {
     Cur = stripWrappers(Cur);
     if (const auto *SL = dyn_cast<StringLiteral>(Cur))
-      return SL->getCharByteWidth() == 1 ? std::optional<std::string>(
-                                               SL->getString().str())
-                                         : std::nullopt;
+      return SL->getCharByteWidth() == 1
+                 ? std::optional<std::string>(SL->getString().str())
+                 : std::nullopt;
     if (const auto *BO = dyn_cast<BinaryOperator>(Cur)) {
       Cur = BO->getLHS();
       continue;

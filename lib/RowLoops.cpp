@@ -140,8 +140,7 @@ const Expr *objectOfAccessor(const Expr *E, llvm::ArrayRef<StringRef> Names) {
     E = CE->getNumArgs() == 1 ? CE->getArg(0)->IgnoreImplicit() : nullptr;
   const auto *C = dyn_cast_or_null<CallExpr>(E);
   const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
-  if (!FD || !FD->getIdentifier() ||
-      !llvm::is_contained(Names, FD->getName()))
+  if (!FD || !FD->getIdentifier() || !llvm::is_contained(Names, FD->getName()))
     return nullptr;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
     return MC->getImplicitObjectArgument();
@@ -201,8 +200,8 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
       classifyFor(L, FS, Facts, Model);
       L.RunsAtMostOnce = endsInExit(FS->getBody());
     } else if (const auto *WS = dyn_cast<WhileStmt>(Loop)) {
-      L.RunsAtMostOnce = endsInExit(WS->getBody()) ||
-                         isFalseConstant(WS->getCond(), Ctx);
+      L.RunsAtMostOnce =
+          endsInExit(WS->getBody()) || isFalseConstant(WS->getCond(), Ctx);
     } else if (const auto *DS = dyn_cast<DoStmt>(Loop)) {
       L.RunsAtMostOnce =
           endsInExit(DS->getBody()) || isFalseConstant(DS->getCond(), Ctx);

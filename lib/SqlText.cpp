@@ -4,8 +4,8 @@
 #include "lib/Compat.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/ADT/Twine.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/Twine.h"
 #include <cctype>
 
 using llvm::StringRef;
@@ -115,13 +115,14 @@ bool tokenize(StringRef S, llvm::SmallVectorImpl<Token> &Out) {
       continue;
     }
     if (std::isdigit(static_cast<unsigned char>(C))) {
-      while (I < N && (std::isalnum(static_cast<unsigned char>(S[I])) ||
-                       S[I] == '.'))
+      while (I < N &&
+             (std::isalnum(static_cast<unsigned char>(S[I])) || S[I] == '.'))
         ++I;
       Push(TokKind::Number, B, I);
       continue;
     }
-    if (C == '$' && I + 1 < N && std::isdigit(static_cast<unsigned char>(S[I + 1]))) {
+    if (C == '$' && I + 1 < N &&
+        std::isdigit(static_cast<unsigned char>(S[I + 1]))) {
       ++I;
       while (I < N && std::isdigit(static_cast<unsigned char>(S[I])))
         ++I;
@@ -297,9 +298,9 @@ std::optional<BatchedSqlRewrite> rewriteKeyLookupBatched(StringRef Sql,
     R.Replacement =
         "IN (SELECT value FROM json_each(" + Param.Text.str() + "))";
   }
-  R.NewSql = (llvm::Twine(Sql.substr(0, R.Begin)) + R.Replacement +
-              Sql.substr(R.End))
-                 .str();
+  R.NewSql =
+      (llvm::Twine(Sql.substr(0, R.Begin)) + R.Replacement + Sql.substr(R.End))
+          .str();
   return R;
 }
 

@@ -20,7 +20,8 @@ unsigned majorVersionIn(const std::string &Text) {
   size_t Pos = Text.find("version ");
   if (Pos == std::string::npos)
     return 0;
-  return static_cast<unsigned>(std::strtoul(Text.c_str() + Pos + 8, nullptr, 10));
+  return static_cast<unsigned>(
+      std::strtoul(Text.c_str() + Pos + 8, nullptr, 10));
 }
 
 struct VersionGuard {
