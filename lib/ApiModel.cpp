@@ -51,47 +51,47 @@ const char *const PqxxResultTypes[] = {"pqxx::result"};
 // The SQLite3 C API. A statement is prepared, bound and stepped; stepping a
 // fresh or reset statement runs it, and stepping it in a loop condition walks
 // its rows.
+constexpr ApiFunction sqlitePrepare(const char *Name, int StmtOutArg) {
+  return {Name, RolePrepare, AccessKind::ByText, 1, NoArg, StmtOutArg};
+}
+constexpr ApiFunction sqliteBind(const char *Name) {
+  return {Name, RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2};
+}
+constexpr ApiFunction sqliteColumn(const char *Name) {
+  return {Name, RoleColumnRead, AccessKind::ByText, NoArg, NoArg, 0};
+}
 const ApiFunction Sqlite3Functions[] = {
-    {"sqlite3_prepare", RolePrepare, AccessKind::ByText, 1, NoArg, 3},
-    {"sqlite3_prepare_v2", RolePrepare, AccessKind::ByText, 1, NoArg, 3},
-    {"sqlite3_prepare_v3", RolePrepare, AccessKind::ByText, 1, NoArg, 4},
-    {"sqlite3_prepare16", RolePrepare, AccessKind::ByText, 1, NoArg, 3},
-    {"sqlite3_prepare16_v2", RolePrepare, AccessKind::ByText, 1, NoArg, 3},
-    {"sqlite3_prepare16_v3", RolePrepare, AccessKind::ByText, 1, NoArg, 4},
+    sqlitePrepare("sqlite3_prepare", 3),
+    sqlitePrepare("sqlite3_prepare_v2", 3),
+    sqlitePrepare("sqlite3_prepare_v3", 4),
+    sqlitePrepare("sqlite3_prepare16", 3),
+    sqlitePrepare("sqlite3_prepare16_v2", 3),
+    sqlitePrepare("sqlite3_prepare16_v3", 4),
     {"sqlite3_step", RoleExecute | RoleAdvance, AccessKind::ByText, NoArg,
      NoArg, 0},
     {"sqlite3_exec", RoleExecute, AccessKind::ByText, 1},
     {"sqlite3_get_table", RoleExecute, AccessKind::ByText, 1},
-    {"sqlite3_bind_blob", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_bind_blob64", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_bind_double", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_bind_int", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_bind_int64", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_bind_text", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_bind_text16", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_bind_text64", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_bind_value", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_bind_pointer", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_bind_zeroblob", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2},
-    {"sqlite3_column_blob", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
-     0},
-    {"sqlite3_column_bytes", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
-     0},
-    {"sqlite3_column_bytes16", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
-     0},
-    {"sqlite3_column_double", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
-     0},
-    {"sqlite3_column_int", RoleColumnRead, AccessKind::ByText, NoArg, NoArg, 0},
-    {"sqlite3_column_int64", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
-     0},
-    {"sqlite3_column_text", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
-     0},
-    {"sqlite3_column_text16", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
-     0},
-    {"sqlite3_column_value", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
-     0},
-    {"sqlite3_column_type", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
-     0},
+    sqliteBind("sqlite3_bind_blob"),
+    sqliteBind("sqlite3_bind_blob64"),
+    sqliteBind("sqlite3_bind_double"),
+    sqliteBind("sqlite3_bind_int"),
+    sqliteBind("sqlite3_bind_int64"),
+    sqliteBind("sqlite3_bind_text"),
+    sqliteBind("sqlite3_bind_text16"),
+    sqliteBind("sqlite3_bind_text64"),
+    sqliteBind("sqlite3_bind_value"),
+    sqliteBind("sqlite3_bind_pointer"),
+    sqliteBind("sqlite3_bind_zeroblob"),
+    sqliteColumn("sqlite3_column_blob"),
+    sqliteColumn("sqlite3_column_bytes"),
+    sqliteColumn("sqlite3_column_bytes16"),
+    sqliteColumn("sqlite3_column_double"),
+    sqliteColumn("sqlite3_column_int"),
+    sqliteColumn("sqlite3_column_int64"),
+    sqliteColumn("sqlite3_column_text"),
+    sqliteColumn("sqlite3_column_text16"),
+    sqliteColumn("sqlite3_column_value"),
+    sqliteColumn("sqlite3_column_type"),
 };
 
 const LibraryModel Builtins[] = {

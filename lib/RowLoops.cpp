@@ -18,17 +18,13 @@ bool isQueryExecute(const CallFacts *C) {
   return C && C->Api && (C->Api.Function->Roles & RoleExecute);
 }
 
-const CallFacts *factsOf(const FunctionFacts &Facts, const CallExpr *C) {
-  return Facts.factsOf(C);
-}
-
 /// The query call an expression evaluates, looking through the conversions
 /// and temporaries around it.
 const CallExpr *queryCallIn(const Expr *E, const FunctionFacts &Facts) {
   for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
     E = E->IgnoreParenImpCasts();
     if (const auto *C = dyn_cast<CallExpr>(E)) {
-      if (isQueryExecute(factsOf(Facts, C)))
+      if (isQueryExecute(Facts.factsOf(C)))
         return C;
       return nullptr;
     }
@@ -94,7 +90,7 @@ std::string nameOf(const ValueDecl *VD) {
 void nameFromOrigin(RowLoop &L, const FunctionFacts &Facts) {
   if (!L.OriginQuery)
     return;
-  const CallFacts *C = factsOf(Facts, L.OriginQuery);
+  const CallFacts *C = Facts.factsOf(L.OriginQuery);
   if (!C)
     return;
   QueryTarget T = describeQuery(*C, Facts);
@@ -104,6 +100,21 @@ void nameFromOrigin(RowLoop &L, const FunctionFacts &Facts) {
       if (L.Name.empty())
         L.Name = *Table;
     }
+}
+
+/// The loop walks \p Over: the rows of a query when it is a result, with the
+/// query that produced it when it is in this function; else its elements.
+void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
+                     const FunctionFacts &Facts, const ApiModel &Model) {
+  L.ResultVar = rootDecl(Over);
+  L.Name = nameOf(L.ResultVar);
+  L.Source = LoopSource::Elements;
+  if (const LibraryModel *Lib = Model.resultTypeLibrary(Over->getType())) {
+    L.Source = LoopSource::QueryRows;
+    L.Library = Lib;
+    if (L.ResultVar)
+      L.OriginQuery = originOfVariable(L.ResultVar, Loop, Facts);
+  }
 }
 
 /// Range-for: over a query call, a result-typed value, or anything else.
@@ -117,20 +128,10 @@ void classifyRangeFor(RowLoop &L, const CXXForRangeStmt *RF,
   if (const CallExpr *C = queryCallIn(Range, Facts)) {
     L.Source = LoopSource::QueryRows;
     L.OriginQuery = C;
-    L.Library = factsOf(Facts, C)->Api.Library;
+    L.Library = Facts.factsOf(C)->Api.Library;
     return;
   }
-  if (const LibraryModel *Lib = Model.resultTypeLibrary(Range->getType())) {
-    L.Source = LoopSource::QueryRows;
-    L.Library = Lib;
-    L.ResultVar = rootDecl(Range);
-    if (L.ResultVar)
-      L.OriginQuery = originOfVariable(L.ResultVar, RF, Facts);
-    L.Name = nameOf(L.ResultVar);
-    return;
-  }
-  L.ResultVar = rootDecl(Range);
-  L.Name = nameOf(L.ResultVar);
+  traceCollection(L, Range, RF, Facts, Model);
 }
 
 /// The object a call like `r.begin()`, `r.size()`, `std::begin(r)` is on.
@@ -167,20 +168,10 @@ void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
             FS->getCond() ? FS->getCond()->IgnoreParenImpCasts() : nullptr))
       if (BO->isComparisonOp())
         Over = objectOfAccessor(BO->getRHS(), {"size", "length", "end"});
-  if (Over) {
-    if (const LibraryModel *Lib = Model.resultTypeLibrary(Over->getType())) {
-      L.Source = LoopSource::QueryRows;
-      L.Library = Lib;
-      L.ResultVar = rootDecl(Over);
-      if (L.ResultVar)
-        L.OriginQuery = originOfVariable(L.ResultVar, FS, Facts);
-      L.Name = nameOf(L.ResultVar);
-      return;
-    }
-    L.ResultVar = rootDecl(Over);
-    L.Name = nameOf(L.ResultVar);
-  }
-  L.Source = LoopSource::Elements;
+  if (Over)
+    traceCollection(L, Over, FS, Facts, Model);
+  else
+    L.Source = LoopSource::Elements;
 }
 
 } // namespace
