@@ -263,17 +263,18 @@ private:
     CallFacts Facts;
     Facts.Call = C;
     Facts.Api = Model.lookup(C->getDirectCallee());
-    for (auto It = LoopStack.rbegin(); It != LoopStack.rend(); ++It) {
-      bool Cond = It == LoopStack.rbegin() ? Conditional > 0 : false;
-      Facts.Loops.push_back({It->Loop, Cond});
-      if (Facts.Loops.size() == 64)
-        break;
+    if (!LoopStack.empty()) {
+      Facts.Loop = LoopStack.back().Loop;
+      // Walk out to the first loop whose body holds a conditional around us.
+      int Count = Conditional;
+      for (size_t I = LoopStack.size(); I-- > 0;) {
+        if (Count > 0) {
+          Facts.ConditionalIn = LoopStack[I].Loop;
+          break;
+        }
+        Count = LoopStack[I].SavedConditional;
+      }
     }
-    // A conditional inside an inner loop is conditional for the outer ones.
-    for (size_t I = 1; I < Facts.Loops.size(); ++I)
-      Facts.Loops[I].Conditional =
-          Facts.Loops[I - 1].Conditional ||
-          LoopStack[LoopStack.size() - I].SavedConditional > 0;
     F.Calls.push_back(std::move(Facts));
     const CallFacts &CF = F.Calls.back();
 

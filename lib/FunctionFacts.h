@@ -31,13 +31,6 @@ struct LoopFacts {
   int Parent = -1;
 };
 
-/// A loop that runs a call, innermost first. Conditional is true when the
-/// call sits under an if/switch/?:/&&/|| inside that loop.
-struct EnclosingLoop {
-  int Loop;
-  bool Conditional;
-};
-
 /// A call, with the API model entry of its callee if it has one.
 struct CallFacts {
   const clang::CallExpr *Call = nullptr;
@@ -45,7 +38,11 @@ struct CallFacts {
   /// Where a loop's cursor step sits in that loop's own condition, the call
   /// walks the rows of that loop rather than running inside it.
   int ConditionOfLoop = -1;
-  llvm::SmallVector<EnclosingLoop, 2> Loops;
+  /// The innermost loop that runs the call; its ancestors run it too.
+  int Loop = -1;
+  /// The innermost loop inside which the call sits under an
+  /// if/switch/?:/&&/||; the call is conditional in it and in its ancestors.
+  int ConditionalIn = -1;
 };
 
 /// `Dst` receives whatever `Src` carries.

@@ -13,21 +13,33 @@ namespace nplusone {
 
 namespace {
 
-/// Loops beyond this many in one function share no label: their sites are
-/// still found, but dependence on their rows is not told apart.
-constexpr unsigned MaxLabelledLoops = 63;
+/// One label bit per loop whose rows or elements can feed a query. A
+/// function with more such loops than bits labels its row loops first; the
+/// sites of unlabelled loops are still found, as loop-invariant.
+class LoopLabels {
+public:
+  explicit LoopLabels(llvm::ArrayRef<RowLoop> Loops) : Bits(Loops.size(), 0) {
+    unsigned Next = 0;
+    for (LoopSource Wanted : {LoopSource::QueryRows, LoopSource::Elements})
+      for (size_t I = 0; I < Loops.size() && Next < 64; ++I)
+        if (Loops[I].Source == Wanted && !Loops[I].RunsAtMostOnce)
+          Bits[I] = LabelMask(1) << Next++;
+  }
+  LabelMask of(int Loop) const {
+    return Loop >= 0 && static_cast<size_t>(Loop) < Bits.size() ? Bits[Loop]
+                                                                : 0;
+  }
 
-LabelMask labelOf(int Loop) {
-  return Loop >= 0 && static_cast<unsigned>(Loop) < MaxLabelledLoops
-             ? LabelMask(1) << Loop
-             : 0;
-}
+private:
+  std::vector<LabelMask> Bits;
+};
 
-void seedLoops(ValueFlow &Flow, llvm::ArrayRef<RowLoop> Loops) {
+void seedLoops(ValueFlow &Flow, llvm::ArrayRef<RowLoop> Loops,
+               const LoopLabels &Labels) {
   for (size_t I = 0; I < Loops.size(); ++I) {
     const RowLoop &L = Loops[I];
-    LabelMask Label = labelOf(static_cast<int>(I));
-    if (!Label || L.Source == LoopSource::None)
+    LabelMask Label = Labels.of(static_cast<int>(I));
+    if (!Label)
       continue;
     if (L.RowVar) {
       Flow.seedVariable(L.RowVar, Label);
@@ -77,14 +89,15 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
   Result.Loops = classifyLoops(Facts, Ctx.model());
 
   ValueFlow Flow(Facts);
-  seedLoops(Flow, Result.Loops);
+  LoopLabels Labels(Result.Loops);
+  seedLoops(Flow, Result.Loops, Labels);
   bool Propagated = false;
   unsigned Budget = Ctx.options().MaxCallDepth;
   // A statement handle stepped twice in one iteration is one query.
   llvm::DenseSet<std::pair<const ValueDecl *, int>> HandleSites;
 
   for (const CallFacts &C : Facts.calls()) {
-    if (C.Loops.empty())
+    if (C.Loop < 0)
       continue;
     bool IsApi = C.Api && (C.Api.Function->Roles & RoleExecute);
     const FunctionDecl *Callee = nullptr;
@@ -118,24 +131,28 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
 
     // The loops that run this site once per iteration, innermost first.
     int Chosen = -1, Innermost = -1;
-    bool Conditional = false;
-    for (const EnclosingLoop &E : C.Loops) {
-      const RowLoop &L = Result.Loops[E.Loop];
-      if (E.Loop == C.ConditionOfLoop || L.RunsAtMostOnce)
+    bool Conditional = false, InnermostConditional = false;
+    bool UnderCondition = false;
+    for (int E = C.Loop; E >= 0; E = Facts.loops()[E].Parent) {
+      UnderCondition |= E == C.ConditionalIn;
+      const RowLoop &L = Result.Loops[E];
+      if (E == C.ConditionOfLoop || L.RunsAtMostOnce)
         continue;
       // Stepping the cursor a loop walks fetches its rows; it is no query.
       if (F.Target.Handle && F.Target.Handle == L.Cursor)
         continue;
       if (Innermost < 0) {
-        Innermost = E.Loop;
-        Conditional = E.Conditional;
+        Innermost = E;
+        InnermostConditional = UnderCondition;
       }
-      if (L.Source != LoopSource::None && (Inputs & labelOf(E.Loop))) {
-        Chosen = E.Loop;
-        Conditional = E.Conditional;
+      if (L.Source != LoopSource::None && (Inputs & Labels.of(E))) {
+        Chosen = E;
+        Conditional = UnderCondition;
         break;
       }
     }
+    if (Chosen < 0)
+      Conditional = InnermostConditional;
     if (Innermost < 0)
       continue;
 
@@ -156,7 +173,7 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
         !HandleSites.insert({F.Target.Handle, F.Loop}).second)
       continue;
 
-    LabelMask Label = labelOf(F.Loop);
+    LabelMask Label = Labels.of(F.Loop);
     if (Label & Inputs) {
       if (IsApi)
         queryInputs(C, Facts, Flow, Label, &F.Carrier, &F.CarrierIsSqlText);
