@@ -21,7 +21,8 @@ namespace {
         FirstParam                                                             \
   }
 const ApiFunction PqxxFunctions[] = {
-    PQXX_EXEC("exec", 0, NoArg),
+    // libpqxx 7 takes pqxx::params second; libpqxx 6 a description.
+    PQXX_EXEC("exec", 0, 1),
     PQXX_EXEC("exec0", 0, NoArg),
     PQXX_EXEC("exec1", 0, NoArg),
     PQXX_EXEC("exec_n", 1, NoArg),
