@@ -13,34 +13,44 @@ namespace nplusone {
 
 namespace {
 
-/// One label bit per loop whose rows or elements can feed a query. A
-/// function with more such loops than bits labels its row loops first; the
-/// sites of unlabelled loops are still found, as loop-invariant.
-class LoopLabels {
+/// The flow of each loop's current row or element. Every loop that can feed
+/// a query gets a label bit; a function with more than 64 such loops is
+/// analysed in groups of 64 loops, one flow per group, each built when first
+/// needed.
+class LoopRowFlows {
 public:
-  explicit LoopLabels(llvm::ArrayRef<RowLoop> Loops) : Bits(Loops.size(), 0) {
+  LoopRowFlows(const FunctionFacts &Facts, llvm::ArrayRef<RowLoop> Loops)
+      : Facts(Facts), Loops(Loops), Group(Loops.size(), -1),
+        Bit(Loops.size(), 0) {
     unsigned Next = 0;
     for (LoopSource Wanted : {LoopSource::QueryRows, LoopSource::Elements})
-      for (size_t I = 0; I < Loops.size() && Next < 64; ++I)
-        if (Loops[I].Source == Wanted && !Loops[I].RunsAtMostOnce)
-          Bits[I] = LabelMask(1) << Next++;
+      for (size_t I = 0; I < Loops.size(); ++I)
+        if (Loops[I].Source == Wanted && !Loops[I].RunsAtMostOnce) {
+          Group[I] = static_cast<int>(Next / 64);
+          Bit[I] = LabelMask(1) << (Next % 64);
+          ++Next;
+        }
+    Flows.resize((Next + 63) / 64);
   }
-  LabelMask of(int Loop) const {
-    return Loop >= 0 && static_cast<size_t>(Loop) < Bits.size() ? Bits[Loop]
-                                                                : 0;
+
+  int groupOf(int Loop) const { return Group[Loop]; }
+  LabelMask labelOf(int Loop) const { return Bit[Loop]; }
+
+  /// The propagated flow of one group of loops.
+  const ValueFlow &flow(int G) {
+    std::unique_ptr<ValueFlow> &F = Flows[G];
+    if (!F) {
+      F = std::make_unique<ValueFlow>(Facts);
+      for (size_t I = 0; I < Loops.size(); ++I)
+        if (Group[I] == G)
+          seed(*F, Loops[I], Bit[I]);
+      F->propagate();
+    }
+    return *F;
   }
 
 private:
-  std::vector<LabelMask> Bits;
-};
-
-void seedLoops(ValueFlow &Flow, llvm::ArrayRef<RowLoop> Loops,
-               const LoopLabels &Labels) {
-  for (size_t I = 0; I < Loops.size(); ++I) {
-    const RowLoop &L = Loops[I];
-    LabelMask Label = Labels.of(static_cast<int>(I));
-    if (!Label)
-      continue;
+  static void seed(ValueFlow &Flow, const RowLoop &L, LabelMask Label) {
     if (L.RowVar) {
       Flow.seedVariable(L.RowVar, Label);
       if (const auto *DD = dyn_cast<DecompositionDecl>(L.RowVar))
@@ -53,7 +63,13 @@ void seedLoops(ValueFlow &Flow, llvm::ArrayRef<RowLoop> Loops,
       Flow.seedVariable(L.Cursor, Label);
     }
   }
-}
+
+  const FunctionFacts &Facts;
+  llvm::ArrayRef<RowLoop> Loops;
+  std::vector<int> Group;
+  std::vector<LabelMask> Bit;
+  std::vector<std::unique_ptr<ValueFlow>> Flows;
+};
 
 /// Follows summaries from a call to the library call at the end of the
 /// chain, recording each step.
@@ -87,11 +103,7 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
   if (Facts.loops().empty())
     return Result;
   Result.Loops = classifyLoops(Facts, Ctx.model());
-
-  ValueFlow Flow(Facts);
-  LoopLabels Labels(Result.Loops);
-  seedLoops(Flow, Result.Loops, Labels);
-  bool Propagated = false;
+  LoopRowFlows Flows(Facts, Result.Loops);
   unsigned Budget = Ctx.options().MaxCallDepth;
   // A statement handle stepped twice in one iteration is one query.
   llvm::DenseSet<std::pair<const ValueDecl *, int>> HandleSites;
@@ -101,33 +113,38 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
       continue;
     bool IsApi = C.Api && (C.Api.Function->Roles & RoleExecute);
     const FunctionDecl *Callee = nullptr;
-    const CallSummary *Summary = nullptr;
+    CallSummary Summary;
     if (!IsApi) {
       Callee = Ctx.followableCallee(C.Call);
       if (!Callee || Budget == 0)
         continue;
-      Summary = Ctx.summary(Callee, Budget);
-      if (!Summary || !Summary->RunsQuery || Summary->Depth > Budget)
+      const CallSummary *S = Ctx.summary(Callee, Budget);
+      if (!S || !S->RunsQuery || S->Depth > Budget)
         continue;
-    }
-    if (!Propagated) {
-      Flow.propagate();
-      Propagated = true;
+      Summary = *S;
     }
 
     LoopQueryFinding F;
     F.Function = &FD;
     F.Site = C.Call;
-    LabelMask Inputs;
     if (IsApi) {
       F.Target = describeQuery(C, Facts);
       F.TargetFunction = &FD;
-      Inputs = queryInputs(C, Facts, Flow);
     } else {
-      F.Target = Summary->Target;
-      Inputs = callInputs(C.Call, *Summary, Flow);
+      F.Target = Summary.Target;
       walkChain(C.Call, &FD, Callee, Budget, Ctx, F);
     }
+    // What feeds the query, in terms of one group of loop labels; the first
+    // expression carrying \p Wanted goes to the finding.
+    auto Inputs = [&](int Group, LabelMask Wanted = 0) {
+      const ValueFlow &Flow = Flows.flow(Group);
+      const Expr **Carrier = Wanted ? &F.Carrier : nullptr;
+      if (IsApi)
+        return queryInputs(C, Facts, Flow, Wanted, Carrier,
+                           &F.CarrierIsSqlText);
+      return callInputs(C.Call, Summary, Flow, Wanted, Carrier);
+    };
+    llvm::SmallDenseMap<int, LabelMask, 2> InputsOfGroup;
 
     // The loops that run this site once per iteration, innermost first.
     int Chosen = -1, Innermost = -1;
@@ -145,14 +162,18 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
         Innermost = E;
         InnermostConditional = UnderCondition;
       }
-      if (L.Source != LoopSource::None && (Inputs & Labels.of(E))) {
+      int G = Flows.groupOf(E);
+      if (G < 0)
+        continue;
+      auto It = InputsOfGroup.find(G);
+      if (It == InputsOfGroup.end())
+        It = InputsOfGroup.insert({G, Inputs(G)}).first;
+      if (It->second & Flows.labelOf(E)) {
         Chosen = E;
         Conditional = UnderCondition;
         break;
       }
     }
-    if (Chosen < 0)
-      Conditional = InnermostConditional;
     if (Innermost < 0)
       continue;
 
@@ -168,19 +189,12 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
                    ? FindingKind::QueryInLoop
                    : FindingKind::QueryPerElement;
     }
-    F.Conditional = Conditional;
+    F.Conditional = Chosen >= 0 ? Conditional : InnermostConditional;
     if (F.Target.Handle && IsApi &&
         !HandleSites.insert({F.Target.Handle, F.Loop}).second)
       continue;
-
-    LabelMask Label = Labels.of(F.Loop);
-    if (Label & Inputs) {
-      if (IsApi)
-        queryInputs(C, Facts, Flow, Label, &F.Carrier, &F.CarrierIsSqlText);
-      else
-        callInputs(C.Call, *Ctx.summary(Callee, Budget), Flow, Label,
-                   &F.Carrier);
-    }
+    if (Chosen >= 0)
+      Inputs(Flows.groupOf(Chosen), Flows.labelOf(Chosen));
     Result.Findings.push_back(std::move(F));
   }
   return Result;

@@ -42,6 +42,10 @@ void NPlusOneCheckBase::readOptions() {
   // Bad values are reported when the check first runs, then the default is
   // used; the check never stops working over its configuration.
   std::vector<std::string> Unknown;
+  if (Libraries.empty())
+    configurationDiag("invalid value '%0' for option 'Libraries' of %1: "
+                      "expected library names separated by ';'; using all")
+        << LibrariesOption << CheckName;
   Model = std::make_unique<ApiModel>(Libraries, Unknown);
   if (!Unknown.empty()) {
     std::string Known;

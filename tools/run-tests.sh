@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Sets up everything and runs the whole nplusone-tidy test suite: for each
 # supported LLVM version (default: 14 and 19), the lit suite against the
-# clang-tidy plugin and against nplusone-tidy; then the same under
-# AddressSanitizer and UndefinedBehaviorSanitizer on LLVM 14.
+# clang-tidy plugin and against nplusone-tidy; the stress harness; then, under
+# AddressSanitizer and UndefinedBehaviorSanitizer on the first version, the
+# lit suite again and the mutation harness (1,000 mutated inputs).
 #
 #   tools/run-tests.sh                 # everything
 #   NPLUSONE_LLVM_VERSIONS=19 tools/run-tests.sh
 #   NPLUSONE_SANITIZE=0 tools/run-tests.sh
+#   NPLUSONE_MUTATIONS=200 tools/run-tests.sh
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -46,6 +48,19 @@ run_lit() {
   fi
 }
 
+# Runs one harness; it counts as one test.
+run_harness() {
+  local label=$1
+  shift
+  echo "== $label"
+  if python3 "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$label")
+  fi
+}
+
 for v in $versions; do
   dir="$builddir/llvm-$v"
   echo "== LLVM $v: building in $dir"
@@ -53,6 +68,10 @@ for v in $versions; do
   run_lit "$v" "$dir" plugin "LLVM $v"
   run_lit "$v" "$dir" binary "LLVM $v"
 done
+
+first=$(echo "$versions" | awk '{print $1}')
+run_harness "stress harness (LLVM $first)" "$NPLUSONE_ROOT/tools/stress-harness.py" \
+  --tool "$builddir/llvm-$first/bin/nplusone-tidy"
 
 if [ "$sanitize" = 1 ]; then
   v=$(echo "$versions" | awk '{print $1}')
@@ -62,6 +81,9 @@ if [ "$sanitize" = 1 ]; then
   # The sanitized tool is nplusone-tidy: a sanitized plugin cannot load
   # into an unsanitized clang-tidy.
   run_lit "$v" "$dir" binary "LLVM $v ASan+UBSan"
+  run_harness "mutation harness (LLVM $v ASan+UBSan)" \
+    "$NPLUSONE_ROOT/tools/mutation-harness.py" --tool "$dir/bin/nplusone-tidy" \
+    --variants "${NPLUSONE_MUTATIONS:-1000}" --keep "$builddir/mutation-failures"
 fi
 
 echo

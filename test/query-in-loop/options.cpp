@@ -6,6 +6,8 @@
 // RUN:   --config="{CheckOptions: [{key: nplusone-query-in-loop.SqlDialect, value: sqlite}]}" %s %t-2 -- -- -std=c++17
 // RUN: %check_nplusone --messages-prefix=BAD --fix=none \
 // RUN:   --config="{CheckOptions: [{key: MaxCallDepth, value: 'deep'}, {key: SqlDialect, value: oracle}, {key: Libraries, value: 'pqxx;mongo;sqlite3'}]}" %s %t-3 -- -- -std=c++17
+// RUN: %check_nplusone --messages-prefix=EMPTY --fix=none \
+// RUN:   --config="{CheckOptions: [{key: Libraries, value: ' ; '}, {key: MaxCallDepth, value: ''}, {key: SqlDialect, value: ''}]}" %s %t-5 -- -- -std=c++17
 // RUN: %check_nplusone --messages-prefix=ZERO --fix=none \
 // RUN:   --config="{CheckOptions: [{key: MaxCallDepth, value: 0}]}" %s %t-4 -- -- -std=c++17
 
@@ -13,6 +15,9 @@
 // BAD: warning: invalid value 'deep' for option 'MaxCallDepth' of nplusone-query-in-loop: expected a non-negative integer; using 8 [clang-tidy-config]
 // BAD: warning: invalid value 'mongo' in option 'Libraries' of nplusone-query-in-loop: unknown library; known libraries: pqxx, sqlite3 [clang-tidy-config]
 // BAD: warning: invalid value 'oracle' for option 'SqlDialect' of nplusone-query-in-loop: expected auto, postgresql, sqlite, mysql or generic; using auto [clang-tidy-config]
+// EMPTY: warning: invalid value ' ; ' for option 'Libraries' of nplusone-query-in-loop: expected library names separated by ';'; using all [clang-tidy-config]
+// EMPTY: warning: invalid value '' for option 'MaxCallDepth' of nplusone-query-in-loop: expected a non-negative integer; using 8 [clang-tidy-config]
+// EMPTY: warning: invalid value '' for option 'SqlDialect' of nplusone-query-in-loop: expected auto, postgresql, sqlite, mysql or generic; using auto [clang-tidy-config]
 
 #include <pqxx/pqxx>
 #include <sqlite3.h>
@@ -44,26 +49,37 @@ void pqxxLoop(pqxx::work &tx) {
     // ZERO: :[[@LINE-19]]:3: note: the loop over the rows of 'users' is here
     // ZERO: :[[@LINE-19]]:62: note: the row value 'u[0].as<int>()' flows into the query's parameter here
     // ZERO: :[[@LINE-20]]:20: note: batch it: SELECT * FROM carts WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // EMPTY: :[[@LINE-21]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // EMPTY: :[[@LINE-23]]:24: note: 'users' is the result of the query here
+    // EMPTY: :[[@LINE-24]]:3: note: the loop over the rows of 'users' is here
+    // EMPTY: :[[@LINE-24]]:62: note: the row value 'u[0].as<int>()' flows into the query's parameter here
+    // EMPTY: :[[@LINE-25]]:20: note: batch it: SELECT * FROM carts WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
     // DIALECT-FIXES: tx.exec_params("SELECT * FROM carts WHERE user_id IN (SELECT value FROM json_each($1))", u[0].as<int>());
     ordersOf(tx, u[0].as<int>());
     // PQXX-ONLY: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
-    // PQXX-ONLY: :[[@LINE-25]]:24: note: 'users' is the result of the query here
-    // PQXX-ONLY: :[[@LINE-26]]:3: note: the loop over the rows of 'users' is here
+    // PQXX-ONLY: :[[@LINE-30]]:24: note: 'users' is the result of the query here
+    // PQXX-ONLY: :[[@LINE-31]]:3: note: the loop over the rows of 'users' is here
     // PQXX-ONLY: :[[@LINE-4]]:18: note: the row value 'u[0].as<int>()' is passed to 'ordersOf' here and reaches its query
-    // PQXX-ONLY: :[[@LINE-32]]:3: note: 'ordersOf' runs the query here
-    // PQXX-ONLY: :[[@LINE-33]]:18: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // PQXX-ONLY: :[[@LINE-37]]:3: note: 'ordersOf' runs the query here
+    // PQXX-ONLY: :[[@LINE-38]]:18: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
     // DIALECT: :[[@LINE-7]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
-    // DIALECT: :[[@LINE-31]]:24: note: 'users' is the result of the query here
-    // DIALECT: :[[@LINE-32]]:3: note: the loop over the rows of 'users' is here
+    // DIALECT: :[[@LINE-36]]:24: note: 'users' is the result of the query here
+    // DIALECT: :[[@LINE-37]]:3: note: the loop over the rows of 'users' is here
     // DIALECT: :[[@LINE-10]]:18: note: the row value 'u[0].as<int>()' is passed to 'ordersOf' here and reaches its query
-    // DIALECT: :[[@LINE-38]]:3: note: 'ordersOf' runs the query here
-    // DIALECT: :[[@LINE-39]]:18: note: batch it: SELECT * FROM orders WHERE user_id IN (SELECT value FROM json_each($1)); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // DIALECT: :[[@LINE-43]]:3: note: 'ordersOf' runs the query here
+    // DIALECT: :[[@LINE-44]]:18: note: batch it: SELECT * FROM orders WHERE user_id IN (SELECT value FROM json_each($1)); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
     // BAD: :[[@LINE-13]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
-    // BAD: :[[@LINE-37]]:24: note: 'users' is the result of the query here
-    // BAD: :[[@LINE-38]]:3: note: the loop over the rows of 'users' is here
+    // BAD: :[[@LINE-42]]:24: note: 'users' is the result of the query here
+    // BAD: :[[@LINE-43]]:3: note: the loop over the rows of 'users' is here
     // BAD: :[[@LINE-16]]:18: note: the row value 'u[0].as<int>()' is passed to 'ordersOf' here and reaches its query
-    // BAD: :[[@LINE-44]]:3: note: 'ordersOf' runs the query here
-    // BAD: :[[@LINE-45]]:18: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // BAD: :[[@LINE-49]]:3: note: 'ordersOf' runs the query here
+    // BAD: :[[@LINE-50]]:18: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // EMPTY: :[[@LINE-19]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // EMPTY: :[[@LINE-48]]:24: note: 'users' is the result of the query here
+    // EMPTY: :[[@LINE-49]]:3: note: the loop over the rows of 'users' is here
+    // EMPTY: :[[@LINE-22]]:18: note: the row value 'u[0].as<int>()' is passed to 'ordersOf' here and reaches its query
+    // EMPTY: :[[@LINE-55]]:3: note: 'ordersOf' runs the query here
+    // EMPTY: :[[@LINE-56]]:18: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
   }
 }
 
@@ -83,6 +99,10 @@ void sqliteLoop(sqlite3 *db, sqlite3_stmt *users, sqlite3_stmt *orders) {
     // ZERO: :[[@LINE-12]]:3: note: the loop over the rows of 'users' is here
     // ZERO: :[[@LINE-12]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
     // ZERO: :[[@LINE-12]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // EMPTY: :[[@LINE-13]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // EMPTY: :[[@LINE-16]]:3: note: the loop over the rows of 'users' is here
+    // EMPTY: :[[@LINE-16]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
+    // EMPTY: :[[@LINE-16]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
     sqlite3_reset(orders);
   }
 }
