@@ -1,6 +1,10 @@
 //===- NPlusOneModule.cpp - Registers the nplusone-* checks ---------------===//
 
+#include "checks/LazyLoadInLoopCheck.h"
+#include "checks/LoopInvariantQueryCheck.h"
 #include "checks/QueryInLoopCheck.h"
+#include "checks/QueryPerElementCheck.h"
+#include "checks/WriteInLoopCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -10,7 +14,14 @@ class NPlusOneModule : public clang::tidy::ClangTidyModule {
 public:
   void
   addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    // Each per-iteration query site belongs to exactly one of these; the
+    // shared analysis decides which (see lib/LoopQueries.h).
+    Factories.registerCheck<WriteInLoopCheck>("nplusone-write-in-loop");
+    Factories.registerCheck<LazyLoadInLoopCheck>("nplusone-lazy-load-in-loop");
+    Factories.registerCheck<LoopInvariantQueryCheck>(
+        "nplusone-loop-invariant-query");
     Factories.registerCheck<QueryInLoopCheck>("nplusone-query-in-loop");
+    Factories.registerCheck<QueryPerElementCheck>("nplusone-query-per-element");
   }
 };
 

@@ -45,6 +45,11 @@ enum ApiRole : unsigned {
   RoleColumnRead = 1u << 4,
   /// Returns the number of rows of the result HandleArg (index loops).
   RoleRowCount = 1u << 5,
+  /// Loads an ORM relation of the object HandleArg (lazy loading).
+  RoleLazyLoad = 1u << 6,
+  /// With RoleLazyLoad: only when the object is a data member (a relation
+  /// field such as `order->customer`), not the loaded object itself.
+  RoleOnMemberOnly = 1u << 7,
 };
 
 /// Whether an executed statement reads or writes. ByText means the SQL text
@@ -71,6 +76,16 @@ struct ApiFunction {
   int ValueArg = NoArg;
 };
 
+/// A family of generated methods matched by shape rather than by name: a
+/// method in a namespace, with a name prefix, taking a parameter whose type
+/// names a given class (Drogon ORM's `getUser(const DbClientPtr &)`).
+struct ApiMethodShape {
+  const char *NamespacePrefix;
+  const char *NamePrefix;
+  const char *ParameterType;
+  ApiFunction Function;
+};
+
 /// A supported library: its calls, its result types and how batched SQL is
 /// spelled for it.
 struct LibraryModel {
@@ -84,6 +99,14 @@ struct LibraryModel {
   llvm::ArrayRef<const char *> ResultTypes;
   /// How to bind the collected keys of a batched read, said in the note.
   const char *BatchBindHint;
+  /// The library's batched form of writes made in a loop.
+  const char *BatchWriteHint = nullptr;
+  /// Said when writes run in a loop outside any transaction; null when the
+  /// library always runs statements in an explicit transaction.
+  const char *TransactionHint = nullptr;
+  /// How to load a relation eagerly instead of once per object.
+  const char *EagerLoadHint = nullptr;
+  llvm::ArrayRef<ApiMethodShape> Shapes = {};
 };
 
 /// Every model built into nplusone-tidy.
@@ -114,6 +137,8 @@ public:
 
 private:
   std::vector<const LibraryModel *> Enabled;
+  Match lookupShape(const clang::FunctionDecl *FD) const;
+
   /// Unqualified name -> candidates with that last name component.
   llvm::StringMap<llvm::SmallVector<Match, 2>> ByShortName;
   llvm::StringMap<const LibraryModel *> ResultTypeByName;

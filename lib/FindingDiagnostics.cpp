@@ -95,7 +95,31 @@ std::string loopTable(const RowLoop &L) {
   return L.Table.empty() ? L.Name : L.Table;
 }
 
+std::string perIteration(const RowLoop &L) {
+  switch (L.Source) {
+  case LoopSource::QueryRows:
+    return "per row of " + loopSubject(L);
+  case LoopSource::Elements:
+    return L.Name.empty() ? "per element of the loop"
+                          : "per element of '" + L.Name + "'";
+  case LoopSource::None:
+    break;
+  }
+  return "per iteration of the loop";
+}
+
 void noteRowSource(ClangTidyCheck &Check, const RowLoop &L) {
+  if (L.Source != LoopSource::QueryRows) {
+    if (L.Source == LoopSource::Elements && !L.Name.empty())
+      Check.diag(L.Loop->getBeginLoc(),
+                 "the loop over the elements of '%0' is here",
+                 DiagnosticIDs::Note)
+          << L.Name;
+    else
+      Check.diag(L.Loop->getBeginLoc(), "the loop is here",
+                 DiagnosticIDs::Note);
+    return;
+  }
   if (L.OriginQuery) {
     if (!L.Name.empty())
       Check.diag(L.OriginQuery->getBeginLoc(),
@@ -115,19 +139,34 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
   if (!F.Carrier)
     return;
   std::string Value = quoteSource(F.Carrier, F.Function->getASTContext());
+  int What = L.Source == LoopSource::QueryRows ? 0 : 1;
+  if (F.Kind == FindingKind::LazyLoadInLoop) {
+    if (isa<MemberExpr>(F.Carrier->IgnoreParenImpCasts()))
+      Check.diag(F.Carrier->getBeginLoc(),
+                 "'%0' is a relation of the current %select{row|element}1",
+                 DiagnosticIDs::Note)
+          << Value << What;
+    else
+      Check.diag(F.Carrier->getBeginLoc(),
+                 "'%0' is the current %select{row|element}1, and '%2' "
+                 "queries its relation",
+                 DiagnosticIDs::Note)
+          << Value << What << F.Relation;
+    return;
+  }
   if (!F.Chain.empty()) {
     Check.diag(F.Carrier->getBeginLoc(),
-               "the row value '%0' is passed to '%1' here and reaches its "
-               "query",
+               "the %select{row|element}2 value '%0' is passed to '%1' here "
+               "and reaches its query",
                DiagnosticIDs::Note)
-        << Value << functionName(F.Chain.front().Callee);
+        << Value << functionName(F.Chain.front().Callee) << What;
     return;
   }
   Check.diag(F.Carrier->getBeginLoc(),
-             "the row value '%0' flows into the query's %select{parameter|SQL "
-             "text}1 here",
+             "the %select{row|element}2 value '%0' flows into the query's "
+             "%select{parameter|SQL text}1 here",
              DiagnosticIDs::Note)
-      << Value << (F.CarrierIsSqlText ? 1 : 0);
+      << Value << (F.CarrierIsSqlText ? 1 : 0) << What;
 }
 
 void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
@@ -174,6 +213,44 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F,
   if (auto Fix = literalEdit(SL, Rewrite->Begin, Rewrite->End,
                              Rewrite->Replacement, F.Function->getASTContext()))
     Diag << *Fix;
+}
+
+void noteBatchedWrite(ClangTidyCheck &Check, const LoopQueryFinding &F,
+                      const RowLoop &L, AnalysisContext &Ctx) {
+  const LibraryModel *Lib = F.Target.Library;
+  const Expr *Sql = F.Target.Sql;
+  SourceLocation At = Sql ? Sql->getBeginLoc() : F.Site->getBeginLoc();
+  if (Lib && Lib->BatchWriteHint)
+    Check.diag(At, "batch it: %0", DiagnosticIDs::Note) << Lib->BatchWriteHint;
+  else
+    Check.diag(At,
+               "batch it: one statement for all rows (a multi-row INSERT, or "
+               "an UPDATE/DELETE over a list of keys)",
+               DiagnosticIDs::Note);
+  if (!Lib || !Lib->TransactionHint)
+    return;
+  // A transaction started before the loop in this function already groups
+  // the writes.
+  const FunctionFacts &Facts = Ctx.facts(*F.Function);
+  for (const CallFacts &C : Facts.calls()) {
+    if (!C.Api || !(C.Api.Function->Roles & RoleExecute) ||
+        !(C.Call->getBeginLoc() < L.Loop->getBeginLoc()))
+      continue;
+    QueryTarget T = describeQuery(C, Facts);
+    if (auto Text = sqlTextPrefix(T.Sql, &Facts))
+      if (isTransactionStart(*Text))
+        return;
+  }
+  Check.diag(L.Loop->getBeginLoc(), "%0", DiagnosticIDs::Note)
+      << Lib->TransactionHint;
+}
+
+void noteEagerLoad(ClangTidyCheck &Check, const LoopQueryFinding &F) {
+  const LibraryModel *Lib = F.Target.Library;
+  Check.diag(F.Site->getBeginLoc(), "load it eagerly: %0", DiagnosticIDs::Note)
+      << (Lib && Lib->EagerLoadHint
+              ? Lib->EagerLoadHint
+              : "one query for the related rows of all objects, or a JOIN");
 }
 
 } // namespace nplusone

@@ -24,6 +24,9 @@ std::string loopTable(const RowLoop &L);
 /// Notes on where the rows come from and on the loop itself.
 void noteRowSource(clang::tidy::ClangTidyCheck &Check, const RowLoop &L);
 
+/// "per row of 'users'", "per element of 'ids'", "per iteration of the loop".
+std::string perIteration(const RowLoop &L);
+
 /// A note on the row value that reaches the query.
 void noteRowValue(clang::tidy::ClangTidyCheck &Check, const LoopQueryFinding &F,
                   const RowLoop &L);
@@ -36,6 +39,16 @@ void noteCallChain(clang::tidy::ClangTidyCheck &Check,
 /// when the query's SQL is understood.
 void noteBatchedRead(clang::tidy::ClangTidyCheck &Check,
                      const LoopQueryFinding &F, AnalysisContext &Ctx);
+
+/// The note proposing the library's batched form of a write, and one
+/// transaction around the loop when none is open before it.
+void noteBatchedWrite(clang::tidy::ClangTidyCheck &Check,
+                      const LoopQueryFinding &F, const RowLoop &L,
+                      AnalysisContext &Ctx);
+
+/// The note proposing to load a relation eagerly.
+void noteEagerLoad(clang::tidy::ClangTidyCheck &Check,
+                   const LoopQueryFinding &F);
 
 } // namespace nplusone
 

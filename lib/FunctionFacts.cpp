@@ -124,9 +124,9 @@ public:
     if (const auto *RF = dyn_cast<CXXForRangeStmt>(S)) {
       walk(RF->getInit(), Depth + 1);
       walk(RF->getRangeInit(), Depth + 1); // evaluated once
+      int L = enterLoop(RF);
       if (const VarDecl *LV = RF->getLoopVariable())
-        F.Edges.push_back({LV, RF->getRangeInit()});
-      enterLoop(RF);
+        F.Edges.push_back({LV, RF->getRangeInit(), L});
       walk(RF->getLoopVarStmt(), Depth + 1);
       walk(RF->getBody(), Depth + 1);
       leaveLoop();
@@ -170,6 +170,9 @@ public:
       if (BO->isAssignmentOp())
         addEdge(BO->getLHS(), BO->getRHS(), /*IsValue=*/true);
     }
+    if (const auto *UO = dyn_cast<UnaryOperator>(S))
+      if (UO->isIncrementDecrementOp())
+        addEdge(UO->getSubExpr(), UO->getSubExpr(), /*IsValue=*/false);
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         recordDecl(D);
@@ -199,6 +202,10 @@ public:
   }
 
 private:
+  int currentLoop() const {
+    return LoopStack.empty() ? -1 : LoopStack.back().Loop;
+  }
+
   int enterLoop(const Stmt *Loop) {
     int Index = static_cast<int>(F.Loops.size());
     F.Loops.push_back({Loop, LoopStack.empty() ? -1 : LoopStack.back().Loop});
@@ -231,15 +238,15 @@ private:
     if (!VD || !VD->getInit())
       return;
     F.Values[VD].push_back(VD->getInit());
-    F.Edges.push_back({VD, VD->getInit()});
+    F.Edges.push_back({VD, VD->getInit(), currentLoop()});
     if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
       for (const BindingDecl *B : DD->bindings())
-        F.Edges.push_back({B, VD->getInit()});
+        F.Edges.push_back({B, VD->getInit(), currentLoop()});
   }
 
   void addEdge(const Expr *Dst, const Expr *Src, bool IsValue) {
     if (const ValueDecl *D = rootDecl(Dst)) {
-      F.Edges.push_back({D, Src});
+      F.Edges.push_back({D, Src, currentLoop()});
       if (IsValue)
         F.Values[D].push_back(Src);
     }
@@ -298,6 +305,9 @@ private:
         else if (Op == OO_LessLess || Op == OO_PlusEqual ||
                  Op == OO_MinusEqual || Op == OO_PipeEqual)
           addEdge(OC->getArg(0), OC->getArg(1), false);
+      } else if (OC->getNumArgs() == 1 &&
+                 (Op == OO_PlusPlus || Op == OO_MinusMinus)) {
+        addEdge(OC->getArg(0), OC->getArg(0), false);
       }
       return;
     }

@@ -45,10 +45,12 @@ struct CallFacts {
   int ConditionalIn = -1;
 };
 
-/// `Dst` receives whatever `Src` carries.
+/// `Dst` receives whatever `Src` carries, in the innermost loop `Loop`
+/// (-1 outside loops).
 struct FlowEdge {
   const clang::ValueDecl *Dst;
   const clang::Expr *Src;
+  int Loop = -1;
 };
 
 class FunctionFacts {

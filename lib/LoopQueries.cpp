@@ -1,10 +1,12 @@
 //===- LoopQueries.cpp - Queries that run once per loop iteration ---------===//
 
 #include "lib/LoopQueries.h"
+#include "lib/HoistPlan.h"
 #include "lib/ValueFlow.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
@@ -13,44 +15,64 @@ namespace nplusone {
 
 namespace {
 
-/// The flow of each loop's current row or element. Every loop that can feed
-/// a query gets a label bit; a function with more than 64 such loops is
-/// analysed in groups of 64 loops, one flow per group, each built when first
-/// needed.
-class LoopRowFlows {
+/// Label bits over loops, one flow per group of 64 loops, each built when
+/// first needed. Rows: the current row or element of each loop that walks
+/// rows or a collection, propagated through the function. Writes: every
+/// variable written inside each loop (its iteration variables included), so
+/// a query reading none of them is the same on every iteration.
+class LoopLabelFlows {
 public:
-  LoopRowFlows(const FunctionFacts &Facts, llvm::ArrayRef<RowLoop> Loops)
-      : Facts(Facts), Loops(Loops), Group(Loops.size(), -1),
+  enum Purpose { Rows, Writes };
+
+  LoopLabelFlows(const FunctionFacts &Facts, llvm::ArrayRef<RowLoop> Loops,
+                 Purpose P)
+      : Facts(Facts), Loops(Loops), P(P), Group(Loops.size(), -1),
         Bit(Loops.size(), 0) {
     unsigned Next = 0;
-    for (LoopSource Wanted : {LoopSource::QueryRows, LoopSource::Elements})
+    auto Label = [&](size_t I) {
+      Group[I] = static_cast<int>(Next / 64);
+      Bit[I] = LabelMask(1) << (Next % 64);
+      ++Next;
+    };
+    if (P == Writes) {
       for (size_t I = 0; I < Loops.size(); ++I)
-        if (Loops[I].Source == Wanted && !Loops[I].RunsAtMostOnce) {
-          Group[I] = static_cast<int>(Next / 64);
-          Bit[I] = LabelMask(1) << (Next % 64);
-          ++Next;
-        }
+        Label(I);
+    } else {
+      // Row loops first, so they are in the first flow.
+      for (LoopSource Wanted : {LoopSource::QueryRows, LoopSource::Elements})
+        for (size_t I = 0; I < Loops.size(); ++I)
+          if (Loops[I].Source == Wanted && !Loops[I].RunsAtMostOnce)
+            Label(I);
+    }
     Flows.resize((Next + 63) / 64);
   }
 
   int groupOf(int Loop) const { return Group[Loop]; }
   LabelMask labelOf(int Loop) const { return Bit[Loop]; }
 
-  /// The propagated flow of one group of loops.
   const ValueFlow &flow(int G) {
     std::unique_ptr<ValueFlow> &F = Flows[G];
-    if (!F) {
-      F = std::make_unique<ValueFlow>(Facts);
+    if (F)
+      return *F;
+    F = std::make_unique<ValueFlow>(Facts);
+    if (P == Rows) {
       for (size_t I = 0; I < Loops.size(); ++I)
         if (Group[I] == G)
-          seed(*F, Loops[I], Bit[I]);
+          seedRow(*F, Loops[I], Bit[I]);
       F->propagate();
+    } else {
+      // Whatever is computed from a variable written in the loop is itself
+      // written in the loop, so the seeds need no propagation.
+      for (const FlowEdge &E : Facts.edges())
+        for (int L = E.Loop; L >= 0; L = Facts.loops()[L].Parent)
+          if (Group[L] == G)
+            F->seedVariable(E.Dst, Bit[L]);
     }
     return *F;
   }
 
 private:
-  static void seed(ValueFlow &Flow, const RowLoop &L, LabelMask Label) {
+  static void seedRow(ValueFlow &Flow, const RowLoop &L, LabelMask Label) {
     if (L.RowVar) {
       Flow.seedVariable(L.RowVar, Label);
       if (const auto *DD = dyn_cast<DecompositionDecl>(L.RowVar))
@@ -66,10 +88,49 @@ private:
 
   const FunctionFacts &Facts;
   llvm::ArrayRef<RowLoop> Loops;
+  Purpose P;
   std::vector<int> Group;
   std::vector<LabelMask> Bit;
   std::vector<std::unique_ptr<ValueFlow>> Flows;
 };
+
+/// A call whose result may differ between two calls with equal arguments:
+/// anything but const methods, the standard library and constexpr
+/// functions. Library calls count as impure: they talk to the database.
+bool hasImpureCall(const Expr *Root, const ApiModel &Model) {
+  llvm::SmallVector<const Stmt *, 16> Work{Root};
+  for (unsigned Visited = 0; !Work.empty() && Visited < 20000; ++Visited) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *C = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *FD = C->getDirectCallee();
+      if (!FD || Model.lookup(FD))
+        return true;
+      const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      bool Pure = (MD && MD->isConst()) || FD->isInStdNamespace() ||
+                  FD->isConstexpr() || isa<CXXOperatorCallExpr>(C);
+      if (!Pure)
+        return true;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
+/// The expression a lazy load is made on, when it is one: a data member
+/// where the model asks for one.
+const Expr *lazyObject(const CallFacts &C) {
+  const ApiFunction &Fn = *C.Api.Function;
+  const Expr *Obj = callArg(C.Call, Fn.HandleArg);
+  if (!Obj)
+    return nullptr;
+  if ((Fn.Roles & RoleOnMemberOnly) &&
+      !isa<MemberExpr>(Obj->IgnoreParenImpCasts()))
+    return nullptr;
+  return Obj;
+}
 
 /// Follows summaries from a call to the library call at the end of the
 /// chain, recording each step.
@@ -96,6 +157,71 @@ void walkChain(const CallExpr *Site, const FunctionDecl *Caller,
 
 } // namespace
 
+namespace {
+
+/// One call in a loop that runs a query or loads a relation, as the driver
+/// sees it.
+struct SiteCall {
+  explicit SiteCall(const CallFacts &C) : C(C) {}
+  const CallFacts &C;
+  bool IsApi = false;
+  bool IsLazy = false;
+  const FunctionDecl *Callee = nullptr;
+  CallSummary Summary;
+
+  /// Calls Visit on each expression of the site that feeds its query.
+  void forEachInput(const FunctionFacts &Facts,
+                    llvm::function_ref<void(const Expr *, bool)> Visit) const {
+    if (IsLazy) {
+      Visit(lazyObject(C), false);
+    } else if (IsApi) {
+      forEachQueryInput(C, Facts, Visit);
+    } else {
+      const FunctionDecl *FD = C.Call->getDirectCallee();
+      unsigned NumParams = FD ? FD->getNumParams() : 0;
+      for (unsigned I = 0; I < NumParams && I < ThisParamBit; ++I)
+        if (Summary.ParamFlow & (LabelMask(1) << I))
+          if (const Expr *Arg = callArg(C.Call, static_cast<int>(I)))
+            Visit(Arg, false);
+      if (Summary.ParamFlow & (LabelMask(1) << ThisParamBit))
+        if (const Expr *Obj = callArg(C.Call, ImplicitObject))
+          Visit(Obj, false);
+    }
+  }
+};
+
+/// The labels the inputs of a site carry in one flow; the first input that
+/// carries \p Wanted becomes the finding's carrier.
+LabelMask siteLabels(const SiteCall &S, const FunctionFacts &Facts,
+                     const ValueFlow &Flow, LabelMask Wanted = 0,
+                     LoopQueryFinding *F = nullptr) {
+  LabelMask Result = 0;
+  const Expr *Handle = S.IsApi && S.C.Api.Function->SqlArg == NoArg
+                           ? callArg(S.C.Call, S.C.Api.Function->HandleArg)
+                           : nullptr;
+  S.forEachInput(Facts, [&](const Expr *E, bool IsSql) {
+    if (!E)
+      return;
+    LabelMask L = Flow.labelsOf(E);
+    Result |= L;
+    // Point at the bind or prepare carrying the value, not the handle.
+    if (F && !F->Carrier && (L & Wanted) && (E != Handle || S.IsLazy)) {
+      F->Carrier = E;
+      F->CarrierIsSqlText = IsSql;
+    }
+  });
+  return Result;
+}
+
+bool inLoopSubtree(int Loop, int Ancestor, const FunctionFacts &Facts) {
+  for (int L = Loop; L >= 0; L = Facts.loops()[L].Parent)
+    if (L == Ancestor)
+      return true;
+  return false;
+}
+
+} // namespace
+
 FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
                                     AnalysisContext &Ctx) {
   FunctionLoopQueries Result;
@@ -103,7 +229,8 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
   if (Facts.loops().empty())
     return Result;
   Result.Loops = classifyLoops(Facts, Ctx.model());
-  LoopRowFlows Flows(Facts, Result.Loops);
+  LoopLabelFlows Rows(Facts, Result.Loops, LoopLabelFlows::Rows);
+  LoopLabelFlows Writes(Facts, Result.Loops, LoopLabelFlows::Writes);
   unsigned Budget = Ctx.options().MaxCallDepth;
   // A statement handle stepped twice in one iteration is one query.
   llvm::DenseSet<std::pair<const ValueDecl *, int>> HandleSites;
@@ -111,42 +238,36 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
   for (const CallFacts &C : Facts.calls()) {
     if (C.Loop < 0)
       continue;
-    bool IsApi = C.Api && (C.Api.Function->Roles & RoleExecute);
-    const FunctionDecl *Callee = nullptr;
-    CallSummary Summary;
-    if (!IsApi) {
-      Callee = Ctx.followableCallee(C.Call);
-      if (!Callee || Budget == 0)
+    SiteCall S(C);
+    unsigned Roles = C.Api ? C.Api.Function->Roles : 0;
+    S.IsApi = Roles & RoleExecute;
+    S.IsLazy = (Roles & RoleLazyLoad) && lazyObject(C);
+    if (!S.IsApi && !S.IsLazy) {
+      if (C.Api || Budget == 0 || !(S.Callee = Ctx.followableCallee(C.Call)))
         continue;
-      const CallSummary *S = Ctx.summary(Callee, Budget);
-      if (!S || !S->RunsQuery || S->Depth > Budget)
+      const CallSummary *Sum = Ctx.summary(S.Callee, Budget);
+      if (!Sum || !Sum->RunsQuery || Sum->Depth > Budget)
         continue;
-      Summary = *S;
+      S.Summary = *Sum;
     }
 
     LoopQueryFinding F;
     F.Function = &FD;
     F.Site = C.Call;
-    if (IsApi) {
-      F.Target = describeQuery(C, Facts);
+    if (S.IsApi || S.IsLazy) {
+      if (S.IsApi)
+        F.Target = describeQuery(C, Facts);
+      F.Target.ApiCall = C.Call;
+      F.Target.Library = C.Api.Library;
       F.TargetFunction = &FD;
     } else {
-      F.Target = Summary.Target;
-      walkChain(C.Call, &FD, Callee, Budget, Ctx, F);
+      F.Target = S.Summary.Target;
+      walkChain(C.Call, &FD, S.Callee, Budget, Ctx, F);
     }
-    // What feeds the query, in terms of one group of loop labels; the first
-    // expression carrying \p Wanted goes to the finding.
-    auto Inputs = [&](int Group, LabelMask Wanted = 0) {
-      const ValueFlow &Flow = Flows.flow(Group);
-      const Expr **Carrier = Wanted ? &F.Carrier : nullptr;
-      if (IsApi)
-        return queryInputs(C, Facts, Flow, Wanted, Carrier,
-                           &F.CarrierIsSqlText);
-      return callInputs(C.Call, Summary, Flow, Wanted, Carrier);
-    };
-    llvm::SmallDenseMap<int, LabelMask, 2> InputsOfGroup;
 
-    // The loops that run this site once per iteration, innermost first.
+    // The loops that run this site once per iteration, innermost first; the
+    // first whose row or element feeds the site is the one it depends on.
+    llvm::SmallDenseMap<int, LabelMask, 2> RowLabelsOfGroup;
     int Chosen = -1, Innermost = -1;
     bool Conditional = false, InnermostConditional = false;
     bool UnderCondition = false;
@@ -162,13 +283,14 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
         Innermost = E;
         InnermostConditional = UnderCondition;
       }
-      int G = Flows.groupOf(E);
+      int G = Rows.groupOf(E);
       if (G < 0)
         continue;
-      auto It = InputsOfGroup.find(G);
-      if (It == InputsOfGroup.end())
-        It = InputsOfGroup.insert({G, Inputs(G)}).first;
-      if (It->second & Flows.labelOf(E)) {
+      auto It = RowLabelsOfGroup.find(G);
+      if (It == RowLabelsOfGroup.end())
+        It = RowLabelsOfGroup.insert({G, siteLabels(S, Facts, Rows.flow(G))})
+                 .first;
+      if (It->second & Rows.labelOf(E)) {
         Chosen = E;
         Conditional = UnderCondition;
         break;
@@ -177,25 +299,66 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
     if (Innermost < 0)
       continue;
 
-    if (F.Target.IsWrite) {
+    if (S.IsLazy) {
+      // A relation of an object that is the same on every iteration is
+      // loaded once; only per-row and per-element objects are N+1.
+      if (Chosen < 0)
+        continue;
+      F.Kind = FindingKind::LazyLoadInLoop;
+      F.Loop = Chosen;
+      const Expr *Obj = lazyObject(C)->IgnoreParenImpCasts();
+      if (const auto *ME = dyn_cast<MemberExpr>(Obj))
+        F.Relation = ME->getMemberDecl()->getNameAsString();
+      else
+        F.Relation = C.Call->getDirectCallee()->getNameAsString();
+    } else if (F.Target.IsWrite) {
       F.Kind = FindingKind::WriteInLoop;
       F.Loop = Chosen >= 0 ? Chosen : Innermost;
-    } else if (Chosen < 0) {
-      F.Kind = FindingKind::LoopInvariantQuery;
-      F.Loop = Innermost;
-    } else {
+    } else if (Chosen >= 0) {
       F.Loop = Chosen;
       F.Kind = Result.Loops[Chosen].Source == LoopSource::QueryRows
                    ? FindingKind::QueryInLoop
                    : FindingKind::QueryPerElement;
+    } else {
+      // Neither the rows nor anything else the loop changes feeds it: the
+      // same query on every iteration. Pagination and the like are silent.
+      bool Varies =
+          siteLabels(S, Facts, Writes.flow(Writes.groupOf(Innermost))) &
+          Writes.labelOf(Innermost);
+      S.forEachInput(Facts, [&](const Expr *E, bool) {
+        Varies = Varies || (E && hasImpureCall(E, Ctx.model()));
+      });
+      if (Varies)
+        continue;
+      F.Kind = FindingKind::LoopInvariantQuery;
+      F.Loop = Innermost;
     }
     F.Conditional = Chosen >= 0 ? Conditional : InnermostConditional;
-    if (F.Target.Handle && IsApi &&
+    if (F.Target.Handle && S.IsApi &&
         !HandleSites.insert({F.Target.Handle, F.Loop}).second)
       continue;
     if (Chosen >= 0)
-      Inputs(Flows.groupOf(Chosen), Flows.labelOf(Chosen));
+      siteLabels(S, Facts, Rows.flow(Rows.groupOf(Chosen)),
+                 Rows.labelOf(Chosen), &F);
     Result.Findings.push_back(std::move(F));
+  }
+
+  // Loop-invariant queries held by a declaration: can it move before the
+  // loop? Only once every site of the function is known.
+  for (LoopQueryFinding &F : Result.Findings) {
+    if (F.Kind != FindingKind::LoopInvariantQuery)
+      continue;
+    bool OnlyKnownReads =
+        llvm::all_of(Result.Findings, [&](const LoopQueryFinding &Other) {
+          if (!inLoopSubtree(Other.Loop, F.Loop, Facts))
+            return true;
+          if (Other.Kind == FindingKind::WriteInLoop || !Other.Chain.empty() ||
+              Other.Kind == FindingKind::LazyLoadInLoop)
+            return false;
+          auto Text = sqlTextPrefix(Other.Target.Sql, &Facts);
+          return Text && classifySql(*Text) == SqlStatementKind::Read;
+        });
+    planHoist(F, Result.Loops[F.Loop], Facts, OnlyKnownReads);
   }
   return Result;
 }

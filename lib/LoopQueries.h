@@ -12,7 +12,12 @@
 
 #include "lib/AnalysisContext.h"
 #include "lib/RowLoops.h"
+#include <string>
 #include <vector>
+
+namespace clang {
+class DeclStmt;
+}
 
 namespace nplusone {
 
@@ -55,6 +60,13 @@ struct LoopQueryFinding {
   /// The function holding the query (differs from the analysed one when the
   /// query is reached through calls).
   const clang::FunctionDecl *TargetFunction = nullptr;
+  /// Loop-invariant queries held by a declaration of the loop body: the
+  /// declaration to move before the loop, and whether that is provably safe
+  /// (then it is a warning fix-it; otherwise a note fix-it).
+  const clang::DeclStmt *HoistDecl = nullptr;
+  bool HoistSafe = false;
+  /// Lazy loads: the relation loaded (the data member, or the getter).
+  std::string Relation;
 };
 
 struct FunctionLoopQueries {

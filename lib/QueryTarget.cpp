@@ -98,10 +98,18 @@ std::optional<std::string> sqlTextPrefix(const Expr *E,
       if (!VD || isa<ParmVarDecl>(VD) || !Facts)
         return std::nullopt;
       auto Values = Facts->valuesOf(VD);
-      if (Values.empty())
-        return std::nullopt;
-      Cur = Values.front();
-      continue;
+      if (!Values.empty()) {
+        Cur = Values.front();
+        continue;
+      }
+      // A buffer filled through a call: `snprintf(sql, n, "DELETE ...", id)`
+      // takes its text from the literal among the call's arguments.
+      for (const FlowEdge &E : Facts->edges())
+        if (E.Dst == VD)
+          if (const auto *SL = dyn_cast<StringLiteral>(stripWrappers(E.Src)))
+            if (SL->getCharByteWidth() == 1)
+              return SL->getString().str();
+      return std::nullopt;
     }
     return std::nullopt;
   }
@@ -140,38 +148,48 @@ QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
   return T;
 }
 
+void forEachQueryInput(const CallFacts &C, const FunctionFacts &Facts,
+                       llvm::function_ref<void(const Expr *, bool)> Visit) {
+  const ApiFunction &Fn = *C.Api.Function;
+  if (Fn.SqlArg != NoArg)
+    if (const Expr *Sql = callArg(C.Call, Fn.SqlArg))
+      Visit(Sql, true);
+  if (Fn.FirstParamArg != NoArg)
+    for (int I = Fn.FirstParamArg; callArg(C.Call, I); ++I)
+      Visit(callArg(C.Call, I), false);
+  if (Fn.SqlArg != NoArg || Fn.HandleArg == NoArg)
+    return;
+  const Expr *HandleExpr = callArg(C.Call, Fn.HandleArg);
+  if (HandleExpr)
+    Visit(HandleExpr, false);
+  if (const ValueDecl *H = rootDecl(HandleExpr)) {
+    for (const CallFacts *B : Facts.bindsOf(H))
+      if (const Expr *V = callArg(B->Call, B->Api.Function->ValueArg))
+        Visit(V, false);
+    for (const CallFacts *P : Facts.preparesOf(H))
+      if (const Expr *Sql = callArg(P->Call, P->Api.Function->SqlArg))
+        Visit(Sql, true);
+  }
+}
+
 LabelMask queryInputs(const CallFacts &C, const FunctionFacts &Facts,
                       const ValueFlow &Flow, LabelMask Wanted,
                       const Expr **Carrier, bool *IsSqlText) {
-  const ApiFunction &Fn = *C.Api.Function;
   LabelMask Result = 0;
-  auto Consider = [&](const Expr *E, bool Sql) {
-    if (!E)
-      return;
+  const ApiFunction &Fn = *C.Api.Function;
+  bool ViaHandle = Fn.SqlArg == NoArg && Fn.HandleArg != NoArg;
+  forEachQueryInput(C, Facts, [&](const Expr *E, bool Sql) {
     LabelMask L = Flow.labelsOf(E);
     Result |= L;
-    if (Carrier && !*Carrier && (L & Wanted)) {
+    // Point the note at the bind or prepare that carries the label rather
+    // than at the handle itself.
+    bool IsHandle = ViaHandle && E == callArg(C.Call, Fn.HandleArg);
+    if (Carrier && !*Carrier && (L & Wanted) && !IsHandle) {
       *Carrier = E;
       if (IsSqlText)
         *IsSqlText = Sql;
     }
-  };
-  if (Fn.SqlArg != NoArg)
-    Consider(callArg(C.Call, Fn.SqlArg), true);
-  if (Fn.FirstParamArg != NoArg)
-    for (int I = Fn.FirstParamArg; callArg(C.Call, I); ++I)
-      Consider(callArg(C.Call, I), false);
-  if (Fn.SqlArg == NoArg && Fn.HandleArg != NoArg) {
-    const ValueDecl *H = rootDecl(callArg(C.Call, Fn.HandleArg));
-    Result |= Flow.labelsOf(H);
-    // Point the note at the bind or prepare that carries the label.
-    if (Carrier && !*Carrier && H) {
-      for (const CallFacts *B : Facts.bindsOf(H))
-        Consider(callArg(B->Call, B->Api.Function->ValueArg), false);
-      for (const CallFacts *P : Facts.preparesOf(H))
-        Consider(callArg(P->Call, P->Api.Function->SqlArg), true);
-    }
-  }
+  });
   return Result;
 }
 

@@ -11,6 +11,7 @@
 
 #include "lib/FunctionFacts.h"
 #include "lib/ValueFlow.h"
+#include "llvm/ADT/STLExtras.h"
 #include <optional>
 #include <string>
 
@@ -33,6 +34,13 @@ struct QueryTarget {
 
 /// Describes the query run by \p C, an API call with RoleExecute.
 QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts);
+
+/// Calls \p Visit(Expr, IsSqlText) on every expression that feeds the query
+/// \p C runs: its SQL text and parameters, and for a statement handle the
+/// SQL prepared and the values bound into it in this function.
+void forEachQueryInput(
+    const CallFacts &C, const FunctionFacts &Facts,
+    llvm::function_ref<void(const clang::Expr *, bool)> Visit);
 
 /// The labels of everything that feeds the query \p C runs: its SQL text,
 /// its parameters, and for a statement handle what was prepared and bound

@@ -203,6 +203,22 @@ SqlStatementKind classifySql(StringRef Sql) {
   return SqlStatementKind::Unknown;
 }
 
+std::optional<std::string> sqlLeadingKeyword(StringRef Sql) {
+  llvm::SmallVector<Token, 32> Toks;
+  if (!tokenize(Sql, Toks))
+    return std::nullopt;
+  size_t I = mainStatementStart(Toks);
+  if (I >= Toks.size() || Toks[I].Kind != TokKind::Word)
+    return std::nullopt;
+  return Toks[I].Text.upper();
+}
+
+bool isTransactionStart(StringRef Sql) {
+  auto Keyword = sqlLeadingKeyword(Sql);
+  return Keyword && (*Keyword == "BEGIN" || *Keyword == "START" ||
+                     *Keyword == "SAVEPOINT");
+}
+
 std::optional<std::string> sqlMainTable(StringRef Sql) {
   llvm::SmallVector<Token, 32> Toks;
   if (!tokenize(Sql, Toks))

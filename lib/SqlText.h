@@ -28,6 +28,12 @@ enum class SqlStatementKind { Unknown, Read, Write };
 /// parentheses and a WITH clause.
 SqlStatementKind classifySql(llvm::StringRef Sql);
 
+/// The leading keyword of a statement, upper-cased ("INSERT"), if any.
+std::optional<std::string> sqlLeadingKeyword(llvm::StringRef Sql);
+
+/// True for BEGIN, START TRANSACTION and SAVEPOINT.
+bool isTransactionStart(llvm::StringRef Sql);
+
 /// The first table named after FROM at the top level, if any.
 std::optional<std::string> sqlMainTable(llvm::StringRef Sql);
 

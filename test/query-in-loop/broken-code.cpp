@@ -1,6 +1,6 @@
 // Code that does not compile is analysed as far as clang recovers, and the
 // tool never crashes on it.
-// RUN: %check_nplusone %s %t -- -- -std=c++17
+// RUN: %check_nplusone --checks=nplusone-query-in-loop %s %t -- -- -std=c++17
 
 #include <pqxx/pqxx>
 

@@ -1,7 +1,7 @@
 // Queries hidden in helpers: followed up to MaxCallDepth calls, through
 // recursion, and each function summarised once.
-// RUN: %check_nplusone %s %t -- -- -std=c++17
-// RUN: %check_nplusone --messages-prefix=DEPTH2 --fix=none \
+// RUN: %check_nplusone --checks=nplusone-query-in-loop %s %t -- -- -std=c++17
+// RUN: %check_nplusone --checks=nplusone-query-in-loop --messages-prefix=DEPTH2 --fix=none \
 // RUN:   --config="{CheckOptions: [{key: MaxCallDepth, value: 2}]}" %s %t-2 -- -- -std=c++17
 
 #include <pqxx/pqxx>

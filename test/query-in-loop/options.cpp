@@ -1,19 +1,19 @@
 // Options: Libraries, SqlDialect and MaxCallDepth, good and bad values, read
 // with clang-tidy's local-or-global lookup.
-// RUN: %check_nplusone --messages-prefix=PQXX-ONLY --fix=none \
+// RUN: %check_nplusone --checks=nplusone-query-in-loop --messages-prefix=PQXX-ONLY --fix=none \
 // RUN:   --config="{CheckOptions: [{key: Libraries, value: 'pqxx'}]}" %s %t-1 -- -- -std=c++17
-// RUN: %check_nplusone --messages-prefix=DIALECT --fixes-prefix=DIALECT-FIXES \
+// RUN: %check_nplusone --checks=nplusone-query-in-loop --messages-prefix=DIALECT --fixes-prefix=DIALECT-FIXES \
 // RUN:   --config="{CheckOptions: [{key: nplusone-query-in-loop.SqlDialect, value: sqlite}]}" %s %t-2 -- -- -std=c++17
-// RUN: %check_nplusone --messages-prefix=BAD --fix=none \
+// RUN: %check_nplusone --checks=nplusone-query-in-loop --messages-prefix=BAD --fix=none \
 // RUN:   --config="{CheckOptions: [{key: MaxCallDepth, value: 'deep'}, {key: SqlDialect, value: oracle}, {key: Libraries, value: 'pqxx;mongo;sqlite3'}]}" %s %t-3 -- -- -std=c++17
-// RUN: %check_nplusone --messages-prefix=EMPTY --fix=none \
+// RUN: %check_nplusone --checks=nplusone-query-in-loop --messages-prefix=EMPTY --fix=none \
 // RUN:   --config="{CheckOptions: [{key: Libraries, value: ' ; '}, {key: MaxCallDepth, value: ''}, {key: SqlDialect, value: ''}]}" %s %t-5 -- -- -std=c++17
-// RUN: %check_nplusone --messages-prefix=ZERO --fix=none \
+// RUN: %check_nplusone --checks=nplusone-query-in-loop --messages-prefix=ZERO --fix=none \
 // RUN:   --config="{CheckOptions: [{key: MaxCallDepth, value: 0}]}" %s %t-4 -- -- -std=c++17
 
 // Each bad value is reported once, by name, and the default is used.
 // BAD: warning: invalid value 'deep' for option 'MaxCallDepth' of nplusone-query-in-loop: expected a non-negative integer; using 8 [clang-tidy-config]
-// BAD: warning: invalid value 'mongo' in option 'Libraries' of nplusone-query-in-loop: unknown library; known libraries: pqxx, sqlite3 [clang-tidy-config]
+// BAD: warning: invalid value 'mongo' in option 'Libraries' of nplusone-query-in-loop: unknown library; known libraries: pqxx, sqlite3, odb, wt-dbo, drogon [clang-tidy-config]
 // BAD: warning: invalid value 'oracle' for option 'SqlDialect' of nplusone-query-in-loop: expected auto, postgresql, sqlite, mysql or generic; using auto [clang-tidy-config]
 // EMPTY: warning: invalid value ' ; ' for option 'Libraries' of nplusone-query-in-loop: expected library names separated by ';'; using all [clang-tidy-config]
 // EMPTY: warning: invalid value '' for option 'MaxCallDepth' of nplusone-query-in-loop: expected a non-negative integer; using 8 [clang-tidy-config]

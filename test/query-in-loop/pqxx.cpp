@@ -1,7 +1,7 @@
 // nplusone-query-in-loop on the real libpqxx headers (Debian libpqxx-dev).
-// RUN: %check_nplusone %s %t -- -- -std=c++17
+// RUN: %check_nplusone --checks=nplusone-query-in-loop %s %t -- -- -std=c++17
 // --fix alone applies no fix of this check, and the result compiles.
-// RUN: %check_nplusone --fix=warnings --fixes-prefix=WARN-FIXES --compile-fixed=%clang \
+// RUN: %check_nplusone --checks=nplusone-query-in-loop --fix=warnings --fixes-prefix=WARN-FIXES --compile-fixed=%clang \
 // RUN:   %s %t-warn -- -- -std=c++17
 
 #include <pqxx/pqxx>

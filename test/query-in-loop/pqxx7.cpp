@@ -1,6 +1,6 @@
 // nplusone-query-in-loop on the libpqxx 7 spellings (query<T...>, params,
 // query_value, stream), with a stand-in header: Debian ships only libpqxx 6.
-// RUN: %check_nplusone %s %t -- -- -std=c++17 -isystem %inputs/pqxx7
+// RUN: %check_nplusone --checks=nplusone-query-in-loop %s %t -- -- -std=c++17 -isystem %inputs/pqxx7
 
 #include <pqxx/pqxx>
 #include <string>

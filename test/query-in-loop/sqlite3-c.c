@@ -1,5 +1,5 @@
 // nplusone-query-in-loop on C code using the SQLite3 C API.
-// RUN: %check_nplusone %s %t -- -- -std=c11
+// RUN: %check_nplusone --checks=nplusone-query-in-loop %s %t -- -- -std=c11
 
 #include <sqlite3.h>
 #include <stdio.h>

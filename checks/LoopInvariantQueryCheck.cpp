@@ -1,0 +1,43 @@
+//===- LoopInvariantQueryCheck.cpp - nplusone-loop-invariant-query --------===//
+
+#include "checks/LoopInvariantQueryCheck.h"
+#include "lib/FindingDiagnostics.h"
+#include "lib/HoistPlan.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+void LoopInvariantQueryCheck::report(const LoopQueryFinding &F,
+                                     const FunctionLoopQueries &Function,
+                                     AnalysisContext &Ctx) {
+  const RowLoop &L = Function.Loops[F.Loop];
+  const ASTContext &AST = F.Function->getASTContext();
+  auto Edits = hoistEdits(F, L, AST);
+  {
+    auto Warning = diag(F.Site->getBeginLoc(),
+                        "query runs %select{once|up to once}0 %1 but does not "
+                        "depend on the loop; run it once before the loop")
+                   << (F.Conditional ? 1 : 0) << perIteration(L);
+    // Only a move proven safe is applied by --fix.
+    if (F.HoistSafe)
+      for (const FixItHint &Edit : Edits)
+        Warning << Edit;
+  }
+  diag(L.Loop->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
+  noteCallChain(*this, F);
+  if (F.HoistSafe || Edits.empty()) {
+    diag(F.Site->getBeginLoc(),
+         "hoist it: run the query once before the loop and reuse its result",
+         DiagnosticIDs::Note);
+    return;
+  }
+  auto Note = diag(F.HoistDecl->getBeginLoc(),
+                   "hoist it before the loop (check that nothing in the loop "
+                   "changes what it reads)",
+                   DiagnosticIDs::Note);
+  for (const FixItHint &Edit : Edits)
+    Note << Edit;
+}
+
+} // namespace nplusone

@@ -1,0 +1,24 @@
+//===- QueryPerElementCheck.cpp - nplusone-query-per-element --------------===//
+
+#include "checks/QueryPerElementCheck.h"
+#include "lib/FindingDiagnostics.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+void QueryPerElementCheck::report(const LoopQueryFinding &F,
+                                  const FunctionLoopQueries &Function,
+                                  AnalysisContext &Ctx) {
+  const RowLoop &L = Function.Loops[F.Loop];
+  diag(F.Site->getBeginLoc(),
+       "query runs %select{once|up to once}0 %1 (N+1 queries); load the rows "
+       "for all elements in one query")
+      << (F.Conditional ? 1 : 0) << perIteration(L);
+  noteRowSource(*this, L);
+  noteRowValue(*this, F, L);
+  noteCallChain(*this, F);
+  noteBatchedRead(*this, F, Ctx);
+}
+
+} // namespace nplusone

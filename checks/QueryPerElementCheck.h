@@ -1,0 +1,29 @@
+//===- QueryPerElementCheck.h - nplusone-query-per-element ---*- C++ -*-===//
+//
+// Finds a read that depends on the current element of a loop over a collection
+// not traced to a query.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_CHECKS_QUERYPERELEMENTCHECK_H
+#define NPLUSONE_CHECKS_QUERYPERELEMENTCHECK_H
+
+#include "lib/NPlusOneCheckBase.h"
+
+namespace nplusone {
+
+class QueryPerElementCheck : public NPlusOneCheckBase {
+public:
+  QueryPerElementCheck(llvm::StringRef Name,
+                       clang::tidy::ClangTidyContext *Context)
+      : NPlusOneCheckBase(Name, Context, FindingKind::QueryPerElement) {}
+
+private:
+  void report(const LoopQueryFinding &Finding,
+              const FunctionLoopQueries &Function,
+              AnalysisContext &Ctx) override;
+};
+
+} // namespace nplusone
+
+#endif // NPLUSONE_CHECKS_QUERYPERELEMENTCHECK_H

@@ -1,0 +1,30 @@
+//===- WriteInLoopCheck.cpp - nplusone-write-in-loop ----------------------===//
+
+#include "checks/WriteInLoopCheck.h"
+#include "lib/FindingDiagnostics.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+void WriteInLoopCheck::report(const LoopQueryFinding &F,
+                              const FunctionLoopQueries &Function,
+                              AnalysisContext &Ctx) {
+  const RowLoop &L = Function.Loops[F.Loop];
+  std::string Statement = "write";
+  const FunctionFacts *Facts =
+      F.TargetFunction ? &Ctx.facts(*F.TargetFunction) : nullptr;
+  if (auto Text = sqlTextPrefix(F.Target.Sql, Facts))
+    if (auto Keyword = sqlLeadingKeyword(*Text))
+      Statement = *Keyword;
+  diag(F.Site->getBeginLoc(),
+       "%0 runs %select{once|up to once}1 %2 (one round trip each); batch "
+       "the writes into one statement")
+      << Statement << (F.Conditional ? 1 : 0) << perIteration(L);
+  noteRowSource(*this, L);
+  noteRowValue(*this, F, L);
+  noteCallChain(*this, F);
+  noteBatchedWrite(*this, F, L, Ctx);
+}
+
+} // namespace nplusone
