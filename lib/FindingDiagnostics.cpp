@@ -231,13 +231,30 @@ void noteBatchedWrite(ClangTidyCheck &Check, const LoopQueryFinding &F,
     return;
   // A transaction started before the loop in this function already groups
   // the writes.
+  // A transaction started before the loop in this function, directly or
+  // through a helper such as `exec(db, "BEGIN")`, already groups the writes.
   const FunctionFacts &Facts = Ctx.facts(*F.Function);
   for (const CallFacts &C : Facts.calls()) {
-    if (!C.Api || !(C.Api.Function->Roles & RoleExecute) ||
-        !(C.Call->getBeginLoc() < L.Loop->getBeginLoc()))
+    if (!(C.Call->getBeginLoc() < L.Loop->getBeginLoc()))
       continue;
-    QueryTarget T = describeQuery(C, Facts);
-    if (auto Text = sqlTextPrefix(T.Sql, &Facts))
+    QueryTarget T;
+    const FunctionDecl *Owner = F.Function;
+    if (C.Api && (C.Api.Function->Roles & RoleExecute)) {
+      T = describeQuery(C, Facts);
+    } else if (const FunctionDecl *Callee = Ctx.followableCallee(C.Call)) {
+      unsigned Budget = Ctx.options().MaxCallDepth;
+      const CallSummary *S = Ctx.summary(Callee, Budget);
+      if (!S || !S->RunsQuery)
+        continue;
+      T = S->Target;
+      std::vector<ChainStep> Chain =
+          callChain(C.Call, F.Function, Callee, Budget, Ctx);
+      Owner = Chain.back().Caller;
+      resolveThroughChain(Chain, T, Owner, Ctx);
+    } else {
+      continue;
+    }
+    if (auto Text = sqlTextPrefix(T.Sql, &Ctx.facts(*Owner)))
       if (isTransactionStart(*Text))
         return;
   }

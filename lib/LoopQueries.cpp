@@ -132,29 +132,6 @@ const Expr *lazyObject(const CallFacts &C) {
   return Obj;
 }
 
-/// Follows summaries from a call to the library call at the end of the
-/// chain, recording each step.
-void walkChain(const CallExpr *Site, const FunctionDecl *Caller,
-               const FunctionDecl *Callee, unsigned Budget,
-               AnalysisContext &Ctx, LoopQueryFinding &F) {
-  F.Chain.push_back({Site, Caller, Callee});
-  while (Callee && Budget > 0) {
-    const CallSummary *S = Ctx.summary(Callee, Budget);
-    if (!S || !S->RunsQuery || !S->Via)
-      return;
-    const CallExpr *Via = S->Via;
-    const FunctionDecl *Next = S->ViaCallee;
-    F.Chain.push_back({Via, Callee, Next});
-    if (!Next) {
-      F.TargetFunction = Callee;
-      return;
-    }
-    Caller = Callee;
-    Callee = Next;
-    --Budget;
-  }
-}
-
 } // namespace
 
 namespace {
@@ -222,6 +199,55 @@ bool inLoopSubtree(int Loop, int Ancestor, const FunctionFacts &Facts) {
 
 } // namespace
 
+std::vector<ChainStep> callChain(const CallExpr *Site,
+                                 const FunctionDecl *Caller,
+                                 const FunctionDecl *Callee, unsigned Budget,
+                                 AnalysisContext &Ctx) {
+  std::vector<ChainStep> Chain{{Site, Caller, Callee}};
+  while (Callee && Budget > 0) {
+    const CallSummary *S = Ctx.summary(Callee, Budget);
+    if (!S || !S->RunsQuery || !S->Via)
+      break;
+    const FunctionDecl *Next = S->ViaCallee;
+    Chain.push_back({S->Via, Callee, Next});
+    Callee = Next;
+    --Budget;
+  }
+  return Chain;
+}
+
+void resolveThroughChain(llvm::ArrayRef<ChainStep> Chain, QueryTarget &Target,
+                         const FunctionDecl *&Owner, AnalysisContext &Ctx) {
+  for (size_t I = Chain.size(); I-- > 0;) {
+    const ChainStep &Step = Chain[I];
+    if (!Step.Callee || Step.Callee != Owner)
+      continue;
+    const Expr *Sql = Target.Sql ? Target.Sql->IgnoreParenImpCasts() : nullptr;
+    const auto *SqlRef = dyn_cast_or_null<DeclRefExpr>(Sql);
+    const auto *SqlParam =
+        SqlRef ? dyn_cast<ParmVarDecl>(SqlRef->getDecl()) : nullptr;
+    const auto *HandleParam = dyn_cast_or_null<ParmVarDecl>(Target.Handle);
+    if (SqlParam) {
+      Target.Sql = callArg(Step.Call, SqlParam->getFunctionScopeIndex());
+    } else if (!Target.Sql && HandleParam) {
+      Target.Handle = rootDecl(
+          callArg(Step.Call, HandleParam->getFunctionScopeIndex()));
+      const CallFacts *Last = nullptr;
+      for (const CallFacts *P : Ctx.facts(*Step.Caller).preparesOf(Target.Handle))
+        if (P->Call->getBeginLoc() < Step.Call->getBeginLoc())
+          Last = P;
+      if (Last)
+        Target.Sql = callArg(Last->Call, Last->Api.Function->SqlArg);
+    } else {
+      break;
+    }
+    Owner = Step.Caller;
+  }
+  if (auto Text = sqlTextPrefix(Target.Sql, &Ctx.facts(*Owner)))
+    Target.IsWrite = Target.IsWrite ||
+                     classifySql(*Text) == SqlStatementKind::Write;
+}
+
 FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
                                     AnalysisContext &Ctx) {
   FunctionLoopQueries Result;
@@ -262,7 +288,9 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
       F.TargetFunction = &FD;
     } else {
       F.Target = S.Summary.Target;
-      walkChain(C.Call, &FD, S.Callee, Budget, Ctx, F);
+      F.Chain = callChain(C.Call, &FD, S.Callee, Budget, Ctx);
+      F.TargetFunction = F.Chain.back().Caller;
+      resolveThroughChain(F.Chain, F.Target, F.TargetFunction, Ctx);
     }
 
     // The loops that run this site once per iteration, innermost first; the
@@ -312,8 +340,12 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
       else
         F.Relation = C.Call->getDirectCallee()->getNameAsString();
     } else if (F.Target.IsWrite) {
+      // A write costs a round trip per iteration of the innermost loop,
+      // whatever it depends on.
       F.Kind = FindingKind::WriteInLoop;
-      F.Loop = Chosen >= 0 ? Chosen : Innermost;
+      F.Loop = Innermost;
+      if (Chosen != Innermost)
+        Chosen = -1;
     } else if (Chosen >= 0) {
       F.Loop = Chosen;
       F.Kind = Result.Loops[Chosen].Source == LoopSource::QueryRows

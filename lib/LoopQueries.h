@@ -74,6 +74,21 @@ struct FunctionLoopQueries {
   std::vector<LoopQueryFinding> Findings;
 };
 
+/// Follows summaries from \p Site (a call in \p Caller to \p Callee) down
+/// to the library call that runs the query, one step per call.
+std::vector<ChainStep> callChain(const clang::CallExpr *Site,
+                                 const clang::FunctionDecl *Caller,
+                                 const clang::FunctionDecl *Callee,
+                                 unsigned Budget, AnalysisContext &Ctx);
+
+/// When the query at the end of \p Chain takes its SQL or its statement
+/// handle from a parameter, follows the arguments back up the chain to the
+/// SQL the callers pass, updating \p Target and \p Owner (the function the
+/// SQL expression is in) and the read/write classification.
+void resolveThroughChain(llvm::ArrayRef<ChainStep> Chain, QueryTarget &Target,
+                         const clang::FunctionDecl *&Owner,
+                         AnalysisContext &Ctx);
+
 /// Finds the per-iteration query sites of a function definition.
 FunctionLoopQueries findLoopQueries(const clang::FunctionDecl &FD,
                                     AnalysisContext &Ctx);

@@ -100,7 +100,7 @@ static int countRows(sqlite3_stmt *stmt) {
 static int ordersOf(sqlite3 *db, int userId) {
   sqlite3_stmt *stmt = nullptr;
   sqlite3_prepare_v2(db, "SELECT id FROM orders WHERE user_id = ?", -1, &stmt,
-  // CHECK-FIXES: sqlite3_prepare_v2(db, "SELECT id FROM orders WHERE user_id = ?", -1, &stmt,
+  // CHECK-FIXES: sqlite3_prepare_v2(db, "SELECT id FROM orders WHERE user_id IN (SELECT value FROM json_each(?))", -1, &stmt,
                      nullptr);
   sqlite3_bind_int(stmt, 1, userId);
   int n = countRows(stmt);
@@ -119,7 +119,7 @@ void helperTwoDeep(sqlite3 *db, sqlite3_stmt *users) {
     // CHECK-MESSAGES: :[[@LINE-8]]:10: note: 'ordersOfUser' calls 'ordersOf' here
     // CHECK-MESSAGES: :[[@LINE-14]]:11: note: 'ordersOf' calls 'countRows' here
     // CHECK-MESSAGES: :[[@LINE-25]]:10: note: 'countRows' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-7]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-20]]:26: note: batch it: SELECT id FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
 }
 
 //===--- Look-alikes that must stay silent -------------------------------===//

@@ -57,6 +57,32 @@ void deleteExpired(sqlite3 *db, sqlite3_stmt *expired) {
   }
 }
 
+// Helpers that take the statement and the SQL as parameters, as seeding
+// code often has: the INSERT and the BEGIN are found through the arguments.
+static void run(sqlite3 *db, const char *sql) {
+  sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+}
+static void stepAndReset(sqlite3_stmt *stmt) {
+  sqlite3_step(stmt);
+  sqlite3_reset(stmt);
+}
+void seed(sqlite3 *db, int users) {
+  sqlite3_stmt *insertUser = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO users(id) VALUES (?)", -1, &insertUser,
+                     nullptr);
+  run(db, "BEGIN");
+  for (int id = 1; id <= users; ++id) {
+    sqlite3_bind_int(insertUser, 1, id);
+    stepAndReset(insertUser);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per element of the loop (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:18: note: the element value 'insertUser' is passed to 'stepAndReset' here and reaches its query
+    // CHECK-MESSAGES: :[[@LINE-14]]:3: note: 'stepAndReset' runs the query here
+    // CHECK-MESSAGES: :[[@LINE-10]]:26: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+  }
+  run(db, "COMMIT");
+}
+
 //===--- Look-alikes that must stay silent -------------------------------===//
 
 // Reads per row, and a write before the loop.
