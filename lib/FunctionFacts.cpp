@@ -352,28 +352,31 @@ FunctionFacts::FunctionFacts(const FunctionDecl &FD, const ApiModel &Model)
   W.finish();
 }
 
-llvm::ArrayRef<const CallFacts *>
-FunctionFacts::preparesOf(const ValueDecl *Handle) const {
-  auto It = Prepares.find(Handle);
-  if (It == Prepares.end())
+namespace {
+/// The list stored under \p Key, or an empty one.
+template <typename MapT, typename KeyT>
+auto listOf(const MapT &Map, const KeyT &Key)
+    -> llvm::ArrayRef<typename MapT::mapped_type::value_type> {
+  auto It = Map.find(Key);
+  if (It == Map.end())
     return {};
   return It->second;
+}
+} // namespace
+
+llvm::ArrayRef<const CallFacts *>
+FunctionFacts::preparesOf(const ValueDecl *Handle) const {
+  return listOf(Prepares, Handle);
 }
 
 llvm::ArrayRef<const CallFacts *>
 FunctionFacts::bindsOf(const ValueDecl *Handle) const {
-  auto It = Binds.find(Handle);
-  if (It == Binds.end())
-    return {};
-  return It->second;
+  return listOf(Binds, Handle);
 }
 
 llvm::ArrayRef<const Expr *>
 FunctionFacts::valuesOf(const ValueDecl *VD) const {
-  auto It = Values.find(VD);
-  if (It == Values.end())
-    return {};
-  return It->second;
+  return listOf(Values, VD);
 }
 
 } // namespace nplusone

@@ -230,10 +230,11 @@ void resolveThroughChain(llvm::ArrayRef<ChainStep> Chain, QueryTarget &Target,
     if (SqlParam) {
       Target.Sql = callArg(Step.Call, SqlParam->getFunctionScopeIndex());
     } else if (!Target.Sql && HandleParam) {
-      Target.Handle = rootDecl(
-          callArg(Step.Call, HandleParam->getFunctionScopeIndex()));
+      Target.Handle =
+          rootDecl(callArg(Step.Call, HandleParam->getFunctionScopeIndex()));
       const CallFacts *Last = nullptr;
-      for (const CallFacts *P : Ctx.facts(*Step.Caller).preparesOf(Target.Handle))
+      for (const CallFacts *P :
+           Ctx.facts(*Step.Caller).preparesOf(Target.Handle))
         if (P->Call->getBeginLoc() < Step.Call->getBeginLoc())
           Last = P;
       if (Last)
@@ -244,8 +245,8 @@ void resolveThroughChain(llvm::ArrayRef<ChainStep> Chain, QueryTarget &Target,
     Owner = Step.Caller;
   }
   if (auto Text = sqlTextPrefix(Target.Sql, &Ctx.facts(*Owner)))
-    Target.IsWrite = Target.IsWrite ||
-                     classifySql(*Text) == SqlStatementKind::Write;
+    Target.IsWrite =
+        Target.IsWrite || classifySql(*Text) == SqlStatementKind::Write;
 }
 
 FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,

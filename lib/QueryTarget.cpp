@@ -9,9 +9,7 @@ using namespace clang;
 
 namespace nplusone {
 
-namespace {
-
-const Expr *stripWrappers(const Expr *E) {
+const Expr *stripTemporaries(const Expr *E) {
   for (unsigned Steps = 0; E && Steps < 64; ++Steps) {
     E = E->IgnoreParenImpCasts();
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
@@ -32,10 +30,16 @@ const Expr *stripWrappers(const Expr *E) {
       E = FC->getSubExpr();
       continue;
     }
+    if (const auto *EC = dyn_cast<ExprWithCleanups>(E)) {
+      E = EC->getSubExpr();
+      continue;
+    }
     return E;
   }
   return E;
 }
+
+namespace {
 
 /// The single value a variable holds, when it is assigned exactly once.
 const Expr *singleValue(const VarDecl *VD, const FunctionFacts *Facts) {
@@ -56,7 +60,7 @@ const Expr *singleValue(const VarDecl *VD, const FunctionFacts *Facts) {
 
 const StringLiteral *sqlLiteral(const Expr *E, const FunctionFacts *Facts) {
   for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
-    E = stripWrappers(E);
+    E = stripTemporaries(E);
     if (const auto *SL = dyn_cast<StringLiteral>(E))
       return SL;
     const auto *DRE = dyn_cast<DeclRefExpr>(E);
@@ -78,7 +82,7 @@ std::optional<std::string> sqlTextPrefix(const Expr *E,
   // The leftmost literal of a concatenation decides the statement kind.
   const Expr *Cur = E;
   for (unsigned Steps = 0; Cur && Steps < 64; ++Steps) {
-    Cur = stripWrappers(Cur);
+    Cur = stripTemporaries(Cur);
     if (const auto *SL = dyn_cast<StringLiteral>(Cur))
       return SL->getCharByteWidth() == 1
                  ? std::optional<std::string>(SL->getString().str())
@@ -106,7 +110,7 @@ std::optional<std::string> sqlTextPrefix(const Expr *E,
       // takes its text from the literal among the call's arguments.
       for (const FlowEdge &E : Facts->edges())
         if (E.Dst == VD)
-          if (const auto *SL = dyn_cast<StringLiteral>(stripWrappers(E.Src)))
+          if (const auto *SL = dyn_cast<StringLiteral>(stripTemporaries(E.Src)))
             if (SL->getCharByteWidth() == 1)
               return SL->getString().str();
       return std::nullopt;

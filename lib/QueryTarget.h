@@ -51,6 +51,10 @@ LabelMask queryInputs(const CallFacts &C, const FunctionFacts &Facts,
                       const clang::Expr **Carrier = nullptr,
                       bool *IsSqlText = nullptr);
 
+/// \p E without the parentheses, implicit conversions, temporaries and
+/// converting constructions around the value it wraps.
+const clang::Expr *stripTemporaries(const clang::Expr *E);
+
 /// The string literal an SQL expression is, or is initialised from through a
 /// local or constant variable; null when it is built at run time.
 const clang::StringLiteral *sqlLiteral(const clang::Expr *E,

@@ -21,28 +21,8 @@ bool isQueryExecute(const CallFacts *C) {
 /// The query call an expression evaluates, looking through the conversions
 /// and temporaries around it.
 const CallExpr *queryCallIn(const Expr *E, const FunctionFacts &Facts) {
-  for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<CallExpr>(E)) {
-      if (isQueryExecute(Facts.factsOf(C)))
-        return C;
-      return nullptr;
-    }
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      if (CE->getNumArgs() == 0)
-        return nullptr;
-      E = CE->getArg(0);
-    } else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = BT->getSubExpr();
-    } else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = MT->getSubExpr();
-    } else if (const auto *EC = dyn_cast<ExprWithCleanups>(E)) {
-      E = EC->getSubExpr();
-    } else {
-      return nullptr;
-    }
-  }
-  return nullptr;
+  const auto *C = dyn_cast_or_null<CallExpr>(stripTemporaries(E));
+  return C && isQueryExecute(Facts.factsOf(C)) ? C : nullptr;
 }
 
 /// The query whose result \p VD holds when the loop starts: the last value
