@@ -11,7 +11,11 @@ void WriteInLoopCheck::report(const LoopQueryFinding &F,
                               const FunctionLoopQueries &Function,
                               AnalysisContext &Ctx) {
   const RowLoop &L = Function.Loops[F.Loop];
+  // The SQL keyword when the text is known, else the library call's name.
   std::string Statement = "write";
+  if (F.Target.ApiCall && F.Target.ApiCall->getDirectCallee())
+    Statement = "'" + F.Target.ApiCall->getDirectCallee()->getNameAsString() +
+                "'";
   const FunctionFacts *Facts =
       F.TargetFunction ? &Ctx.facts(*F.TargetFunction) : nullptr;
   if (auto Text = sqlTextPrefix(F.Target.Sql, Facts))
