@@ -20,7 +20,8 @@ constexpr unsigned MaxCallDepthLimit = 64;
 NPlusOneCheckBase::NPlusOneCheckBase(StringRef Name,
                                      tidy::ClangTidyContext *Context,
                                      FindingKind Reports)
-    : ClangTidyCheck(Name, Context), CheckName(Name.str()), Reports(Reports),
+    : ClangTidyCheck(Name, Context), Owner(Context), CheckName(Name.str()),
+      Reports(Reports),
       LibrariesOption(Options.getLocalOrGlobal("Libraries", "all")),
       MaxCallDepthOption(Options.getLocalOrGlobal(
           "MaxCallDepth", std::to_string(DefaultMaxCallDepth))),
@@ -38,49 +39,57 @@ void NPlusOneCheckBase::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SqlDialect", SqlDialectOption);
 }
 
+void NPlusOneCheckBase::reportOption(StringRef Option, StringRef Value,
+                                     StringRef Problem) {
+  // A value set for this check alone is named with the check's prefix.
+  bool Local = static_cast<bool>(Options.get(Option));
+  std::string Name = Local ? CheckName + "." + Option.str() : Option.str();
+  std::string Message =
+      ("invalid value '" + Value + "' for option '" + Name + "': " + Problem)
+          .str();
+  if (Shared->firstReport(Message))
+    configurationDiag("%0") << Message;
+}
+
 void NPlusOneCheckBase::readOptions() {
   // Bad values are reported when the check first runs, then the default is
   // used; the check never stops working over its configuration.
+  unsigned Depth = 0;
+  std::string DepthProblem;
+  Settings.MaxCallDepth = DefaultMaxCallDepth;
+  if (StringRef(MaxCallDepthOption).trim().getAsInteger(10, Depth)) {
+    DepthProblem = "expected a non-negative integer; using " +
+                   std::to_string(DefaultMaxCallDepth);
+  } else if (Depth > MaxCallDepthLimit) {
+    DepthProblem =
+        "above the limit; using " + std::to_string(MaxCallDepthLimit);
+    Settings.MaxCallDepth = MaxCallDepthLimit;
+  } else {
+    Settings.MaxCallDepth = Depth;
+  }
+  std::optional<SqlDialect> Dialect = parseSqlDialect(SqlDialectOption);
+  Settings.Dialect = Dialect.value_or(SqlDialect::Auto);
+
   std::vector<std::string> Unknown;
+  Shared = SharedAnalysis::get(Owner, Libraries, Settings, Unknown);
+
+  if (!DepthProblem.empty())
+    reportOption("MaxCallDepth", MaxCallDepthOption, DepthProblem);
   if (Libraries.empty())
-    configurationDiag("invalid value '%0' for option 'Libraries' of %1: "
-                      "expected library names separated by ';'; using all")
-        << LibrariesOption << CheckName;
-  Model = std::make_unique<ApiModel>(Libraries, Unknown);
+    reportOption("Libraries", LibrariesOption,
+                 "expected library names separated by ';'; using all");
   if (!Unknown.empty()) {
     std::string Known;
     for (const LibraryModel &L : builtinLibraries())
       Known += (Known.empty() ? "" : ", ") + std::string(L.Name);
     for (const std::string &U : Unknown)
-      configurationDiag("invalid value '%0' in option 'Libraries' of %1: "
-                        "unknown library; known libraries: %2")
-          << U << CheckName << Known;
+      reportOption("Libraries", U,
+                   "unknown library; known libraries: " + Known);
   }
-
-  Settings.MaxCallDepth = DefaultMaxCallDepth;
-  unsigned Depth = 0;
-  if (StringRef(MaxCallDepthOption).trim().getAsInteger(10, Depth)) {
-    configurationDiag("invalid value '%0' for option 'MaxCallDepth' of %1: "
-                      "expected a non-negative integer; using %2")
-        << MaxCallDepthOption << CheckName << DefaultMaxCallDepth;
-  } else if (Depth > MaxCallDepthLimit) {
-    configurationDiag("value '%0' for option 'MaxCallDepth' of %1 is above "
-                      "the limit; using %2")
-        << MaxCallDepthOption << CheckName << MaxCallDepthLimit;
-    Settings.MaxCallDepth = MaxCallDepthLimit;
-  } else {
-    Settings.MaxCallDepth = Depth;
-  }
-
-  if (auto D = parseSqlDialect(SqlDialectOption)) {
-    Settings.Dialect = *D;
-  } else {
-    configurationDiag("invalid value '%0' for option 'SqlDialect' of %1: "
-                      "expected auto, postgresql, sqlite, mysql or generic; "
-                      "using auto")
-        << SqlDialectOption << CheckName;
-    Settings.Dialect = SqlDialect::Auto;
-  }
+  if (!Dialect)
+    reportOption("SqlDialect", SqlDialectOption,
+                 "expected auto, postgresql, sqlite, mysql or generic; using "
+                 "auto");
 }
 
 void NPlusOneCheckBase::registerMatchers(MatchFinder *Finder) {
@@ -88,13 +97,18 @@ void NPlusOneCheckBase::registerMatchers(MatchFinder *Finder) {
 }
 
 void NPlusOneCheckBase::onStartOfTranslationUnit() {
-  if (!Model)
+  if (!Shared)
     readOptions();
-  Analysis = std::make_unique<AnalysisContext>(*Model, Settings);
+  // Every check resets the shared state; all do so before any function is
+  // matched, so nothing computed for this unit is lost.
+  Shared->startTranslationUnit();
   ReportedSites.clear();
 }
 
-void NPlusOneCheckBase::onEndOfTranslationUnit() { Analysis.reset(); }
+void NPlusOneCheckBase::onEndOfTranslationUnit() {
+  if (Shared)
+    Shared->startTranslationUnit();
+}
 
 void NPlusOneCheckBase::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
@@ -102,15 +116,15 @@ void NPlusOneCheckBase::check(const MatchFinder::MatchResult &Result) {
       FD->isDependentContext() ||
       Result.SourceManager->isInSystemHeader(FD->getLocation()))
     return;
-  if (!Analysis)
+  if (!Shared)
     onStartOfTranslationUnit();
-  FunctionLoopQueries Found = findLoopQueries(*FD, *Analysis);
+  const FunctionLoopQueries &Found = Shared->analyze(*FD);
   for (const LoopQueryFinding &F : Found.Findings) {
     if (F.Kind != Reports)
       continue;
     if (!ReportedSites.insert(F.Site->getBeginLoc().getRawEncoding()).second)
       continue;
-    report(F, Found, *Analysis);
+    report(F, Found, Shared->context());
   }
 }
 

@@ -10,7 +10,7 @@
 #define NPLUSONE_LIB_NPLUSONECHECKBASE_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "lib/LoopQueries.h"
+#include "lib/SharedAnalysis.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
 #include <optional>
@@ -38,7 +38,11 @@ protected:
 
 private:
   void readOptions();
+  /// Reports a bad option value, once per run for a module-wide option.
+  void reportOption(llvm::StringRef Option, llvm::StringRef Value,
+                    llvm::StringRef Problem);
 
+  const void *Owner;
   std::string CheckName;
   FindingKind Reports;
   std::string LibrariesOption;
@@ -46,8 +50,7 @@ private:
   std::string SqlDialectOption;
   AnalysisOptions Settings;
   std::vector<std::string> Libraries;
-  std::unique_ptr<ApiModel> Model;
-  std::unique_ptr<AnalysisContext> Analysis;
+  std::shared_ptr<SharedAnalysis> Shared;
   /// Sites already reported in this translation unit: a template's sites
   /// are reported once, not once per instantiation.
   llvm::DenseSet<unsigned> ReportedSites;

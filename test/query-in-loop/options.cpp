@@ -12,12 +12,12 @@
 // RUN:   --config="{CheckOptions: [{key: MaxCallDepth, value: 0}]}" %s %t-4 -- -- -std=c++17
 
 // Each bad value is reported once, by name, and the default is used.
-// BAD: warning: invalid value 'deep' for option 'MaxCallDepth' of nplusone-query-in-loop: expected a non-negative integer; using 8 [clang-tidy-config]
-// BAD: warning: invalid value 'mongo' in option 'Libraries' of nplusone-query-in-loop: unknown library; known libraries: pqxx, sqlite3, odb, wt-dbo, drogon [clang-tidy-config]
-// BAD: warning: invalid value 'oracle' for option 'SqlDialect' of nplusone-query-in-loop: expected auto, postgresql, sqlite, mysql or generic; using auto [clang-tidy-config]
-// EMPTY: warning: invalid value ' ; ' for option 'Libraries' of nplusone-query-in-loop: expected library names separated by ';'; using all [clang-tidy-config]
-// EMPTY: warning: invalid value '' for option 'MaxCallDepth' of nplusone-query-in-loop: expected a non-negative integer; using 8 [clang-tidy-config]
-// EMPTY: warning: invalid value '' for option 'SqlDialect' of nplusone-query-in-loop: expected auto, postgresql, sqlite, mysql or generic; using auto [clang-tidy-config]
+// BAD: warning: invalid value 'deep' for option 'MaxCallDepth': expected a non-negative integer; using 8 [clang-tidy-config]
+// BAD: warning: invalid value 'mongo' for option 'Libraries': unknown library; known libraries: pqxx, sqlite3, odb, wt-dbo, drogon [clang-tidy-config]
+// BAD: warning: invalid value 'oracle' for option 'SqlDialect': expected auto, postgresql, sqlite, mysql or generic; using auto [clang-tidy-config]
+// EMPTY: warning: invalid value ' ; ' for option 'Libraries': expected library names separated by ';'; using all [clang-tidy-config]
+// EMPTY: warning: invalid value '' for option 'MaxCallDepth': expected a non-negative integer; using 8 [clang-tidy-config]
+// EMPTY: warning: invalid value '' for option 'SqlDialect': expected auto, postgresql, sqlite, mysql or generic; using auto [clang-tidy-config]
 
 #include <pqxx/pqxx>
 #include <sqlite3.h>

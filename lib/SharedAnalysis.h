@@ -1,0 +1,71 @@
+//===- SharedAnalysis.h - One analysis for all nplusone checks -*- C++ -*-===//
+//
+// Every nplusone check needs the same per-function analysis, only to report
+// a different category of its findings. The checks of one clang-tidy run
+// that share their options share one SharedAnalysis, so enabling all five
+// analyses each function once, not five times, and a bad option value is
+// reported once, not once per check.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_SHAREDANALYSIS_H
+#define NPLUSONE_LIB_SHAREDANALYSIS_H
+
+#include "lib/LoopQueries.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <memory>
+#include <string>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace nplusone {
+
+class SharedAnalysis {
+public:
+  /// The analysis shared by the checks of \p Owner (their clang-tidy
+  /// context) whose options are \p Libraries and \p Options; made on first
+  /// use, freed with the last check holding it.
+  static std::shared_ptr<SharedAnalysis>
+  get(const void *Owner, const std::vector<std::string> &Libraries,
+      const AnalysisOptions &Options, std::vector<std::string> &Unknown);
+
+  SharedAnalysis(const std::vector<std::string> &Libraries,
+                 const AnalysisOptions &Options,
+                 std::vector<std::string> &Unknown);
+
+  /// Forgets the last translation unit's results.
+  void startTranslationUnit() {
+    AST = nullptr;
+    Results.clear();
+    Analysis.reset();
+  }
+
+  /// The findings of a function definition, computed once per translation
+  /// unit.
+  const FunctionLoopQueries &analyze(const clang::FunctionDecl &FD);
+
+  AnalysisContext &context() { return *Analysis; }
+
+  /// True the first time \p Message is seen: configuration problems are
+  /// reported once per run, not once per check.
+  bool firstReport(llvm::StringRef Message) {
+    return Reported.insert(Message).second;
+  }
+
+private:
+  ApiModel Model;
+  AnalysisOptions Options;
+  const clang::ASTContext *AST = nullptr;
+  std::unique_ptr<AnalysisContext> Analysis;
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::unique_ptr<FunctionLoopQueries>>
+      Results;
+  llvm::StringSet<> Reported;
+};
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_SHAREDANALYSIS_H
