@@ -96,9 +96,10 @@ public:
       return;
     }
 
+    bool InBlock = BlockChild == S;
     if (const auto *FS = dyn_cast<ForStmt>(S)) {
       walk(FS->getInit(), Depth + 1); // once, before the loop
-      int L = enterLoop(FS);
+      int L = enterLoop(FS, InBlock);
       walkCondition(FS->getCond(), L, Depth + 1);
       walk(FS->getConditionVariableDeclStmt(), Depth + 1);
       walk(FS->getInc(), Depth + 1);
@@ -107,7 +108,7 @@ public:
       return;
     }
     if (const auto *WS = dyn_cast<WhileStmt>(S)) {
-      int L = enterLoop(WS);
+      int L = enterLoop(WS, InBlock);
       walk(WS->getConditionVariableDeclStmt(), Depth + 1);
       walkCondition(WS->getCond(), L, Depth + 1);
       walk(WS->getBody(), Depth + 1);
@@ -115,7 +116,7 @@ public:
       return;
     }
     if (const auto *DS = dyn_cast<DoStmt>(S)) {
-      int L = enterLoop(DS);
+      int L = enterLoop(DS, InBlock);
       walk(DS->getBody(), Depth + 1);
       walkCondition(DS->getCond(), L, Depth + 1);
       leaveLoop();
@@ -124,7 +125,7 @@ public:
     if (const auto *RF = dyn_cast<CXXForRangeStmt>(S)) {
       walk(RF->getInit(), Depth + 1);
       walk(RF->getRangeInit(), Depth + 1); // evaluated once
-      int L = enterLoop(RF);
+      int L = enterLoop(RF, InBlock);
       if (const VarDecl *LV = RF->getLoopVariable())
         F.Edges.push_back({LV, RF->getRangeInit(), L});
       walk(RF->getLoopVarStmt(), Depth + 1);
@@ -180,8 +181,12 @@ public:
     if (const auto *C = dyn_cast<CallExpr>(S))
       recordCall(C);
 
-    for (const Stmt *Child : S->children())
+    bool IsBlock = isa<CompoundStmt>(S);
+    for (const Stmt *Child : S->children()) {
+      if (IsBlock)
+        BlockChild = Child;
       walk(Child, Depth + 1);
+    }
   }
 
   void finish() {
@@ -206,9 +211,10 @@ private:
     return LoopStack.empty() ? -1 : LoopStack.back().Loop;
   }
 
-  int enterLoop(const Stmt *Loop) {
+  int enterLoop(const Stmt *Loop, bool InBlock) {
     int Index = static_cast<int>(F.Loops.size());
-    F.Loops.push_back({Loop, LoopStack.empty() ? -1 : LoopStack.back().Loop});
+    F.Loops.push_back(
+        {Loop, LoopStack.empty() ? -1 : LoopStack.back().Loop, InBlock});
     LoopStack.push_back({Index, Conditional});
     Conditional = 0;
     return Index;
@@ -340,6 +346,8 @@ private:
   const ApiModel &Model;
   llvm::SmallVector<StackEntry, 8> LoopStack;
   int Conditional = 0;
+  /// The statement of a block being walked, to tell loops in blocks apart.
+  const Stmt *BlockChild = nullptr;
 };
 
 FunctionFacts::FunctionFacts(const FunctionDecl &FD, const ApiModel &Model)

@@ -29,6 +29,9 @@ namespace nplusone {
 struct LoopFacts {
   const clang::Stmt *Loop = nullptr;
   int Parent = -1;
+  /// The loop is a statement of a `{ }` block, so a statement can be placed
+  /// before it.
+  bool InBlock = false;
 };
 
 /// A call, with the API model entry of its callee if it has one.

@@ -1,11 +1,11 @@
 //===- HoistPlan.cpp - Moving a loop-invariant query before its loop ------===//
 
 #include "lib/HoistPlan.h"
+#include "lib/QueryTarget.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
@@ -18,35 +18,6 @@ using namespace clang;
 namespace nplusone {
 
 namespace {
-
-/// The single parent of a node, or null.
-template <typename T> const Stmt *parentStmt(const T &Node, ASTContext &Ctx) {
-  auto Parents = Ctx.getParents(Node);
-  return Parents.size() == 1 ? Parents[0].template get<Stmt>() : nullptr;
-}
-
-/// The variable a query call initialises, looking through the conversions
-/// and temporaries between them.
-const VarDecl *initialisedVariable(const CallExpr *Site, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*Site);
-  for (unsigned Steps = 0; Steps < 8; ++Steps) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.size() != 1)
-      return nullptr;
-    if (const auto *VD = Parents[0].get<VarDecl>())
-      return VD->getInit() &&
-                     VD->getInit()->IgnoreImplicit() == Site->IgnoreImplicit()
-                 ? VD
-                 : nullptr;
-    const auto *E = Parents[0].get<Expr>();
-    if (!E || !(isa<ImplicitCastExpr>(E) || isa<MaterializeTemporaryExpr>(E) ||
-                isa<CXXBindTemporaryExpr>(E) || isa<ExprWithCleanups>(E) ||
-                isa<CXXConstructExpr>(E) || isa<CXXFunctionalCastExpr>(E)))
-      return nullptr;
-    Node = Parents[0];
-  }
-  return nullptr;
-}
 
 const Stmt *loopBody(const Stmt *Loop) {
   if (const auto *S = dyn_cast<ForStmt>(Loop))
@@ -85,20 +56,29 @@ public:
 
 void planHoist(LoopQueryFinding &F, const RowLoop &L,
                const FunctionFacts &Facts, bool OnlyKnownReads) {
-  if (!F.Chain.empty())
+  if (!F.Chain.empty() || !Facts.loops()[F.Loop].InBlock)
     return;
-  ASTContext &Ctx = F.Function->getASTContext();
-  const VarDecl *V = initialisedVariable(F.Site, Ctx);
+  // The query initialises a variable declared by a statement of the loop
+  // body itself, and the loop is a statement of a block, so there is a
+  // place to move the declaration to.
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(L.Loop));
+  if (!Body)
+    return;
+  const DeclStmt *DS = nullptr;
+  const VarDecl *V = nullptr;
+  for (const Stmt *S : Body->body()) {
+    const auto *Candidate = dyn_cast<DeclStmt>(S);
+    const auto *VD = Candidate && Candidate->isSingleDecl()
+                         ? dyn_cast<VarDecl>(Candidate->getSingleDecl())
+                         : nullptr;
+    if (VD && VD->getInit() &&
+        stripTemporaries(VD->getInit()) == stripTemporaries(F.Site)) {
+      DS = Candidate;
+      V = VD;
+      break;
+    }
+  }
   if (!V || !V->isLocalVarDecl() || V->isStaticLocal() || !V->getIdentifier())
-    return;
-  const auto *DS = dyn_cast_or_null<DeclStmt>(parentStmt(*V, Ctx));
-  if (!DS || !DS->isSingleDecl())
-    return;
-  // The declaration is a statement of the loop body itself, and the loop is
-  // a statement of a block, so there is a place to move it to.
-  if (parentStmt(*DS, Ctx) != loopBody(L.Loop) ||
-      !isa<CompoundStmt>(loopBody(L.Loop)) ||
-      !isa_and_nonnull<CompoundStmt>(parentStmt(*L.Loop, Ctx)))
     return;
   if (DS->getBeginLoc().isMacroID() || DS->getEndLoc().isMacroID() ||
       L.Loop->getBeginLoc().isMacroID())
