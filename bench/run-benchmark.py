@@ -353,6 +353,9 @@ def measure(tool, tus, reps, baseline_check, progress):
                     r = run_once(tool_command(tool, tu,
                                               checks_for(config, baseline_check),
                                               pdir))
+                    if r["rc"] != 0:
+                        sys.exit(f"bench: {tu['name']} failed under {config} "
+                                 "(profiled):\n    " + first_errors(r["output"]))
                     per_check = read_profile(pdir, r["output"])
                 mod = module_seconds(per_check, MODULE_PREFIX[config])
                 tu["profile_samples"][config].append(
@@ -374,6 +377,15 @@ def pct(num, den):
     return 100.0 * num / den if den else float("nan")
 
 
+def paired_overhead(config, baseline):
+    """Median over repetitions of (config - baseline) / baseline, each
+    repetition's runs taken together. The runs of one repetition ran back to
+    back under the same machine conditions, so on a shared or throttled
+    machine the paired ratio is far steadier than a ratio of medians (which
+    may come from different repetitions)."""
+    return median([pct(c - b, b) for c, b in zip(config, baseline)])
+
+
 def summarize_tu(tu):
     s = {}
     for c in CONFIGS:
@@ -381,8 +393,10 @@ def summarize_tu(tu):
                 for k in ("wall", "cpu", "maxrss_kb")}
     base = s["baseline"]
     for c in PROFILED:
-        s[c]["overhead_wall_pct"] = pct(s[c]["wall"] - base["wall"], base["wall"])
-        s[c]["overhead_cpu_pct"] = pct(s[c]["cpu"] - base["cpu"], base["cpu"])
+        for k in ("wall", "cpu"):
+            s[c][f"overhead_{k}_pct"] = paired_overhead(
+                [x[k] for x in tu["samples"][c]],
+                [x[k] for x in tu["samples"]["baseline"]])
         s[c]["rss_delta_kb"] = s[c]["maxrss_kb"] - base["maxrss_kb"]
         ps = tu["profile_samples"][c]
         s[c]["profile_s"] = median([p["module"] for p in ps])
@@ -390,6 +404,11 @@ def summarize_tu(tu):
         # run's own CPU time), then the median over repetitions.
         s[c]["profile_share_pct"] = median([pct(p["module"], p["run_cpu"])
                                             for p in ps])
+    ps = tu["profile_samples"]["nplusone"]
+    names = sorted({k for p in ps for k in p["per_check"]
+                    if k.startswith("nplusone-")})
+    s["nplusone"]["per_check_s"] = {
+        n: median([p["per_check"].get(n, 0.0) for p in ps]) for n in names}
     s["profile_ratio"] = (s["nplusone"]["profile_s"] /
                           s["performance"]["profile_s"]
                           if s["performance"]["profile_s"] else float("nan"))
@@ -401,16 +420,18 @@ def summarize_total(tus, reps):
     then the median over repetitions: the interleaving makes the inputs of
     one repetition share the same machine conditions."""
     t = {}
+    per_rep = {}
     for c in CONFIGS:
         t[c] = {}
         for k in ("wall", "cpu"):
-            t[c][k] = median([sum(tu["samples"][c][r][k] for tu in tus)
-                              for r in range(reps)])
+            per_rep[c, k] = [sum(tu["samples"][c][r][k] for tu in tus)
+                             for r in range(reps)]
+            t[c][k] = median(per_rep[c, k])
         t[c]["maxrss_kb"] = max(tu["summary"][c]["maxrss_kb"] for tu in tus)
-    base = t["baseline"]
     for c in PROFILED:
-        t[c]["overhead_wall_pct"] = pct(t[c]["wall"] - base["wall"], base["wall"])
-        t[c]["overhead_cpu_pct"] = pct(t[c]["cpu"] - base["cpu"], base["cpu"])
+        for k in ("wall", "cpu"):
+            t[c][f"overhead_{k}_pct"] = paired_overhead(per_rep[c, k],
+                                                        per_rep["baseline", k])
         t[c]["rss_delta_kb"] = max(tu["summary"][c]["rss_delta_kb"] for tu in tus)
         mods = [sum(tu["profile_samples"][c][r]["module"] for tu in tus)
                 for r in range(reps)]
@@ -440,11 +461,23 @@ def summarize_module_checks(tus, reps):
     return rows
 
 
+def linear_fit(points):
+    """Least-squares line through (x, y) points: slope and intercept."""
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    slope = sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else 0.0
+    return slope, my - slope * mx
+
+
 def summarize_series(tus):
     """For each generated series: our module's profiled time against size,
-    minus the zero point (headers only), per counted item and per step."""
+    minus the zero point (headers only), per counted item and per step, and
+    the same per check."""
     base = next((tu for tu in tus if tu.get("series") == "base"), None)
-    base_s = base["summary"]["nplusone"]["profile_s"] if base else 0.0
+    base_sum = base["summary"]["nplusone"] if base else None
+    base_s = base_sum["profile_s"] if base else 0.0
     series = {}
     for name in ("funcs", "nest", "chain"):
         pts = sorted((tu for tu in tus if tu.get("series") == name),
@@ -454,26 +487,37 @@ def summarize_series(tus):
         rows = []
         prev = (0, base_s)
         for tu in pts:
-            t = tu["summary"]["nplusone"]["profile_s"]
+            n = tu["summary"]["nplusone"]
+            t = n["profile_s"]
             delta = t - base_s
+            per_check = {c: v - (base_sum["per_check_s"].get(c, 0.0)
+                                 if base else 0.0)
+                         for c, v in n["per_check_s"].items()}
             rows.append(dict(name=tu["name"], size=tu["size"], unit=tu["unit"],
                              count=tu["count"], profile_s=t, over_base_s=delta,
                              per_item_us=1e6 * delta / tu["count"],
                              step_per_item_us=1e6 * (t - prev[1]) /
                              (tu["count"] - prev[0]),
-                             wall_over_baseline_s=tu["summary"]["nplusone"]["wall"]
+                             per_check_over_base_s=per_check,
+                             wall_over_baseline_s=n["wall"]
                              - tu["summary"]["baseline"]["wall"]))
             prev = (tu["count"], t)
-        # Fitted exponent of (time over the zero point) against size between
-        # the smallest and largest unit: 1 is linear, 2 quadratic.
+        # Exponent of (time over the zero point) against size between the
+        # smallest and largest unit: 1 is linear, 2 quadratic, below 1 means
+        # a fixed cost dominates.
         first, last = rows[0], rows[-1]
         exponent = float("nan")
         if len(rows) > 1 and first["over_base_s"] > 0 and last["over_base_s"] > 0:
             exponent = (math.log(last["over_base_s"] / first["over_base_s"]) /
                         math.log(last["count"] / first["count"]))
+        points = ([(0, base_s)] if base else []) + [
+            (r["count"], r["profile_s"]) for r in rows]
+        slope, intercept = linear_fit(points) if len(points) > 1 else (
+            float("nan"), float("nan"))
         series[name] = dict(base_profile_s=base_s, has_base=base is not None,
-                            rows=rows,
-                            growth_exponent=exponent)
+                            rows=rows, growth_exponent=exponent,
+                            fit_us_per_item=1e6 * slope,
+                            fit_intercept_ms=1e3 * intercept)
     return series
 
 
@@ -550,7 +594,8 @@ def render_tables(result, markdown):
         out.append("")
 
     heading("Wall time: medians of %d interleaved runs; overhead over the "
-            "baseline; peak RSS" % result["reps"])
+            "baseline (median of the per-repetition ratios); peak RSS"
+            % result["reps"])
     named = [(tu["name"], str(tu["findings"]), tu["summary"])
              for tu in result["inputs"]]
     named.append(("TOTAL", str(sum(tu["findings"] for tu in result["inputs"])),
@@ -611,10 +656,20 @@ def render_tables(result, markdown):
                  f"{r['per_item_us']:.1f}", f"{r['step_per_item_us']:.1f}",
                  f"{r['wall_over_baseline_s']:+.3f}"] for r in s["rows"]]
         table(headers, rows, ["<"] + [">"] * 7)
+        checks = sorted({c for r in s["rows"] for c in r["per_check_over_base_s"]})
+        if len(checks) > 1:
+            out.append("per check, ms over the zero point:")
+            out.append("")
+            table(["input"] + [c[len("nplusone-"):] for c in checks],
+                  [[r["name"]] + [f"{1e3 * r['per_check_over_base_s'].get(c, 0):.1f}"
+                                  for c in checks] for r in s["rows"]],
+                  ["<"] + [">"] * len(checks))
         e = s["growth_exponent"]
-        out.append("growth exponent (time over zero point vs size, smallest to "
-                   "largest): " + ("n/a" if math.isnan(e) else f"{e:.2f}")
-                   + "  (1 = linear)")
+        out.append("least-squares line through the zero point and the series: "
+                   f"{s['fit_intercept_ms']:.1f} ms + {s['fit_us_per_item']:.1f} "
+                   f"us per {s['rows'][0]['unit'].rstrip('s')}; growth exponent "
+                   "(smallest to largest): " + ("n/a" if math.isnan(e) else f"{e:.2f}")
+                   + " (1 = linear, <1 = fixed cost dominates)")
         out.append("")
 
     if result["skipped"]:
@@ -648,7 +703,13 @@ def main():
     ap.add_argument("--baseline-check", default=DEFAULT_BASELINE_CHECK,
                     help="the near-free check that makes the baseline parse "
                     f"(default {DEFAULT_BASELINE_CHECK})")
+    ap.add_argument("--report", metavar="JSON", help="measure nothing: print "
+                    "the tables of an earlier run's JSON (summaries are "
+                    "recomputed from its raw samples)")
     args = ap.parse_args()
+    if args.report:
+        report_only(args)
+        return
     reps = args.reps or (1 if args.quick else 5)
     if reps < 1:
         ap.error("--reps must be at least 1")
@@ -659,6 +720,25 @@ def main():
         run(args, reps, original_tool, tool, tool_sha256)
     finally:
         shutil.rmtree(snapshot_dir, ignore_errors=True)
+
+
+def summarize(result, tus, reps):
+    for tu in tus:
+        tu["summary"] = summarize_tu(tu)
+    result["total"] = summarize_total(tus, reps)
+    result["series"] = summarize_series(tus)
+    result["module_checks"] = summarize_module_checks(tus, reps)
+
+
+def report_only(args):
+    with open(args.report) as f:
+        result = json.load(f)
+    summarize(result, result["inputs"], result["reps"])
+    print(render_tables(result, markdown=False))
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(render_tables(result, markdown=True))
+        print(f"markdown: {args.markdown}")
 
 
 def run(args, reps, original_tool, tool, tool_sha256):
@@ -723,8 +803,6 @@ def run(args, reps, original_tool, tool, tool_sha256):
     if sys.stderr.isatty():
         print(file=sys.stderr)
 
-    for tu in ready:
-        tu["summary"] = summarize_tu(tu)
     argv = [os.path.relpath(sys.argv[0], REPO) if os.path.isabs(sys.argv[0])
             else sys.argv[0]] + sys.argv[1:]
     result = dict(
@@ -737,12 +815,10 @@ def run(args, reps, original_tool, tool, tool_sha256):
         configs={c: checks_for(c, args.baseline_check) for c in CONFIGS},
         loadavg_before=load_before, loadavg_after=loadavg(),
         duration_s=round(time.time() - started, 1),
-        inputs=[{k: v for k, v in tu.items() if k not in ("headers", "packages")}
-                for tu in ready],
         skipped=skipped)
-    result["total"] = summarize_total(ready, reps)
-    result["series"] = summarize_series(ready)
-    result["module_checks"] = summarize_module_checks(ready, reps)
+    summarize(result, ready, reps)
+    result["inputs"] = [{k: v for k, v in tu.items()
+                         if k not in ("headers", "packages")} for tu in ready]
 
     print(render_tables(result, markdown=False))
     print(f"machine: {info['nproc']} x {info['cpu']}, {info['ram_gib']} GiB, "
