@@ -93,7 +93,9 @@ void NPlusOneCheckBase::readOptions() {
 }
 
 void NPlusOneCheckBase::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+  // One callback per translation unit: the shared analysis walks the user
+  // code itself, once for all five checks, and skips system headers whole.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
 void NPlusOneCheckBase::onStartOfTranslationUnit() {
@@ -111,20 +113,17 @@ void NPlusOneCheckBase::onEndOfTranslationUnit() {
 }
 
 void NPlusOneCheckBase::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!FD || !FD->hasBody() || FD->isInvalidDecl() ||
-      FD->isDependentContext() ||
-      Result.SourceManager->isInSystemHeader(FD->getLocation()))
-    return;
   if (!Shared)
     onStartOfTranslationUnit();
-  const FunctionLoopQueries &Found = Shared->analyze(*FD);
-  for (const LoopQueryFinding &F : Found.Findings) {
-    if (F.Kind != Reports)
-      continue;
-    if (!ReportedSites.insert(F.Site->getBeginLoc().getRawEncoding()).second)
-      continue;
-    report(F, Found, Shared->context());
+  for (const auto &Found : Shared->analyzeTranslationUnit(*Result.Context)) {
+    for (const LoopQueryFinding &F : Found->Findings) {
+      if (F.Kind != Reports)
+        continue;
+      // A template's site is reported once, not once per instantiation.
+      if (!ReportedSites.insert(F.Site->getBeginLoc().getRawEncoding()).second)
+        continue;
+      report(F, *Found, Shared->context());
+    }
   }
 }
 

@@ -3,6 +3,10 @@
 #include "lib/SharedAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include <map>
 #include <mutex>
 
@@ -36,19 +40,64 @@ SharedAnalysis::SharedAnalysis(const std::vector<std::string> &Libraries,
                                std::vector<std::string> &Unknown)
     : Model(Libraries, Unknown), Options(Options) {}
 
-const FunctionLoopQueries &
-SharedAnalysis::analyze(const clang::FunctionDecl &FD) {
-  // A new translation unit: what was computed for the last one is stale.
-  if (&FD.getASTContext() != AST || !Analysis) {
-    AST = &FD.getASTContext();
-    Results.clear();
-    Analysis = std::make_unique<AnalysisContext>(Model, Options);
+namespace {
+
+/// Collects the function definitions worth analysing. Declarations in system
+/// headers are skipped whole: library code is modelled, not analysed, and
+/// skipping it keeps the module's cost per file near zero.
+class FunctionCollector : public clang::RecursiveASTVisitor<FunctionCollector> {
+public:
+  explicit FunctionCollector(const clang::SourceManager &SM) : SM(SM) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool TraverseDecl(clang::Decl *D) {
+    if (D && !llvm::isa<clang::TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
   }
-  std::unique_ptr<FunctionLoopQueries> &Slot = Results[&FD];
-  if (!Slot)
-    Slot =
-        std::make_unique<FunctionLoopQueries>(findLoopQueries(FD, *Analysis));
-  return *Slot;
+
+  bool VisitFunctionDecl(clang::FunctionDecl *FD) {
+    add(FD);
+    return true;
+  }
+  bool VisitLambdaExpr(clang::LambdaExpr *LE) {
+    add(LE->getCallOperator());
+    return true;
+  }
+
+  std::vector<const clang::FunctionDecl *> Functions;
+
+private:
+  void add(const clang::FunctionDecl *FD) {
+    if (FD && FD->doesThisDeclarationHaveABody() && !FD->isInvalidDecl() &&
+        !FD->isDependentContext() && Seen.insert(FD).second)
+      Functions.push_back(FD);
+  }
+  const clang::SourceManager &SM;
+  llvm::DenseSet<const clang::FunctionDecl *> Seen;
+};
+
+} // namespace
+
+llvm::ArrayRef<std::unique_ptr<FunctionLoopQueries>>
+SharedAnalysis::analyzeTranslationUnit(clang::ASTContext &Context) {
+  if (&Context == AST && Analysis)
+    return Results;
+  AST = &Context;
+  Results.clear();
+  Analysis = std::make_unique<AnalysisContext>(Model, Options);
+  FunctionCollector Collector(Context.getSourceManager());
+  Collector.TraverseDecl(Context.getTranslationUnitDecl());
+  for (const clang::FunctionDecl *FD : Collector.Functions) {
+    auto Found =
+        std::make_unique<FunctionLoopQueries>(findLoopQueries(*FD, *Analysis));
+    if (!Found->Findings.empty())
+      Results.push_back(std::move(Found));
+  }
+  return Results;
 }
 
 } // namespace nplusone

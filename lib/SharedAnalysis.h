@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -43,9 +44,12 @@ public:
     Analysis.reset();
   }
 
-  /// The findings of a function definition, computed once per translation
-  /// unit.
-  const FunctionLoopQueries &analyze(const clang::FunctionDecl &FD);
+  /// The findings of every function definition of the translation unit
+  /// that is user code (not in a system header): template instantiations and
+  /// lambda bodies included, uninstantiated templates not. Computed once,
+  /// by whichever check asks first.
+  llvm::ArrayRef<std::unique_ptr<FunctionLoopQueries>>
+  analyzeTranslationUnit(clang::ASTContext &AST);
 
   AnalysisContext &context() { return *Analysis; }
 
@@ -60,9 +64,7 @@ private:
   AnalysisOptions Options;
   const clang::ASTContext *AST = nullptr;
   std::unique_ptr<AnalysisContext> Analysis;
-  llvm::DenseMap<const clang::FunctionDecl *,
-                 std::unique_ptr<FunctionLoopQueries>>
-      Results;
+  std::vector<std::unique_ptr<FunctionLoopQueries>> Results;
   llvm::StringSet<> Reported;
 };
 
