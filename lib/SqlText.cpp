@@ -23,22 +23,6 @@ std::optional<SqlDialect> parseSqlDialect(StringRef Name) {
       .Default(std::nullopt);
 }
 
-StringRef dialectName(SqlDialect D) {
-  switch (D) {
-  case SqlDialect::Auto:
-    return "auto";
-  case SqlDialect::PostgreSQL:
-    return "postgresql";
-  case SqlDialect::SQLite:
-    return "sqlite";
-  case SqlDialect::MySQL:
-    return "mysql";
-  case SqlDialect::Generic:
-    return "generic";
-  }
-  return "generic";
-}
-
 namespace {
 
 enum class TokKind { Word, QuotedIdent, String, Number, Placeholder, Punct };

@@ -20,7 +20,6 @@ enum class SqlDialect { Auto, PostgreSQL, SQLite, MySQL, Generic };
 
 /// Parses an `SqlDialect` option value; nullopt when it is not one.
 std::optional<SqlDialect> parseSqlDialect(llvm::StringRef Name);
-llvm::StringRef dialectName(SqlDialect D);
 
 enum class SqlStatementKind { Unknown, Read, Write };
 

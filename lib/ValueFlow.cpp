@@ -81,12 +81,4 @@ void ValueFlow::propagate() {
   }
 }
 
-const Expr *ValueFlow::firstCarrier(llvm::ArrayRef<const Expr *> Args,
-                                    LabelMask Label) const {
-  for (const Expr *A : Args)
-    if (A && (labelsOf(A) & Label))
-      return A;
-  return nullptr;
-}
-
 } // namespace nplusone

@@ -37,10 +37,6 @@ public:
   LabelMask labelsOf(const clang::Expr *E) const;
   LabelMask labelsOf(const clang::ValueDecl *VD) const;
 
-  /// The argument of a call that carries \p Label: the first of \p Args.
-  const clang::Expr *firstCarrier(llvm::ArrayRef<const clang::Expr *> Args,
-                                  LabelMask Label) const;
-
 private:
   const FunctionFacts &Facts;
   llvm::DenseMap<const clang::ValueDecl *, LabelMask> VarLabels;
