@@ -133,8 +133,6 @@ public:
   /// null when it is not a query result type.
   const LibraryModel *resultTypeLibrary(clang::QualType T) const;
 
-  llvm::ArrayRef<const LibraryModel *> enabled() const { return Enabled; }
-
 private:
   std::vector<const LibraryModel *> Enabled;
   Match lookupShape(const clang::FunctionDecl *FD) const;
