@@ -13,9 +13,8 @@ void WriteInLoopCheck::report(const LoopQueryFinding &F,
   const RowLoop &L = Function.Loops[F.Loop];
   // The SQL keyword when the text is known, else the library call's name.
   std::string Statement = "write";
-  if (F.Target.ApiCall && F.Target.ApiCall->getDirectCallee())
-    Statement = "'" + F.Target.ApiCall->getDirectCallee()->getNameAsString() +
-                "'";
+  if (const clang::FunctionDecl *Callee = calleeOf(F.Target.ApiCall))
+    Statement = "'" + Callee->getNameAsString() + "'";
   const FunctionFacts *Facts =
       F.TargetFunction ? &Ctx.facts(*F.TargetFunction) : nullptr;
   if (auto Text = sqlTextPrefix(F.Target.Sql, Facts))

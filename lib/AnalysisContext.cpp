@@ -20,8 +20,8 @@ const FunctionFacts &AnalysisContext::facts(const FunctionDecl &FD) {
   return *Slot;
 }
 
-const FunctionDecl *AnalysisContext::followableCallee(const CallExpr *C) const {
-  const FunctionDecl *Callee = C->getDirectCallee();
+const FunctionDecl *AnalysisContext::followableCallee(const Expr *C) const {
+  const FunctionDecl *Callee = calleeOf(C);
   if (!Callee || Model.lookup(Callee))
     return nullptr;
   const FunctionDecl *Def = nullptr;
@@ -33,9 +33,8 @@ const FunctionDecl *AnalysisContext::followableCallee(const CallExpr *C) const {
   return Def;
 }
 
-LabelMask callInputs(const CallExpr *C, const CallSummary &S,
-                     const ValueFlow &Flow, LabelMask Wanted,
-                     const Expr **Carrier) {
+LabelMask callInputs(const Expr *C, const CallSummary &S, const ValueFlow &Flow,
+                     LabelMask Wanted, const Expr **Carrier) {
   LabelMask Result = 0;
   auto Consider = [&](const Expr *E) {
     if (!E)
@@ -45,7 +44,7 @@ LabelMask callInputs(const CallExpr *C, const CallSummary &S,
     if (Carrier && !*Carrier && (L & Wanted))
       *Carrier = E;
   };
-  const auto *FD = C->getDirectCallee();
+  const auto *FD = calleeOf(C);
   unsigned NumParams = FD ? FD->getNumParams() : 0;
   for (unsigned I = 0; I < NumParams && I < ThisParamBit; ++I)
     if (S.ParamFlow & (LabelMask(1) << I))

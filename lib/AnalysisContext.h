@@ -38,7 +38,7 @@ struct CallSummary {
   LabelMask ParamFlow = 0;
   /// The call in this function's body that runs the query (an API call) or
   /// leads to it (a call to ViaCallee).
-  const clang::CallExpr *Via = nullptr;
+  const clang::Expr *Via = nullptr;
   const clang::FunctionDecl *ViaCallee = nullptr;
   /// The query at the end of the chain.
   QueryTarget Target;
@@ -62,7 +62,7 @@ public:
 
   /// The definition a call reaches when its body is in this translation
   /// unit and is user code worth following; null otherwise.
-  const clang::FunctionDecl *followableCallee(const clang::CallExpr *C) const;
+  const clang::FunctionDecl *followableCallee(const clang::Expr *C) const;
 
 private:
   struct SummaryEntry {
@@ -83,7 +83,7 @@ private:
 
 /// The labels carried by the arguments of a call to a summarised function
 /// that reach its query; \p Carrier receives the first one with \p Wanted.
-LabelMask callInputs(const clang::CallExpr *C, const CallSummary &S,
+LabelMask callInputs(const clang::Expr *C, const CallSummary &S,
                      const ValueFlow &Flow, LabelMask Wanted = 0,
                      const clang::Expr **Carrier = nullptr);
 

@@ -16,11 +16,13 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace clang {
 class FunctionDecl;
+class NamedDecl;
 class QualType;
 } // namespace clang
 
@@ -50,6 +52,12 @@ enum ApiRole : unsigned {
   /// With RoleLazyLoad: only when the object is a data member (a relation
   /// field such as `order->customer`), not the loaded object itself.
   RoleOnMemberOnly = 1u << 7,
+  /// Returns the result of the statement last run on the handle HandleArg
+  /// (`mysql_store_result(conn)`); it runs nothing itself.
+  RoleResultOf = 1u << 8,
+  /// With RoleExecute: the statement takes its parameters from the rest of
+  /// the full expression it is in (`sql << "...", into(x), use(id)`).
+  RoleStatementInputs = 1u << 9,
 };
 
 /// Whether an executed statement reads or writes. ByText means the SQL text
@@ -58,7 +66,12 @@ enum class AccessKind { Read, Write, ByText };
 
 /// Marks an argument position that is the implicit object of a method call.
 constexpr int ImplicitObject = -2;
+/// Marks a handle that is the value the call returns or the object a
+/// constructor builds: `pstmt = con->prepareStatement("...")`.
+constexpr int ReturnValue = -3;
 constexpr int NoArg = -1;
+/// Matches a declaration with any number of parameters.
+constexpr int AnyArity = -1;
 
 /// One function or method of a library.
 struct ApiFunction {
@@ -72,8 +85,12 @@ struct ApiFunction {
   int FirstParamArg = NoArg;
   /// The statement, cursor or result the call works on.
   int HandleArg = NoArg;
-  /// The value a bind call binds.
+  /// The value a bind call binds; for a column read, the argument that
+  /// receives the value read (`SQLGetData(h, 1, type, &id, ...)`).
   int ValueArg = NoArg;
+  /// The number of parameters the declaration has, when overloads of one
+  /// name differ in role (`QSqlQuery::exec()` and `exec(const QString &)`).
+  int Arity = AnyArity;
 };
 
 /// A family of generated methods matched by shape rather than by name: a
@@ -107,18 +124,58 @@ struct LibraryModel {
   /// How to load a relation eagerly instead of once per object.
   const char *EagerLoadHint = nullptr;
   llvm::ArrayRef<ApiMethodShape> Shapes = {};
+  /// For statements built as typed objects rather than SQL text (sqlpp11):
+  /// a statement whose type names one of these is a write.
+  llvm::ArrayRef<const char *> WriteStatementTypes = {};
+  /// For command languages other than SQL (Redis): the leading words of
+  /// commands that write. Any other command reads.
+  llvm::ArrayRef<const char *> WriteCommands = {};
+  /// The library's batched read, said when the query's text cannot be
+  /// rewritten (APIs without SQL text: ORMs, Redis, MongoDB).
+  const char *BatchReadHint = nullptr;
 };
+
+/// What the options give the model: the built-in libraries to use and the
+/// user's own API, as `;`-separated lists of name patterns.
+struct ModelConfig {
+  std::vector<std::string> Libraries;
+  std::string QueryFunctions;
+  std::string WriteFunctions;
+  std::string ResultTypes;
+  std::string RowAdvanceFunctions;
+  std::string LazyLoadFunctions;
+
+  /// A key that tells configurations apart.
+  std::string key() const;
+};
+
+/// A configuration value the model could not use.
+struct ConfigProblem {
+  std::string Option;
+  std::string Value;
+  std::string Problem;
+};
+
+class CustomApi;
 
 /// Every model built into nplusone-tidy.
 llvm::ArrayRef<LibraryModel> builtinLibraries();
 
+/// The model of the user's own API (options and annotations).
+const LibraryModel &customLibrary();
+
+/// `ns::Class::method` as users write it: no template arguments, inline or
+/// anonymous namespaces; empty for local classes and the like.
+std::string plainQualifiedName(const clang::NamedDecl *D);
+
 /// The models in force for one analysis, with fast lookup from declarations.
 class ApiModel {
 public:
-  /// Enables the named libraries; an empty list or "all" enables every
-  /// built-in model. Unknown names are returned in \p Unknown.
-  ApiModel(llvm::ArrayRef<std::string> LibraryNames,
-           std::vector<std::string> &Unknown);
+  /// Enables the named libraries (an empty list or "all" enables every
+  /// built-in model) and the user's own API. Unknown library names and
+  /// patterns that do not parse are returned in \p Problems.
+  ApiModel(const ModelConfig &Config, std::vector<ConfigProblem> &Problems);
+  ~ApiModel();
 
   struct Match {
     const ApiFunction *Function = nullptr;
@@ -135,7 +192,9 @@ public:
 
 private:
   std::vector<const LibraryModel *> Enabled;
+  std::unique_ptr<CustomApi> Custom;
   Match lookupShape(const clang::FunctionDecl *FD) const;
+  Match lookupUncached(const clang::FunctionDecl *FD) const;
 
   /// Unqualified name -> candidates with that last name component.
   llvm::StringMap<llvm::SmallVector<Match, 2>> ByShortName;

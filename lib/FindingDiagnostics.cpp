@@ -196,6 +196,13 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F,
     Rewrite = rewriteKeyLookupBatched(SL->getString(), D);
 
   SourceLocation At = SL ? SL->getBeginLoc() : F.Site->getBeginLoc();
+  const LibraryModel *Lib = F.Target.Library;
+  if (!Rewrite && Lib && Lib->BatchReadHint) {
+    Check.diag(At, "batch it: collect the keys before the loop and %0",
+               DiagnosticIDs::Note)
+        << Lib->BatchReadHint;
+    return;
+  }
   if (!Rewrite) {
     Check.diag(At,
                "batch it: collect the keys before the loop and load all rows "

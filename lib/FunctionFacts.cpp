@@ -57,13 +57,35 @@ const ValueDecl *rootDecl(const Expr *E) {
   return nullptr;
 }
 
-const Expr *callArg(const CallExpr *C, int Index) {
-  bool MemberOperator = isa<CXXOperatorCallExpr>(C) &&
-                        isa_and_nonnull<CXXMethodDecl>(C->getDirectCallee());
+const FunctionDecl *calleeOf(const Expr *Call) {
+  if (const auto *C = dyn_cast_or_null<CallExpr>(Call))
+    return C->getDirectCallee();
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Call))
+    return CE->getConstructor();
+  return nullptr;
+}
+
+namespace {
+bool isMemberOperator(const Expr *Call) {
+  const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);
+  return OC && isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) &&
+         OC->getNumArgs() > 0;
+}
+} // namespace
+
+const Expr *callArg(const Expr *Call, int Index) {
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Call))
+    return Index >= 0 && static_cast<unsigned>(Index) < CE->getNumArgs()
+               ? CE->getArg(Index)
+               : nullptr;
+  const auto *C = dyn_cast_or_null<CallExpr>(Call);
+  if (!C)
+    return nullptr;
+  bool MemberOperator = isMemberOperator(C);
   if (Index == ImplicitObject) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
       return MC->getImplicitObjectArgument();
-    if (MemberOperator && C->getNumArgs() > 0)
+    if (MemberOperator)
       return C->getArg(0);
     return nullptr;
   }
@@ -73,12 +95,32 @@ const Expr *callArg(const CallExpr *C, int Index) {
   return I < C->getNumArgs() ? C->getArg(I) : nullptr;
 }
 
+unsigned callArgCount(const Expr *Call) {
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Call))
+    return CE->getNumArgs();
+  const auto *C = dyn_cast_or_null<CallExpr>(Call);
+  if (!C)
+    return 0;
+  return C->getNumArgs() - (isMemberOperator(C) ? 1 : 0);
+}
+
 /// Walks a body once, recording loops, calls and flow edges.
 class FactsWalker {
 public:
   FactsWalker(FunctionFacts &F, const ApiModel &Model) : F(F), Model(Model) {}
 
   void walk(const Stmt *S, unsigned Depth) {
+    const auto *E = dyn_cast_or_null<Expr>(S);
+    if (!E || FullExpr) {
+      walkStmt(S, Depth);
+      return;
+    }
+    FullExpr = E;
+    walkStmt(S, Depth);
+    FullExpr = nullptr;
+  }
+
+  void walkStmt(const Stmt *S, unsigned Depth) {
     if (!S)
       return;
     if (Depth > MaxWalkDepth) {
@@ -180,6 +222,8 @@ public:
     }
     if (const auto *C = dyn_cast<CallExpr>(S))
       recordCall(C);
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+      recordConstruct(CE);
 
     bool IsBlock = isa<CompoundStmt>(S);
     for (const Stmt *Child : S->children()) {
@@ -192,17 +236,37 @@ public:
   void finish() {
     for (unsigned I = 0; I < F.Calls.size(); ++I)
       F.CallIndex[F.Calls[I].Call] = I;
+    // Calls whose value is the handle: the variable they are stored in.
+    for (const auto &Entry : F.Values)
+      for (const Expr *V : Entry.second)
+        for (const CallFacts *C = F.callIn(V); C; C = nextCallIn(*C))
+          if (C->Api && C->Api.Function->HandleArg == ReturnValue)
+            F.ReturnHandles.try_emplace(C->Call, Entry.first);
+    // A column read without a handle of its own (`into(name)`) reads the
+    // statement of its full expression.
+    llvm::DenseMap<const Expr *, const ValueDecl *> StatementOfFullExpr;
+    for (const CallFacts &C : F.Calls)
+      if (C.Api && (C.Api.Function->Roles & RoleStatementInputs))
+        if (const ValueDecl *H = F.handleOf(C))
+          StatementOfFullExpr.try_emplace(C.FullExpr, H);
     for (const CallFacts &C : F.Calls) {
       unsigned Roles = C.Api ? C.Api.Function->Roles : 0;
-      if (!(Roles & (RolePrepare | RoleBind | RoleColumnRead)))
+      if (!(Roles & (RolePrepare | RoleBind | RoleColumnRead | RoleExecute |
+                     RoleResultOf)))
         continue;
-      const ValueDecl *H = rootDecl(callArg(C.Call, C.Api.Function->HandleArg));
+      const ValueDecl *H = F.handleOf(C);
+      if (!H && (Roles & RoleColumnRead) && C.Api.Function->HandleArg == NoArg)
+        H = StatementOfFullExpr.lookup(C.FullExpr);
       if (!H)
         continue;
       if (Roles & RoleColumnRead)
         F.ColumnReads[C.Call] = H;
+      else if (Roles & RolePrepare)
+        F.Prepares[H].push_back(&C);
+      else if (Roles & RoleBind)
+        F.Binds[H].push_back(&C);
       else
-        (Roles & RolePrepare ? F.Prepares : F.Binds)[H].push_back(&C);
+        F.Executes[H].push_back(&C);
     }
   }
 
@@ -272,31 +336,32 @@ private:
     return T->isPointerType() && !T->getPointeeType().isConstQualified();
   }
 
+  void placeInLoops(CallFacts &Facts) const {
+    if (LoopStack.empty())
+      return;
+    Facts.Loop = LoopStack.back().Loop;
+    // Walk out to the first loop whose body holds a conditional around us.
+    int Count = Conditional;
+    for (size_t I = LoopStack.size(); I-- > 0;) {
+      if (Count > 0) {
+        Facts.ConditionalIn = LoopStack[I].Loop;
+        break;
+      }
+      Count = LoopStack[I].SavedConditional;
+    }
+  }
+
   void recordCall(const CallExpr *C) {
     CallFacts Facts;
     Facts.Call = C;
     Facts.Api = Model.lookup(C->getDirectCallee());
-    if (!LoopStack.empty()) {
-      Facts.Loop = LoopStack.back().Loop;
-      // Walk out to the first loop whose body holds a conditional around us.
-      int Count = Conditional;
-      for (size_t I = LoopStack.size(); I-- > 0;) {
-        if (Count > 0) {
-          Facts.ConditionalIn = LoopStack[I].Loop;
-          break;
-        }
-        Count = LoopStack[I].SavedConditional;
-      }
-    }
+    Facts.FullExpr = FullExpr;
+    placeInLoops(Facts);
     F.Calls.push_back(std::move(Facts));
     const CallFacts &CF = F.Calls.back();
 
     if (CF.Api) {
-      const ApiFunction &Fn = *CF.Api.Function;
-      if (Fn.Roles & RolePrepare)
-        addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.SqlArg), false);
-      if (Fn.Roles & RoleBind)
-        addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.ValueArg), false);
+      recordApiEdges(CF);
       return;
     }
     const FunctionDecl *Callee = C->getDirectCallee();
@@ -338,6 +403,49 @@ private:
     }
   }
 
+  void recordApiEdges(const CallFacts &CF) {
+    const ApiFunction &Fn = *CF.Api.Function;
+    const Expr *C = CF.Call;
+    if (Fn.Roles & RolePrepare)
+      addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.SqlArg), false);
+    if (Fn.Roles & RoleBind)
+      addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.ValueArg), false);
+    // `SQLGetData(h, 1, type, &id, ...)`: id receives the column read.
+    if ((Fn.Roles & RoleColumnRead) && Fn.ValueArg != NoArg)
+      addEdge(callArg(C, Fn.ValueArg), C, false);
+  }
+
+  /// Only library classes are recorded: other constructors run no query of
+  /// a model, and user constructors are followed as calls.
+  void recordConstruct(const CXXConstructExpr *CE) {
+    ApiModel::Match Api = Model.lookup(CE->getConstructor());
+    if (!Api)
+      return;
+    // `QSqlQuery q;` runs nothing: the SQL argument is left to its default.
+    const ApiFunction &Fn = *Api.Function;
+    if ((Fn.Roles & (RoleExecute | RolePrepare)) && Fn.SqlArg != NoArg) {
+      const Expr *Sql = callArg(CE, Fn.SqlArg);
+      if (!Sql || isa<CXXDefaultArgExpr>(Sql))
+        return;
+    }
+    CallFacts Facts;
+    Facts.Call = CE;
+    Facts.Api = Api;
+    Facts.FullExpr = FullExpr;
+    placeInLoops(Facts);
+    F.Calls.push_back(std::move(Facts));
+    recordApiEdges(F.Calls.back());
+  }
+
+  /// The next recorded call under \p C's value: a rowset built from a
+  /// prepared statement holds both.
+  const CallFacts *nextCallIn(const CallFacts &C) const {
+    const Expr *Arg = nullptr;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(C.Call))
+      Arg = CE->getNumArgs() == 1 ? CE->getArg(0) : nullptr;
+    return Arg ? F.callIn(Arg) : nullptr;
+  }
+
   struct StackEntry {
     int Loop;
     int SavedConditional;
@@ -348,6 +456,8 @@ private:
   int Conditional = 0;
   /// The statement of a block being walked, to tell loops in blocks apart.
   const Stmt *BlockChild = nullptr;
+  /// The outermost expression being walked.
+  const Expr *FullExpr = nullptr;
 };
 
 FunctionFacts::FunctionFacts(const FunctionDecl &FD, const ApiModel &Model)
@@ -385,6 +495,50 @@ FunctionFacts::bindsOf(const ValueDecl *Handle) const {
 llvm::ArrayRef<const Expr *>
 FunctionFacts::valuesOf(const ValueDecl *VD) const {
   return listOf(Values, VD);
+}
+
+llvm::ArrayRef<const CallFacts *>
+FunctionFacts::executesOf(const ValueDecl *Handle) const {
+  return listOf(Executes, Handle);
+}
+
+const ValueDecl *FunctionFacts::handleOf(const CallFacts &C) const {
+  if (!C.Api)
+    return nullptr;
+  int Arg = C.Api.Function->HandleArg;
+  if (Arg == ReturnValue)
+    return ReturnHandles.lookup(C.Call);
+  return rootDecl(callArg(C.Call, Arg));
+}
+
+const CallFacts *FunctionFacts::callIn(const Expr *E) const {
+  for (unsigned Steps = 0; E && Steps < 64; ++Steps) {
+    E = E->IgnoreParens();
+    if (const CallFacts *C = factsOf(E))
+      return C;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      E = CE->getNumArgs() == 1 ? CE->getArg(0) : nullptr;
+      continue;
+    }
+    if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = BT->getSubExpr();
+      continue;
+    }
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = MT->getSubExpr();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CastExpr>(E)) {
+      E = CE->getSubExpr();
+      continue;
+    }
+    if (const auto *EC = dyn_cast<ExprWithCleanups>(E)) {
+      E = EC->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
 }
 
 } // namespace nplusone

@@ -36,7 +36,8 @@ struct LoopFacts {
 
 /// A call, with the API model entry of its callee if it has one.
 struct CallFacts {
-  const clang::CallExpr *Call = nullptr;
+  /// A CallExpr, or a CXXConstructExpr of a modelled library class.
+  const clang::Expr *Call = nullptr;
   ApiModel::Match Api;
   /// Where a loop's cursor step sits in that loop's own condition, the call
   /// walks the rows of that loop rather than running inside it.
@@ -46,6 +47,8 @@ struct CallFacts {
   /// The innermost loop inside which the call sits under an
   /// if/switch/?:/&&/||; the call is conditional in it and in its ancestors.
   int ConditionalIn = -1;
+  /// The full expression the call is part of.
+  const clang::Expr *FullExpr = nullptr;
 };
 
 /// `Dst` receives whatever `Src` carries, in the innermost loop `Loop`
@@ -72,13 +75,23 @@ public:
   /// Calls binding a value to \p Handle (RoleBind), in source order.
   llvm::ArrayRef<const CallFacts *>
   bindsOf(const clang::ValueDecl *Handle) const;
+  /// Calls running the statement \p Handle (RoleExecute) or fetching its
+  /// result (RoleResultOf), in source order.
+  llvm::ArrayRef<const CallFacts *>
+  executesOf(const clang::ValueDecl *Handle) const;
+  /// The statement handle a modelled call works on, or null: its handle
+  /// argument, or the variable its value is stored in (ReturnValue).
+  const clang::ValueDecl *handleOf(const CallFacts &C) const;
+  /// The outermost call of this body that \p E evaluates to, looking
+  /// through conversions, temporaries and converting constructors, or null.
+  const CallFacts *callIn(const clang::Expr *E) const;
   /// The facts of a call of this body, or null.
-  const CallFacts *factsOf(const clang::CallExpr *C) const {
+  const CallFacts *factsOf(const clang::Expr *C) const {
     auto It = CallIndex.find(C);
     return It == CallIndex.end() ? nullptr : &Calls[It->second];
   }
   /// The cursor a column-read call (RoleColumnRead) reads, or null.
-  const clang::ValueDecl *columnReadHandle(const clang::CallExpr *C) const {
+  const clang::ValueDecl *columnReadHandle(const clang::Expr *C) const {
     return ColumnReads.lookup(C);
   }
   /// The initializer of \p VD and the right-hand sides assigned to it.
@@ -96,12 +109,14 @@ private:
   std::vector<FlowEdge> Edges;
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const CallFacts *, 1>>
-      Prepares, Binds;
+      Prepares, Binds, Executes;
+  /// Calls whose returned value or constructed object is the handle.
+  llvm::DenseMap<const clang::Expr *, const clang::ValueDecl *> ReturnHandles;
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const clang::Expr *, 1>>
       Values;
-  llvm::DenseMap<const clang::CallExpr *, const clang::ValueDecl *> ColumnReads;
-  llvm::DenseMap<const clang::CallExpr *, unsigned> CallIndex;
+  llvm::DenseMap<const clang::Expr *, const clang::ValueDecl *> ColumnReads;
+  llvm::DenseMap<const clang::Expr *, unsigned> CallIndex;
   bool Truncated = false;
 };
 
@@ -110,9 +125,18 @@ private:
 /// `this` gives the field.
 const clang::ValueDecl *rootDecl(const clang::Expr *E);
 
-/// Argument \p Index of a call, where ImplicitObject is the object of a
+/// A call site is a CallExpr or a CXXConstructExpr (a library class whose
+/// constructor runs SQL, such as `SQLite::Statement q(db, "...")`).
+/// The function or constructor it calls, or null.
+const clang::FunctionDecl *calleeOf(const clang::Expr *Call);
+
+/// Argument \p Index of a call site, where ImplicitObject is the object of a
 /// member call; null when absent.
-const clang::Expr *callArg(const clang::CallExpr *C, int Index);
+const clang::Expr *callArg(const clang::Expr *Call, int Index);
+
+/// The number of arguments of a call site, the object of a member operator
+/// not counted.
+unsigned callArgCount(const clang::Expr *Call);
 
 } // namespace nplusone
 

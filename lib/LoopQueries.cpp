@@ -154,7 +154,7 @@ struct SiteCall {
     } else if (IsApi) {
       forEachQueryInput(C, Facts, Visit);
     } else {
-      const FunctionDecl *FD = C.Call->getDirectCallee();
+      const FunctionDecl *FD = calleeOf(C.Call);
       unsigned NumParams = FD ? FD->getNumParams() : 0;
       for (unsigned I = 0; I < NumParams && I < ThisParamBit; ++I)
         if (Summary.ParamFlow & (LabelMask(1) << I))
@@ -199,8 +199,7 @@ bool inLoopSubtree(int Loop, int Ancestor, const FunctionFacts &Facts) {
 
 } // namespace
 
-std::vector<ChainStep> callChain(const CallExpr *Site,
-                                 const FunctionDecl *Caller,
+std::vector<ChainStep> callChain(const Expr *Site, const FunctionDecl *Caller,
                                  const FunctionDecl *Callee, unsigned Budget,
                                  AnalysisContext &Ctx) {
   std::vector<ChainStep> Chain{{Site, Caller, Callee}};
@@ -339,7 +338,7 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
       if (const auto *ME = dyn_cast<MemberExpr>(Obj))
         F.Relation = ME->getMemberDecl()->getNameAsString();
       else
-        F.Relation = C.Call->getDirectCallee()->getNameAsString();
+        F.Relation = calleeOf(C.Call)->getNameAsString();
     } else if (F.Target.IsWrite) {
       // A write costs a round trip per iteration of the innermost loop,
       // whatever it depends on.

@@ -32,7 +32,7 @@ enum class FindingKind {
 /// One step of the call chain from the loop down to the query.
 struct ChainStep {
   /// The call made in Caller.
-  const clang::CallExpr *Call;
+  const clang::Expr *Call;
   const clang::FunctionDecl *Caller;
   /// The function called, or null when Call is the library call itself.
   const clang::FunctionDecl *Callee;
@@ -44,7 +44,7 @@ struct LoopQueryFinding {
   const clang::FunctionDecl *Function = nullptr;
   /// The query site in the analysed function: the library call, or the call
   /// that reaches it.
-  const clang::CallExpr *Site = nullptr;
+  const clang::Expr *Site = nullptr;
   /// Index into FunctionLoopQueries::Loops of the loop it runs once per
   /// iteration of.
   int Loop = -1;
@@ -76,7 +76,7 @@ struct FunctionLoopQueries {
 
 /// Follows summaries from \p Site (a call in \p Caller to \p Callee) down
 /// to the library call that runs the query, one step per call.
-std::vector<ChainStep> callChain(const clang::CallExpr *Site,
+std::vector<ChainStep> callChain(const clang::Expr *Site,
                                  const clang::FunctionDecl *Caller,
                                  const clang::FunctionDecl *Callee,
                                  unsigned Budget, AnalysisContext &Ctx);

@@ -29,14 +29,25 @@ NPlusOneCheckBase::NPlusOneCheckBase(StringRef Name,
   for (StringRef Entry : llvm::split(StringRef(LibrariesOption), ';')) {
     Entry = Entry.trim();
     if (!Entry.empty())
-      Libraries.push_back(Entry.lower());
+      Config.Libraries.push_back(Entry.lower());
   }
+  Config.QueryFunctions = Options.getLocalOrGlobal("QueryFunctions", "");
+  Config.WriteFunctions = Options.getLocalOrGlobal("WriteFunctions", "");
+  Config.ResultTypes = Options.getLocalOrGlobal("ResultTypes", "");
+  Config.RowAdvanceFunctions =
+      Options.getLocalOrGlobal("RowAdvanceFunctions", "");
+  Config.LazyLoadFunctions = Options.getLocalOrGlobal("LazyLoadFunctions", "");
 }
 
 void NPlusOneCheckBase::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Libraries", LibrariesOption);
   Options.store(Opts, "MaxCallDepth", MaxCallDepthOption);
   Options.store(Opts, "SqlDialect", SqlDialectOption);
+  Options.store(Opts, "QueryFunctions", Config.QueryFunctions);
+  Options.store(Opts, "WriteFunctions", Config.WriteFunctions);
+  Options.store(Opts, "ResultTypes", Config.ResultTypes);
+  Options.store(Opts, "RowAdvanceFunctions", Config.RowAdvanceFunctions);
+  Options.store(Opts, "LazyLoadFunctions", Config.LazyLoadFunctions);
 }
 
 void NPlusOneCheckBase::reportOption(StringRef Option, StringRef Value,
@@ -70,22 +81,16 @@ void NPlusOneCheckBase::readOptions() {
   std::optional<SqlDialect> Dialect = parseSqlDialect(SqlDialectOption);
   Settings.Dialect = Dialect.value_or(SqlDialect::Auto);
 
-  std::vector<std::string> Unknown;
-  Shared = SharedAnalysis::get(Owner, Libraries, Settings, Unknown);
+  std::vector<ConfigProblem> Problems;
+  Shared = SharedAnalysis::get(Owner, Config, Settings, Problems);
 
   if (!DepthProblem.empty())
     reportOption("MaxCallDepth", MaxCallDepthOption, DepthProblem);
-  if (Libraries.empty())
+  if (Config.Libraries.empty())
     reportOption("Libraries", LibrariesOption,
                  "expected library names separated by ';'; using all");
-  if (!Unknown.empty()) {
-    std::string Known;
-    for (const LibraryModel &L : builtinLibraries())
-      Known += (Known.empty() ? "" : ", ") + std::string(L.Name);
-    for (const std::string &U : Unknown)
-      reportOption("Libraries", U,
-                   "unknown library; known libraries: " + Known);
-  }
+  for (const ConfigProblem &P : Problems)
+    reportOption(P.Option, P.Value, P.Problem);
   if (!Dialect)
     reportOption("SqlDialect", SqlDialectOption,
                  "expected auto, postgresql, sqlite, mysql or generic; using "

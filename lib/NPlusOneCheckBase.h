@@ -49,7 +49,7 @@ private:
   std::string MaxCallDepthOption;
   std::string SqlDialectOption;
   AnalysisOptions Settings;
-  std::vector<std::string> Libraries;
+  ModelConfig Config;
   std::shared_ptr<SharedAnalysis> Shared;
   /// Sites already reported in this translation unit: a template's sites
   /// are reported once, not once per instantiation.

@@ -4,6 +4,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -120,6 +121,79 @@ std::optional<std::string> sqlTextPrefix(const Expr *E,
   return std::nullopt;
 }
 
+namespace {
+
+/// The SQL a statement handle was last given before \p Before: by a
+/// prepare, else by the first one.
+const Expr *preparedSql(const ValueDecl *Handle, const Expr *Before,
+                        const FunctionFacts &Facts) {
+  const CallFacts *Best = nullptr;
+  for (const CallFacts *P : Facts.preparesOf(Handle))
+    if (!Best || P->Call->getBeginLoc() < Before->getBeginLoc())
+      Best = P;
+  return Best ? callArg(Best->Call, Best->Api.Function->SqlArg) : nullptr;
+}
+
+/// The SQL of the statement last run on \p Handle before \p Before
+/// (`mysql_query(conn, sql)` before `mysql_store_result(conn)`).
+const Expr *lastRunSql(const ValueDecl *Handle, const Expr *Before,
+                       const FunctionFacts &Facts) {
+  const Expr *Sql = nullptr;
+  for (const CallFacts *E : Facts.executesOf(Handle)) {
+    if (!(E->Call->getBeginLoc() < Before->getBeginLoc()))
+      break;
+    if (E->Api.Function->Roles & RoleExecute)
+      Sql = callArg(E->Call, E->Api.Function->SqlArg);
+  }
+  return Sql;
+}
+
+bool isWriteText(llvm::StringRef Text, const LibraryModel *Lib) {
+  if (Lib && !Lib->WriteCommands.empty()) {
+    std::string Word = sqlLeadingKeyword(Text).value_or("");
+    return llvm::any_of(Lib->WriteCommands, [&](const char *W) {
+      return llvm::StringRef(Word).equals_insensitive(W);
+    });
+  }
+  return classifySql(Text) == SqlStatementKind::Write;
+}
+
+bool contains(const Stmt *Root, const Stmt *Target) {
+  llvm::SmallVector<const Stmt *, 16> Work{Root};
+  for (unsigned Visited = 0; !Work.empty() && Visited < 4096; ++Visited) {
+    const Stmt *S = Work.pop_back_val();
+    if (S == Target)
+      return true;
+    if (S)
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+  }
+  return false;
+}
+
+/// The parts of the full expression \p Root that a statement run by
+/// \p Call takes its values from: every argument along the way from the
+/// root down to the call (`use(id)`, `bind("u", v)`), one at a time so a note
+/// can point at the one that carries a row.
+void visitStatementParts(const Expr *Root, const Expr *Call,
+                         llvm::function_ref<void(const Expr *, bool)> Visit) {
+  const Stmt *Node = Root;
+  for (unsigned Depth = 0; Node && Node != Call && Depth < 64; ++Depth) {
+    const Stmt *Next = nullptr;
+    for (const Stmt *Child : Node->children()) {
+      if (!Child)
+        continue;
+      if (!Next && contains(Child, Call))
+        Next = Child;
+      else if (const auto *E = dyn_cast<Expr>(Child))
+        Visit(E, false);
+    }
+    Node = Next;
+  }
+}
+
+} // namespace
+
 QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
   QueryTarget T;
   T.ApiCall = C.Call;
@@ -128,15 +202,11 @@ QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
   if (Fn.SqlArg != NoArg) {
     T.Sql = callArg(C.Call, Fn.SqlArg);
   } else if (Fn.HandleArg != NoArg) {
-    T.Handle = rootDecl(callArg(C.Call, Fn.HandleArg));
-    // The SQL of the last prepare before this call, else of the first one.
-    const CallFacts *Best = nullptr;
-    for (const CallFacts *P : Facts.preparesOf(T.Handle)) {
-      if (!Best || P->Call->getBeginLoc() < C.Call->getBeginLoc())
-        Best = P;
-    }
-    if (Best)
-      T.Sql = callArg(Best->Call, Best->Api.Function->SqlArg);
+    T.Handle = Facts.handleOf(C);
+    if (Fn.Roles & RoleResultOf)
+      T.Sql = lastRunSql(T.Handle, C.Call, Facts);
+    else
+      T.Sql = preparedSql(T.Handle, C.Call, Facts);
   }
   switch (Fn.Access) {
   case AccessKind::Read:
@@ -145,8 +215,16 @@ QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
     T.IsWrite = true;
     break;
   case AccessKind::ByText:
-    if (auto Text = sqlTextPrefix(T.Sql, &Facts))
-      T.IsWrite = classifySql(*Text) == SqlStatementKind::Write;
+    if (auto Text = sqlTextPrefix(T.Sql, &Facts)) {
+      T.IsWrite = isWriteText(*Text, T.Library);
+    } else if (T.Sql && T.Library) {
+      // A statement built as a typed object says what it is in its type.
+      std::string Type = T.Sql->getType().getCanonicalType().getAsString();
+      T.IsWrite =
+          llvm::any_of(T.Library->WriteStatementTypes, [&](const char *W) {
+            return Type.find(W) != std::string::npos;
+          });
+    }
     break;
   }
   return T;
@@ -161,18 +239,24 @@ void forEachQueryInput(const CallFacts &C, const FunctionFacts &Facts,
   if (Fn.FirstParamArg != NoArg)
     for (int I = Fn.FirstParamArg; callArg(C.Call, I); ++I)
       Visit(callArg(C.Call, I), false);
+  // `sql << "...", use(id)`: the values bound after the SQL.
+  if ((Fn.Roles & RoleStatementInputs) && C.FullExpr)
+    visitStatementParts(C.FullExpr, C.Call, Visit);
   if (Fn.SqlArg != NoArg || Fn.HandleArg == NoArg)
     return;
   const Expr *HandleExpr = callArg(C.Call, Fn.HandleArg);
   if (HandleExpr)
     Visit(HandleExpr, false);
-  if (const ValueDecl *H = rootDecl(HandleExpr)) {
+  if (const ValueDecl *H = Facts.handleOf(C)) {
     for (const CallFacts *B : Facts.bindsOf(H))
       if (const Expr *V = callArg(B->Call, B->Api.Function->ValueArg))
         Visit(V, false);
-    for (const CallFacts *P : Facts.preparesOf(H))
+    for (const CallFacts *P : Facts.preparesOf(H)) {
       if (const Expr *Sql = callArg(P->Call, P->Api.Function->SqlArg))
         Visit(Sql, true);
+      if ((P->Api.Function->Roles & RoleStatementInputs) && P->FullExpr)
+        visitStatementParts(P->FullExpr, P->Call, Visit);
+    }
   }
 }
 

@@ -23,7 +23,7 @@ namespace nplusone {
 
 struct QueryTarget {
   /// The library call that runs the query.
-  const clang::CallExpr *ApiCall = nullptr;
+  const clang::Expr *ApiCall = nullptr;
   const LibraryModel *Library = nullptr;
   /// The SQL text argument (of the call, or of the prepare of its handle).
   const clang::Expr *Sql = nullptr;

@@ -14,26 +14,34 @@ namespace nplusone {
 
 namespace {
 
-bool isQueryExecute(const CallFacts *C) {
-  return C && C->Api && (C->Api.Function->Roles & RoleExecute);
+bool isQueryResult(const CallFacts *C) {
+  return C && C->Api && (C->Api.Function->Roles & (RoleExecute | RoleResultOf));
 }
 
-/// The query call an expression evaluates, looking through the conversions
-/// and temporaries around it.
-const CallExpr *queryCallIn(const Expr *E, const FunctionFacts &Facts) {
-  const auto *C = dyn_cast_or_null<CallExpr>(stripTemporaries(E));
-  return C && isQueryExecute(Facts.factsOf(C)) ? C : nullptr;
+/// The query call whose result an expression evaluates, looking through
+/// conversions, temporaries and the rest of a builder chain
+/// (`table.select("id").where(...).execute()`).
+const Expr *queryCallIn(const Expr *E, const FunctionFacts &Facts) {
+  for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
+    const CallFacts *C = Facts.callIn(E);
+    if (!C)
+      return nullptr;
+    if (isQueryResult(C))
+      return C->Call;
+    E = callArg(C->Call, ImplicitObject);
+  }
+  return nullptr;
 }
 
 /// The query whose result \p VD holds when the loop starts: the last value
 /// stored into it before \p Loop.
-const CallExpr *originOfVariable(const ValueDecl *VD, const Stmt *Loop,
-                                 const FunctionFacts &Facts) {
-  const CallExpr *Best = nullptr;
+const Expr *originOfVariable(const ValueDecl *VD, const Stmt *Loop,
+                             const FunctionFacts &Facts) {
+  const Expr *Best = nullptr;
   for (const Expr *V : Facts.valuesOf(VD)) {
     if (!(V->getBeginLoc() < Loop->getBeginLoc()))
       continue;
-    if (const CallExpr *C = queryCallIn(V, Facts))
+    if (const Expr *C = queryCallIn(V, Facts))
       Best = C;
   }
   return Best;
@@ -94,6 +102,21 @@ void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
     L.Library = Lib;
     if (L.ResultVar)
       L.OriginQuery = originOfVariable(L.ResultVar, Loop, Facts);
+    else
+      L.OriginQuery = queryCallIn(Over, Facts);
+    return;
+  }
+  // A container the function filled straight from a read query's rows
+  // (`auto users = mapper.findAll();`) holds those rows.
+  if (!L.ResultVar)
+    return;
+  if (const Expr *Origin = originOfVariable(L.ResultVar, Loop, Facts)) {
+    const CallFacts *C = Facts.factsOf(Origin);
+    if (!describeQuery(*C, Facts).IsWrite) {
+      L.Source = LoopSource::QueryRows;
+      L.Library = C->Api.Library;
+      L.OriginQuery = Origin;
+    }
   }
 }
 
@@ -105,7 +128,7 @@ void classifyRangeFor(RowLoop &L, const CXXForRangeStmt *RF,
   const Expr *Range = RF->getRangeInit();
   if (!Range)
     return;
-  if (const CallExpr *C = queryCallIn(Range, Facts)) {
+  if (const Expr *C = queryCallIn(Range, Facts)) {
     L.Source = LoopSource::QueryRows;
     L.OriginQuery = C;
     L.Library = Facts.factsOf(C)->Api.Library;
@@ -143,11 +166,31 @@ void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
           objectOfAccessor(Var->getInit(), {"begin", "cbegin", "rbegin"}))
     Over = Obj;
   // Index loop: `for (i = 0; i < r.size(); ++i)`.
-  if (!Over)
-    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(
-            FS->getCond() ? FS->getCond()->IgnoreParenImpCasts() : nullptr))
-      if (BO->isComparisonOp())
-        Over = objectOfAccessor(BO->getRHS(), {"size", "length", "end"});
+  const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
+      FS->getCond() ? FS->getCond()->IgnoreParenImpCasts() : nullptr);
+  const Expr *Bound = Cmp && Cmp->isComparisonOp()
+                          ? Cmp->getRHS()->IgnoreParenImpCasts()
+                          : nullptr;
+  if (!Over && Bound)
+    Over = objectOfAccessor(Bound, {"size", "length", "end"});
+  // `i < PQntuples(res)`: the library's row count of a result.
+  if (!Over && Bound)
+    if (const CallFacts *C = Facts.callIn(Bound))
+      if (C->Api && (C->Api.Function->Roles & RoleRowCount))
+        if (const Expr *Res = callArg(C->Call, C->Api.Function->HandleArg)) {
+          L.Source = LoopSource::QueryRows;
+          L.Library = C->Api.Library;
+          L.ResultVar = L.Cursor = rootDecl(Res);
+          L.Name = nameOf(L.ResultVar);
+          if (L.ResultVar)
+            L.OriginQuery = originOfVariable(L.ResultVar, FS, Facts);
+          return;
+        }
+  // `i < reply->elements`: a count field of a result.
+  if (!Over && Bound)
+    if (const auto *ME = dyn_cast<MemberExpr>(Bound))
+      if (Model.resultTypeLibrary(ME->getBase()->getType()))
+        Over = ME->getBase();
   if (Over)
     traceCollection(L, Over, FS, Facts, Model);
   else
@@ -183,8 +226,7 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
     if (C.ConditionOfLoop < 0)
       continue;
     RowLoop &L = Result[C.ConditionOfLoop];
-    const ValueDecl *Handle =
-        rootDecl(callArg(C.Call, C.Api.Function->HandleArg));
+    const ValueDecl *Handle = Facts.handleOf(C);
     if (!Handle)
       continue;
     L.Source = LoopSource::QueryRows;
@@ -192,10 +234,19 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
     L.Cursor = Handle;
     L.ResultVar = Handle;
     L.Name = nameOf(Handle);
-    const CallExpr *Origin = nullptr;
+    // What the cursor walks: the SQL last prepared into it, else the last
+    // statement run on it, else the query whose result it holds.
+    const Expr *Origin = nullptr;
     for (const CallFacts *P : Facts.preparesOf(Handle))
       if (P->Call->getBeginLoc() < L.Loop->getBeginLoc())
         Origin = P->Call;
+    if (!Origin)
+      for (const CallFacts *E : Facts.executesOf(Handle))
+        if (E->Call->getBeginLoc() < L.Loop->getBeginLoc() &&
+            (E->Api.Function->Roles & RoleExecute))
+          Origin = E->Call;
+    if (!Origin)
+      Origin = originOfVariable(Handle, L.Loop, Facts);
     L.OriginQuery = Origin;
   }
   for (RowLoop &L : Result)

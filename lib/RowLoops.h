@@ -36,7 +36,7 @@ struct RowLoop {
   /// The variable holding the result or cursor that is iterated, if any.
   const clang::ValueDecl *ResultVar = nullptr;
   /// The query that produced the rows, when it is in this function.
-  const clang::CallExpr *OriginQuery = nullptr;
+  const clang::Expr *OriginQuery = nullptr;
   const LibraryModel *Library = nullptr;
   /// The body provably runs at most once: it always ends in break/return, or
   /// it is a `do { } while (0)`.

@@ -12,33 +12,33 @@
 
 namespace nplusone {
 
-std::shared_ptr<SharedAnalysis> SharedAnalysis::get(
-    const void *Owner, const std::vector<std::string> &Libraries,
-    const AnalysisOptions &Options, std::vector<std::string> &Unknown) {
+std::shared_ptr<SharedAnalysis>
+SharedAnalysis::get(const void *Owner, const ModelConfig &Config,
+                    const AnalysisOptions &Options,
+                    std::vector<ConfigProblem> &Problems) {
   // clangd builds several translation units at once, each with its own
   // clang-tidy context; the registry is shared between those threads.
   static std::mutex Lock;
   static std::map<std::string, std::weak_ptr<SharedAnalysis>> Registry;
   std::string Key = std::to_string(reinterpret_cast<uintptr_t>(Owner)) + "|" +
                     std::to_string(Options.MaxCallDepth) + "|" +
-                    std::to_string(static_cast<int>(Options.Dialect));
-  for (const std::string &L : Libraries)
-    Key += "|" + L;
+                    std::to_string(static_cast<int>(Options.Dialect)) + "|" +
+                    Config.key();
   std::lock_guard<std::mutex> Guard(Lock);
   for (auto It = Registry.begin(); It != Registry.end();)
     It = It->second.expired() ? Registry.erase(It) : std::next(It);
   std::shared_ptr<SharedAnalysis> Shared = Registry[Key].lock();
   if (!Shared) {
-    Shared = std::make_shared<SharedAnalysis>(Libraries, Options, Unknown);
+    Shared = std::make_shared<SharedAnalysis>(Config, Options, Problems);
     Registry[Key] = Shared;
   }
   return Shared;
 }
 
-SharedAnalysis::SharedAnalysis(const std::vector<std::string> &Libraries,
+SharedAnalysis::SharedAnalysis(const ModelConfig &Config,
                                const AnalysisOptions &Options,
-                               std::vector<std::string> &Unknown)
-    : Model(Libraries, Unknown), Options(Options) {}
+                               std::vector<ConfigProblem> &Problems)
+    : Model(Config, Problems), Options(Options) {}
 
 namespace {
 

@@ -27,15 +27,15 @@ namespace nplusone {
 class SharedAnalysis {
 public:
   /// The analysis shared by the checks of \p Owner (their clang-tidy
-  /// context) whose options are \p Libraries and \p Options; made on first
-  /// use, freed with the last check holding it.
+  /// context) whose options are \p Config and \p Options; made on first
+  /// use, freed with the last check holding it. Configuration problems are
+  /// returned in \p Problems when it is made.
   static std::shared_ptr<SharedAnalysis>
-  get(const void *Owner, const std::vector<std::string> &Libraries,
-      const AnalysisOptions &Options, std::vector<std::string> &Unknown);
+  get(const void *Owner, const ModelConfig &Config,
+      const AnalysisOptions &Options, std::vector<ConfigProblem> &Problems);
 
-  SharedAnalysis(const std::vector<std::string> &Libraries,
-                 const AnalysisOptions &Options,
-                 std::vector<std::string> &Unknown);
+  SharedAnalysis(const ModelConfig &Config, const AnalysisOptions &Options,
+                 std::vector<ConfigProblem> &Problems);
 
   /// Forgets the last translation unit's results.
   void startTranslationUnit() {

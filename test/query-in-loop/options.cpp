@@ -13,7 +13,7 @@
 
 // Each bad value is reported once, by name, and the default is used.
 // BAD: warning: invalid value 'deep' for option 'MaxCallDepth': expected a non-negative integer; using 8 [clang-tidy-config]
-// BAD: warning: invalid value 'mongo' for option 'Libraries': unknown library; known libraries: pqxx, sqlite3, odb, wt-dbo, drogon [clang-tidy-config]
+// BAD: warning: invalid value 'mongo' for option 'Libraries': unknown library; known libraries: pqxx, libpq, userver, sqlite3, sqlitecpp, sqlite_orm, mysql, mysql-connector, mysqlx, qt, soci, poco, cppdb, odbc, nanodbc, sqlpp11, odb, wt-dbo, drogon, hiredis, redis-plus-plus, mongocxx [clang-tidy-config]
 // BAD: warning: invalid value 'oracle' for option 'SqlDialect': expected auto, postgresql, sqlite, mysql or generic; using auto [clang-tidy-config]
 // EMPTY: warning: invalid value ' ; ' for option 'Libraries': expected library names separated by ';'; using all [clang-tidy-config]
 // EMPTY: warning: invalid value '' for option 'MaxCallDepth': expected a non-negative integer; using 8 [clang-tidy-config]

@@ -1,0 +1,148 @@
+//===- Mysql.cpp - MySQL/MariaDB C API, Connector/C++ 1.1 and X DevAPI ----===//
+
+#include "lib/models/Models.h"
+
+namespace nplusone {
+namespace models {
+
+namespace {
+
+// The C API runs a statement on a connection and then fetches its result
+// from the connection; rows are stepped with mysql_fetch_row, whose value is
+// the current row.
+const ApiFunction MysqlCFunctions[] = {
+    {"mysql_query", RoleExecute, AccessKind::ByText, 1, NoArg, 0},
+    {"mysql_real_query", RoleExecute, AccessKind::ByText, 1, NoArg, 0},
+    {"mysql_send_query", RoleExecute, AccessKind::ByText, 1, NoArg, 0},
+    {"mysql_store_result", RoleResultOf, AccessKind::ByText, NoArg, NoArg, 0},
+    {"mysql_use_result", RoleResultOf, AccessKind::ByText, NoArg, NoArg, 0},
+    {"mysql_fetch_row", RoleAdvance | RoleColumnRead, AccessKind::ByText, NoArg,
+     NoArg, 0},
+    {"mysql_stmt_prepare", RolePrepare, AccessKind::ByText, 1, NoArg, 0},
+    {"mysql_stmt_execute", RoleExecute, AccessKind::ByText, NoArg, NoArg, 0},
+    {"mysql_stmt_bind_param", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 1},
+    {"mysql_stmt_fetch", RoleAdvance, AccessKind::ByText, NoArg, NoArg, 0},
+};
+
+// Connector/C++ 1.1 (JDBC style): statements and result sets are objects,
+// usually held in std::unique_ptr.
+constexpr ApiFunction jdbcMethod(const char *Name, unsigned Roles,
+                                 AccessKind Access = AccessKind::ByText,
+                                 int Sql = NoArg, int Value = NoArg,
+                                 int Arity = AnyArity) {
+  return {Name, Roles, Access, Sql, NoArg, ImplicitObject, Value, Arity};
+}
+#define PSTMT "sql::PreparedStatement::"
+const ApiFunction MysqlConnectorFunctions[] = {
+    jdbcMethod("sql::Statement::executeQuery", RoleExecute, AccessKind::Read,
+               0),
+    jdbcMethod("sql::Statement::executeUpdate", RoleExecute, AccessKind::Write,
+               0),
+    jdbcMethod("sql::Statement::execute", RoleExecute, AccessKind::ByText, 0),
+    {"sql::Connection::prepareStatement", RolePrepare, AccessKind::ByText, 0,
+     NoArg, ReturnValue},
+    jdbcMethod(PSTMT "executeQuery", RoleExecute, AccessKind::Read, NoArg,
+               NoArg, 0),
+    jdbcMethod(PSTMT "executeUpdate", RoleExecute, AccessKind::Write, NoArg,
+               NoArg, 0),
+    jdbcMethod(PSTMT "execute", RoleExecute, AccessKind::ByText, NoArg, NoArg,
+               0),
+    jdbcMethod(PSTMT "setInt", RoleBind, AccessKind::ByText, NoArg, 1),
+    jdbcMethod(PSTMT "setUInt", RoleBind, AccessKind::ByText, NoArg, 1),
+    jdbcMethod(PSTMT "setInt64", RoleBind, AccessKind::ByText, NoArg, 1),
+    jdbcMethod(PSTMT "setUInt64", RoleBind, AccessKind::ByText, NoArg, 1),
+    jdbcMethod(PSTMT "setBigInt", RoleBind, AccessKind::ByText, NoArg, 1),
+    jdbcMethod(PSTMT "setString", RoleBind, AccessKind::ByText, NoArg, 1),
+    jdbcMethod(PSTMT "setDouble", RoleBind, AccessKind::ByText, NoArg, 1),
+    jdbcMethod(PSTMT "setBoolean", RoleBind, AccessKind::ByText, NoArg, 1),
+    jdbcMethod(PSTMT "setDateTime", RoleBind, AccessKind::ByText, NoArg, 1),
+    jdbcMethod("sql::ResultSet::next", RoleAdvance),
+};
+#undef PSTMT
+
+// X DevAPI: statements are built by chained calls and run by execute(); the
+// whole chain, binds included, is one statement.
+constexpr ApiFunction xStatement(const char *Name, AccessKind Access,
+                                 int Sql = NoArg) {
+  return {Name, RoleExecute | RoleStatementInputs, Access, Sql, NoArg};
+}
+const ApiFunction MysqlXFunctions[] = {
+    xStatement("mysqlx::Session::sql", AccessKind::ByText, 0),
+    xStatement("mysqlx::Table::select", AccessKind::Read),
+    xStatement("mysqlx::Table::insert", AccessKind::Write),
+    xStatement("mysqlx::Table::update", AccessKind::Write),
+    xStatement("mysqlx::Table::remove", AccessKind::Write),
+    xStatement("mysqlx::Collection::find", AccessKind::Read),
+    xStatement("mysqlx::Collection::add", AccessKind::Write),
+    xStatement("mysqlx::Collection::modify", AccessKind::Write),
+    xStatement("mysqlx::Collection::remove", AccessKind::Write),
+    {"mysqlx::RowResult::fetchOne", RoleAdvance | RoleColumnRead,
+     AccessKind::ByText, NoArg, NoArg, ImplicitObject},
+    {"mysqlx::SqlResult::fetchOne", RoleAdvance | RoleColumnRead,
+     AccessKind::ByText, NoArg, NoArg, ImplicitObject},
+    {"mysqlx::DocResult::fetchOne", RoleAdvance | RoleColumnRead,
+     AccessKind::ByText, NoArg, NoArg, ImplicitObject},
+};
+const char *const MysqlXResultTypes[] = {
+    "mysqlx::RowResult", "mysqlx::SqlResult", "mysqlx::DocResult"};
+
+const char MysqlBind[] =
+    "build the list with one placeholder per key (IN (?, ?, ...)) and bind "
+    "every key";
+const char MysqlWrite[] =
+    "one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... "
+    "WHERE id IN (...)";
+const char MysqlTransaction[] =
+    "wrap the loop in one transaction (START TRANSACTION ... COMMIT): with "
+    "autocommit on, every statement commits on its own";
+
+} // namespace
+
+const LibraryModel &mysqlC() {
+  static const LibraryModel M{"mysql",
+                              "MySQL/MariaDB C API",
+                              SqlDialect::MySQL,
+                              MysqlCFunctions,
+                              {},
+                              MysqlBind,
+                              MysqlWrite,
+                              MysqlTransaction};
+  return M;
+}
+
+const LibraryModel &mysqlConnector() {
+  static const LibraryModel M{"mysql-connector",
+                              "MySQL Connector/C++ 1.1",
+                              SqlDialect::MySQL,
+                              MysqlConnectorFunctions,
+                              {},
+                              MysqlBind,
+                              MysqlWrite,
+                              "wrap the loop in one transaction "
+                              "(con->setAutoCommit(false) ... con->commit())"};
+  return M;
+}
+
+const LibraryModel &mysqlX() {
+  static const LibraryModel M{
+      "mysqlx",
+      "MySQL Connector/C++ X DevAPI",
+      SqlDialect::MySQL,
+      MysqlXFunctions,
+      MysqlXResultTypes,
+      MysqlBind,
+      "one insert(...) with a values(...) call per row, or one update/remove "
+      "whose where() covers all keys",
+      "wrap the loop in one transaction (session.startTransaction() ... "
+      "session.commit())",
+      nullptr,
+      {},
+      {},
+      {},
+      "one select(...).where(\"id IN (...)\") (or find(\"id IN ...\")) for "
+      "all keys"};
+  return M;
+}
+
+} // namespace models
+} // namespace nplusone
