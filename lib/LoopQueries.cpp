@@ -260,6 +260,14 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
   unsigned Budget = Ctx.options().MaxCallDepth;
   // A statement handle stepped twice in one iteration is one query.
   llvm::DenseSet<std::pair<const ValueDecl *, int>> HandleSites;
+  // A statement built in one expression (`(sql << "..." << id).exec()`) is
+  // one query, found at the call that carries its SQL.
+  llvm::DenseSet<const Expr *> StatementExprs;
+  for (const CallFacts &C : Facts.calls())
+    if (C.Loop >= 0 && C.Api &&
+        (C.Api.Function->Roles & RoleStatementInputs) &&
+        (C.Api.Function->Roles & RoleExecute))
+      StatementExprs.insert(C.FullExpr);
 
   for (const CallFacts &C : Facts.calls()) {
     if (C.Loop < 0)
@@ -267,6 +275,9 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
     SiteCall S(C);
     unsigned Roles = C.Api ? C.Api.Function->Roles : 0;
     S.IsApi = Roles & RoleExecute;
+    if (S.IsApi && !(Roles & RoleStatementInputs) &&
+        StatementExprs.count(C.FullExpr))
+      continue;
     S.IsLazy = (Roles & RoleLazyLoad) && lazyObject(C);
     if (!S.IsApi && !S.IsLazy) {
       if (C.Api || Budget == 0 || !(S.Callee = Ctx.followableCallee(C.Call)))

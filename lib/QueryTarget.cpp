@@ -203,10 +203,11 @@ QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
     T.Sql = callArg(C.Call, Fn.SqlArg);
   } else if (Fn.HandleArg != NoArg) {
     T.Handle = Facts.handleOf(C);
-    if (Fn.Roles & RoleResultOf)
-      T.Sql = lastRunSql(T.Handle, C.Call, Facts);
-    else
+    if (!(Fn.Roles & RoleResultOf))
       T.Sql = preparedSql(T.Handle, C.Call, Facts);
+    // A statement made by running SQL once and run again later.
+    if (!T.Sql)
+      T.Sql = lastRunSql(T.Handle, C.Call, Facts);
   }
   switch (Fn.Access) {
   case AccessKind::Read:

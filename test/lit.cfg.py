@@ -41,6 +41,13 @@ config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%host_clang_tidy", config.host_clang_tidy))
 config.substitutions.append(("%plugin", config.plugin_path))
 config.substitutions.append(("%llvm_major", config.llvm_major))
+# Qt's headers live under a multiarch directory.
+import glob
+for qt in ("qt5", "qt6"):
+    found = sorted(glob.glob("/usr/include/*/%s/QtSql" % qt))
+    if found:
+        config.substitutions.append(("%%%s_include" % qt,
+                                     os.path.dirname(found[0])))
 others = [o.split(":", 1) for o in config.other_clang_tidies.split(";") if o]
 if others:
     config.available_features.add("other-llvm-clang-tidy")

@@ -37,6 +37,8 @@ const ApiFunction QtSqlFunctions[] = {
     {"QSqlDatabase::exec", RoleExecute, AccessKind::ByText, 0},
     onObject("QSqlTableModel::select", RoleExecute, NoArg, NoArg, AnyArity,
              AccessKind::Read),
+    onObject("QSqlRelationalTableModel::select", RoleExecute, NoArg, NoArg,
+             AnyArity, AccessKind::Read),
     {"QSqlQueryModel::setQuery", RoleExecute, AccessKind::Read, 0},
 };
 
@@ -64,6 +66,9 @@ const ApiFunction PocoFunctions[] = {
      AccessKind::ByText, 0},
     {"Poco::Data::RecordSet::RecordSet", RoleExecute, AccessKind::ByText, 1,
      NoArg, ReturnValue},
+    // `Statement select(session); select << "...", into(x);` compiles it.
+    {"Poco::Data::Statement::operator<<", RolePrepare | RoleStatementInputs,
+     AccessKind::ByText, 0, NoArg, ImplicitObject},
     onObject("Poco::Data::Statement::execute", RoleExecute),
     onObject("Poco::Data::RecordSet::moveNext", RoleAdvance),
     onObject("Poco::Data::RecordSet::value", RoleColumnRead),
@@ -73,11 +78,18 @@ const ApiFunction PocoFunctions[] = {
 const char *const PocoResultTypes[] = {"Poco::Data::RecordSet"};
 
 // cppdb. `sql << "..." << value` builds a statement that runs through
-// query(), row(), exec() or the cppdb::row / cppdb::exec manipulators in
-// the same expression.
+// query(), row(), exec(), a conversion to result or the cppdb::row /
+// cppdb::exec manipulators, usually in the same expression; a statement
+// kept in a variable is run by its own query(), row() or exec().
 const ApiFunction CppdbFunctions[] = {
     {"cppdb::session::operator<<", RoleExecute | RoleStatementInputs,
-     AccessKind::ByText, 0},
+     AccessKind::ByText, 0, NoArg, ReturnValue},
+    onObject("cppdb::statement::query", RoleExecute),
+    onObject("cppdb::statement::row", RoleExecute),
+    onObject("cppdb::statement::exec", RoleExecute),
+    onObject("cppdb::statement::operator<<", RoleBind, NoArg, 0),
+    onObject("cppdb::statement::bind", RoleBind, NoArg, 0, 1),
+    onObject("cppdb::statement::bind", RoleBind, NoArg, 1, 2),
     onObject("cppdb::result::next", RoleAdvance),
     onObject("cppdb::result::get", RoleColumnRead),
     onObject("cppdb::result::fetch", RoleColumnRead, NoArg, 1),

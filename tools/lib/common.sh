@@ -6,6 +6,10 @@ NPLUSONE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # Packages every build needs, and those of one LLVM major version.
 nplusone_base_packages() {
   echo cmake make g++ python3 libpqxx-dev libpq-dev libsqlite3-dev
+  # The database libraries the tests read the real headers of.
+  echo libsqlitecpp-dev qtbase5-dev qt6-base-dev libsoci-dev libboost-dev \
+    libmysqlcppconn-dev libmariadb-dev unixodbc-dev libpoco-dev \
+    libcppdb-dev libhiredis-dev
 }
 nplusone_llvm_packages() {
   local v=$1

@@ -21,7 +21,8 @@ struct Id {
       const T &operator()() const { return id; }
     };
   };
-  using _traits = sqlpp::make_traits<sqlpp::bigint, sqlpp::tag::must_not_insert, sqlpp::tag::must_not_update>;
+  using _traits = sqlpp::make_traits<sqlpp::bigint, sqlpp::tag::must_not_insert,
+                                     sqlpp::tag::must_not_update>;
 };
 struct Name {
   struct _alias_t {
@@ -60,7 +61,8 @@ struct Id {
       const T &operator()() const { return id; }
     };
   };
-  using _traits = sqlpp::make_traits<sqlpp::bigint, sqlpp::tag::must_not_insert, sqlpp::tag::must_not_update>;
+  using _traits = sqlpp::make_traits<sqlpp::bigint, sqlpp::tag::must_not_insert,
+                                     sqlpp::tag::must_not_update>;
 };
 struct UserId {
   struct _alias_t {
@@ -84,11 +86,13 @@ struct Total {
       const T &operator()() const { return total; }
     };
   };
-  using _traits = sqlpp::make_traits<sqlpp::floating_point, sqlpp::tag::can_be_null>;
+  using _traits =
+      sqlpp::make_traits<sqlpp::floating_point, sqlpp::tag::can_be_null>;
 };
 } // namespace Orders_
 
-struct Orders : sqlpp::table_t<Orders, Orders_::Id, Orders_::UserId, Orders_::Total> {
+struct Orders
+    : sqlpp::table_t<Orders, Orders_::Id, Orders_::UserId, Orders_::Total> {
   struct _alias_t {
     static constexpr const char _literal[] = "orders";
     using _name_t = sqlpp::make_char_sequence<sizeof(_literal), _literal>;

@@ -15,7 +15,7 @@
 
 #define MYSQLX_ABI_BEGIN(X, Y)                                                 \
   inline namespace abi##X {                                                    \
-  inline namespace r##Y {
+    inline namespace r##Y {
 #define MYSQLX_ABI_END(X, Y)                                                   \
   }                                                                            \
   }
@@ -48,8 +48,18 @@ public:
 
 class Value {
 public:
-  enum Type { VNULL, UINT64, INT64, FLOAT, DOUBLE, BOOL, STRING, DOCUMENT,
-              RAW, ARRAY };
+  enum Type {
+    VNULL,
+    UINT64,
+    INT64,
+    FLOAT,
+    DOUBLE,
+    BOOL,
+    STRING,
+    DOCUMENT,
+    RAW,
+    ARRAY
+  };
 
   Value();
   Value(std::nullptr_t);
@@ -156,8 +166,7 @@ public:
   uint64_t getAutoIncrementValue() const;
 };
 
-class RowResult
-    : public internal::Result_common<internal::Row_result_detail> {
+class RowResult : public internal::Result_common<internal::Row_result_detail> {
 public:
   using iterator = internal::Row_result_detail::iterator;
   using RowList = internal::Row_result_detail::RowList;
@@ -179,8 +188,7 @@ public:
   uint64_t getAutoIncrementValue();
 };
 
-class DocResult
-    : public internal::Result_common<internal::Doc_result_detail> {
+class DocResult : public internal::Result_common<internal::Doc_result_detail> {
 public:
   using iterator = internal::Doc_result_detail::iterator;
   using DocList = internal::Doc_result_detail::DocList;
@@ -237,9 +245,7 @@ template <class Base> class Order_by : public Base {
   using Operation = Base;
 
 public:
-  template <typename... Type> Operation &orderBy(Type... spec) {
-    return *this;
-  }
+  template <typename... Type> Operation &orderBy(Type... spec) { return *this; }
 };
 
 template <class Base> class Having : public Base {
@@ -362,8 +368,7 @@ struct Collection_add_base : public Executable<Result, CollectionAdd> {};
 struct Collection_find_cmd : public Executable<DocResult, CollectionFind> {};
 struct Collection_find_base
     : public Group_by<
-          Having<Sort<Limit<Offset<Bind_parameters<Collection_find_cmd>>>>>> {
-};
+          Having<Sort<Limit<Offset<Bind_parameters<Collection_find_cmd>>>>>> {};
 
 struct Collection_modify_cmd : public Executable<Result, CollectionModify> {};
 struct Collection_modify_base
@@ -389,17 +394,13 @@ class CollectionFind : public internal::Collection_find_base {
 public:
   CollectionFind(Collection &coll);
   CollectionFind(Collection &coll, const string &expr);
-  template <typename... Expr> Operation &fields(Expr... proj) {
-    return *this;
-  }
+  template <typename... Expr> Operation &fields(Expr... proj) { return *this; }
 };
 
 class CollectionModify : public internal::Collection_modify_base {
 public:
   CollectionModify(Collection &coll, const string &expr);
-  CollectionModify &set(const string &field, const Value &val) {
-    return *this;
-  }
+  CollectionModify &set(const string &field, const Value &val) { return *this; }
   CollectionModify &unset(const string &field) { return *this; }
   CollectionModify &patch(const string &val) { return *this; }
 };

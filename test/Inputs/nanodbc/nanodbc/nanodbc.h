@@ -116,8 +116,7 @@ public:
     return fallback;
   }
   template <class T> T get(string const &column_name) const { return T(); }
-  template <class T>
-  T get(string const &column_name, T const &fallback) const {
+  template <class T> T get(string const &column_name, T const &fallback) const {
     return fallback;
   }
 
@@ -128,8 +127,8 @@ public:
   explicit operator bool() const;
 };
 
-result execute(connection &conn, string const &query,
-               long batch_operations = 1, long timeout = 0);
+result execute(connection &conn, string const &query, long batch_operations = 1,
+               long timeout = 0);
 void just_execute(connection &conn, string const &query,
                   long batch_operations = 1, long timeout = 0);
 result execute(statement &stmt, long batch_operations = 1);

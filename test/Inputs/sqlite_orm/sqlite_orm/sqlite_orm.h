@@ -38,9 +38,7 @@ struct empty_setter {};
 
 template <class... Cs> struct primary_key_t {};
 struct autoincrement_t {};
-template <class T> struct default_t {
-  T value;
-};
+template <class T> struct default_t { T value; };
 struct unique_t {};
 
 template <class G, class S, class... Op> struct column_t {
@@ -60,9 +58,7 @@ template <class O, bool WithoutRowId, class... Cs> struct table_t {
 
 // Conditions and expressions.
 
-template <class T> struct expression_t {
-  T value;
-};
+template <class T> struct expression_t { T value; };
 
 template <class L, class R> struct is_equal_t {
   L l;
@@ -98,35 +94,29 @@ template <class L, class... Args> struct in_t {
   std::tuple<Args...> argument;
 };
 
-template <class C> struct where_t {
-  C expression;
-};
-template <class O> struct order_by_t {
-  O expression;
-};
+template <class C> struct where_t { C expression; };
+template <class O> struct order_by_t { O expression; };
 template <class T, bool HasOffset, bool OffsetIsImplicit, class O>
 struct limit_t {
   T lim;
 };
-template <class... Args> struct columns_t {
-  std::tuple<Args...> columns;
-};
-template <class... Args> struct set_t {
-  std::tuple<Args...> assigns;
-};
+template <class... Args> struct columns_t { std::tuple<Args...> columns; };
+template <class... Args> struct set_t { std::tuple<Args...> assigns; };
 template <class L, class R> struct assign_t {
   L lhs;
   R rhs;
 };
 
-template <class T, class R> is_equal_t<T, R> operator==(expression_t<T> l, R r) {
+template <class T, class R>
+is_equal_t<T, R> operator==(expression_t<T> l, R r) {
   return {l.value, r};
 }
 template <class T, class R>
 is_not_equal_t<T, R> operator!=(expression_t<T> l, R r) {
   return {l.value, r};
 }
-template <class T, class R> lesser_than_t<T, R> operator<(expression_t<T> l, R r) {
+template <class T, class R>
+lesser_than_t<T, R> operator<(expression_t<T> l, R r) {
   return {l.value, r};
 }
 template <class T, class R>
@@ -249,15 +239,16 @@ inline internal::autoincrement_t autoincrement() { return {}; }
 inline internal::unique_t unique() { return {}; }
 template <class T> internal::default_t<T> default_value(T t) { return {t}; }
 
-template <class M, class... Op,
-          std::enable_if_t<std::is_member_object_pointer<M>::value, bool> = true>
+template <
+    class M, class... Op,
+    std::enable_if_t<std::is_member_object_pointer<M>::value, bool> = true>
 internal::column_t<M, internal::empty_setter, Op...>
 make_column(std::string name, M m, Op... constraints) {
   return {std::move(name), m};
 }
 
-template <class... Cs,
-          class T = typename std::tuple_element_t<0, std::tuple<Cs...>>::object_type>
+template <class... Cs, class T = typename std::tuple_element_t<
+                           0, std::tuple<Cs...>>::object_type>
 internal::table_t<T, false, Cs...> make_table(std::string name, Cs... args) {
   return {std::move(name), std::make_tuple(args...)};
 }
@@ -294,8 +285,7 @@ internal::dynamic_in_t<L, std::vector<E>> not_in(L l, std::vector<E> values) {
   return {l, std::move(values), true};
 }
 
-template <class L, class R>
-internal::and_condition_t<L, R> and_(L l, R r) {
+template <class L, class R> internal::and_condition_t<L, R> and_(L l, R r) {
   return {l, r};
 }
 template <class L, class R> internal::or_condition_t<L, R> or_(L l, R r) {

@@ -67,12 +67,8 @@ struct connection {};
 // ---------------------------------------------------------------------------
 // Expressions.
 
-template <typename T> struct integral_operand {
-  T _t;
-};
-template <typename T> struct floating_point_operand {
-  T _t;
-};
+template <typename T> struct integral_operand { T _t; };
+template <typename T> struct floating_point_operand { T _t; };
 struct text_operand {
   std::string _t;
 };
@@ -81,7 +77,8 @@ template <typename T, typename Enable = void> struct wrap_operand {
   using type = T;
 };
 template <typename T>
-struct wrap_operand<T, typename std::enable_if<std::is_integral<T>::value>::type> {
+struct wrap_operand<T,
+                    typename std::enable_if<std::is_integral<T>::value>::type> {
   using type = integral_operand<T>;
 };
 template <typename T>
@@ -96,7 +93,8 @@ template <> struct wrap_operand<const char *, void> {
   using type = text_operand;
 };
 template <typename T>
-using wrap_operand_t = typename wrap_operand<typename std::decay<T>::type>::type;
+using wrap_operand_t =
+    typename wrap_operand<typename std::decay<T>::type>::type;
 
 template <typename Expr> struct boolean_expression_operators;
 
@@ -167,8 +165,7 @@ template <typename Expr> struct basic_expression_operators {
   template <typename T> like_t<Expr, wrap_operand_t<T>> like(T t) const {
     return {};
   }
-  template <typename... T>
-  in_t<Expr, wrap_operand_t<T>...> in(T... t) const {
+  template <typename... T> in_t<Expr, wrap_operand_t<T>...> in(T... t) const {
     return {};
   }
   template <typename... T>
@@ -180,11 +177,8 @@ template <typename Expr> struct basic_expression_operators {
 };
 
 /// sqlpp::value_list(container): the argument of in() for a runtime list.
-template <typename Container> struct value_list_t {
-  Container _container;
-};
-template <typename Container>
-value_list_t<Container> value_list(Container c) {
+template <typename Container> struct value_list_t { Container _container; };
+template <typename Container> value_list_t<Container> value_list(Container c) {
   return {c};
 }
 
@@ -197,7 +191,8 @@ template <typename Lhs, typename Rhs> struct assignment_t {
 // Tables and columns.
 
 template <typename Table, typename ColumnSpec>
-struct column_t : public basic_expression_operators<column_t<Table, ColumnSpec>> {
+struct column_t
+    : public basic_expression_operators<column_t<Table, ColumnSpec>> {
   using _spec_t = ColumnSpec;
   using _table = Table;
   using _alias_t = typename ColumnSpec::_alias_t;
@@ -230,8 +225,7 @@ struct table_t : public table_base_t,
 // Results.
 
 template <typename ValueType, typename Db, typename FieldSpec>
-struct result_field_t
-    : public basic_expression_operators<result_field_t<ValueType, Db, FieldSpec>> {
+struct result_field_t {
   using _cpp_value_type = typename ValueType::_cpp_value_type;
   _cpp_value_type value() const { return _cpp_value_type(); }
   bool is_null() const { return false; }
@@ -242,9 +236,9 @@ struct result_field_t
 /// the column (row.id, row.name).
 template <typename Db, typename... FieldSpecs>
 struct result_row_t
-    : public member_t<FieldSpecs,
-                      result_field_t<typename FieldSpecs::_value_type, Db,
-                                     FieldSpecs>>... {
+    : public member_t<
+          FieldSpecs,
+          result_field_t<typename FieldSpecs::_value_type, Db, FieldSpecs>>... {
   explicit operator bool() const { return true; }
 };
 
@@ -284,9 +278,10 @@ template <typename Statement, typename Old, typename New>
 struct new_statement_impl;
 template <typename Database, typename... Policies, typename Old, typename New>
 struct new_statement_impl<statement_t<Database, Policies...>, Old, New> {
-  using type = statement_t<
-      Database, typename std::conditional<std::is_same<Policies, Old>::value,
-                                          New, Policies>::type...>;
+  using type =
+      statement_t<Database,
+                  typename std::conditional<std::is_same<Policies, Old>::value,
+                                            New, Policies>::type...>;
 };
 
 struct no_result_t {
@@ -296,8 +291,8 @@ struct no_result_t {
 template <typename Policy, typename = void>
 struct is_result_provider : std::false_type {};
 template <typename Policy>
-struct is_result_provider<Policy,
-                          typename std::enable_if<Policy::_is_result_provider>::type>
+struct is_result_provider<
+    Policy, typename std::enable_if<Policy::_is_result_provider>::type>
     : std::true_type {};
 
 template <typename... Policies> struct result_provider {
@@ -305,9 +300,9 @@ template <typename... Policies> struct result_provider {
 };
 template <typename Policy, typename... Rest>
 struct result_provider<Policy, Rest...> {
-  using type = typename std::conditional<
-      is_result_provider<Policy>::value, Policy,
-      typename result_provider<Rest...>::type>::type;
+  using type =
+      typename std::conditional<is_result_provider<Policy>::value, Policy,
+                                typename result_provider<Rest...>::type>::type;
 };
 
 } // namespace detail

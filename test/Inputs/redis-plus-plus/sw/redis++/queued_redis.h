@@ -31,9 +31,9 @@ public:
   QueuedRedis &operator=(QueuedRedis &&) = default;
 
   QueuedRedis &get(const StringView &key) { return *this; }
-  QueuedRedis &set(const StringView &key, const StringView &val,
-                   const std::chrono::milliseconds &ttl =
-                       std::chrono::milliseconds(0)) {
+  QueuedRedis &
+  set(const StringView &key, const StringView &val,
+      const std::chrono::milliseconds &ttl = std::chrono::milliseconds(0)) {
     return *this;
   }
   QueuedRedis &del(const StringView &key) { return *this; }

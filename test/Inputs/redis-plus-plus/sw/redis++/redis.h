@@ -43,9 +43,7 @@ public:
 
   // KEY commands.
   long long del(const StringView &key);
-  template <typename Input> long long del(Input first, Input last) {
-    return 0;
-  }
+  template <typename Input> long long del(Input first, Input last) { return 0; }
   long long exists(const StringView &key);
   template <typename Input> long long exists(Input first, Input last) {
     return 0;

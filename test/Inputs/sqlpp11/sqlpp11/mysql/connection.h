@@ -1,5 +1,5 @@
-// Stand-in for the sqlpp11 MySQL connector (<sqlpp11/mysql/connection.h>). As in
-// sqlpp11 0.6x, sqlpp::mysql::connection is
+// Stand-in for the sqlpp11 MySQL connector (<sqlpp11/mysql/connection.h>). As
+// in sqlpp11 0.6x, sqlpp::mysql::connection is
 // sqlpp::normal_connection<connection_base>, and connection_base declares
 // operator()(statement), which runs the statement through the statement's
 // _run(db): selects yield a sqlpp::result_t of rows, insert/update/remove
@@ -53,7 +53,8 @@ public:
 
   template <typename T>
   auto operator()(const T &t)
-      -> decltype(this->_run(t, sqlpp::run_check_t<_serializer_context_t, T>{})) {
+      -> decltype(this->_run(t,
+                             sqlpp::run_check_t<_serializer_context_t, T>{})) {
     return _run(t, sqlpp::run_check_t<_serializer_context_t, T>{});
   }
 

@@ -1,9 +1,9 @@
-// Stand-in for the sqlpp11 PostgreSQL connector (<sqlpp11/postgresql/connection.h>). As in
-// sqlpp11 0.6x, sqlpp::postgresql::connection is
-// sqlpp::normal_connection<connection_base>, and connection_base declares
-// operator()(statement), which runs the statement through the statement's
-// _run(db): selects yield a sqlpp::result_t of rows, insert/update/remove
-// yield size_t. Only what the tests use; bodies are stubs.
+// Stand-in for the sqlpp11 PostgreSQL connector
+// (<sqlpp11/postgresql/connection.h>). As in sqlpp11 0.6x,
+// sqlpp::postgresql::connection is sqlpp::normal_connection<connection_base>,
+// and connection_base declares operator()(statement), which runs the statement
+// through the statement's _run(db): selects yield a sqlpp::result_t of rows,
+// insert/update/remove yield size_t. Only what the tests use; bodies are stubs.
 #ifndef NPLUSONE_TEST_SQLPP11_POSTGRESQL_CONNECTION_H
 #define NPLUSONE_TEST_SQLPP11_POSTGRESQL_CONNECTION_H
 
@@ -53,7 +53,8 @@ public:
 
   template <typename T>
   auto operator()(const T &t)
-      -> decltype(this->_run(t, sqlpp::run_check_t<_serializer_context_t, T>{})) {
+      -> decltype(this->_run(t,
+                             sqlpp::run_check_t<_serializer_context_t, T>{})) {
     return _run(t, sqlpp::run_check_t<_serializer_context_t, T>{});
   }
 

@@ -1,5 +1,5 @@
-// Stand-in for the sqlpp11 SQLite3 connector (<sqlpp11/sqlite3/connection.h>). As in
-// sqlpp11 0.6x, sqlpp::sqlite3::connection is
+// Stand-in for the sqlpp11 SQLite3 connector (<sqlpp11/sqlite3/connection.h>).
+// As in sqlpp11 0.6x, sqlpp::sqlite3::connection is
 // sqlpp::normal_connection<connection_base>, and connection_base declares
 // operator()(statement), which runs the statement through the statement's
 // _run(db): selects yield a sqlpp::result_t of rows, insert/update/remove
@@ -51,7 +51,8 @@ public:
 
   template <typename T>
   auto operator()(const T &t)
-      -> decltype(this->_run(t, sqlpp::run_check_t<_serializer_context_t, T>{})) {
+      -> decltype(this->_run(t,
+                             sqlpp::run_check_t<_serializer_context_t, T>{})) {
     return _run(t, sqlpp::run_check_t<_serializer_context_t, T>{});
   }
 

@@ -35,9 +35,7 @@ public:
     value_ |= rhs.value_;
     return *this;
   }
-  constexpr Flags operator|(Flags rhs) const {
-    return Flags(*this) |= rhs;
-  }
+  constexpr Flags operator|(Flags rhs) const { return Flags(*this) |= rhs; }
   constexpr Flags operator&(Flags rhs) const {
     Flags result;
     result.value_ = value_ & rhs.value_;

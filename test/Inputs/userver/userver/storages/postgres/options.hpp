@@ -12,8 +12,12 @@ USERVER_NAMESPACE_BEGIN
 
 namespace storages::postgres {
 
-enum class IsolationLevel { kReadCommitted, kRepeatableRead, kSerializable,
-                            kReadUncommitted };
+enum class IsolationLevel {
+  kReadCommitted,
+  kRepeatableRead,
+  kSerializable,
+  kReadUncommitted
+};
 
 struct TransactionOptions {
   enum Mode : unsigned { kReadWrite = 0, kReadOnly = 1, kDeferrable = 3 };
