@@ -1,5 +1,5 @@
-// SOCI on the real Debian libsoci-dev 4.0.3 headers (<soci/soci.h>, with the
-// Boost headers it includes): one test per N+1 shape and its look-alikes.
+// SOCI 4.0.3 on the real Debian libsoci-dev headers (<soci/soci.h>, which
+// includes Boost): each N+1 shape in SOCI's own idioms, and look-alikes.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17
 
 #include <soci/soci.h>
@@ -18,11 +18,21 @@ void ordersPerUser(session &sql) {
   }
 }
 
-// The iterator loop, with a prepared statement executed and fetched per row.
-void totalsPerUser(session &sql) {
+// The iterator loop over a rowset.
+void ordersByName(session &sql) {
   rowset<row> users = (sql.prepare << "SELECT id, name FROM users");
   for (rowset<row>::const_iterator it = users.begin(); it != users.end(); ++it) {
     std::string name = it->get<std::string>("name");
+    int count = 0;
+    sql << "SELECT count(*) FROM orders WHERE user_name = :n", use(name), into(count);
+  }
+}
+
+// A statement prepared per row, executed and fetched.
+void totalsPerUser(session &sql) {
+  rowset<row> users = (sql.prepare << "SELECT id, name FROM users");
+  for (const row &r : users) {
+    std::string name = r.get<std::string>("name");
     double total = 0;
     statement st = (sql.prepare << "SELECT total FROM orders WHERE user_name = :n",
                     use(name, "n"), into(total));
@@ -32,23 +42,22 @@ void totalsPerUser(session &sql) {
   }
 }
 
-// A statement cursor: into(id) receives each fetched row; the inner query
-// appends the row value to its SQL text.
+// A statement cursor: into(id) receives each row that fetch() steps to.
 void namesByCursor(session &sql) {
   int id = 0;
   std::string name;
   statement st = (sql.prepare << "SELECT id FROM users", into(id));
   st.execute();
   while (st.fetch()) {
-    sql << "SELECT name FROM users WHERE id = " << id, into(name);
+    sql << "SELECT name FROM users WHERE id = :id", use(id), into(name);
   }
 }
 
-// A write per row.
+// A write per row, the key appended to the SQL text.
 void markSeen(session &sql) {
   rowset<int> ids = (sql.prepare << "SELECT id FROM users WHERE active = 1");
   for (int id : ids)
-    sql << "UPDATE users SET seen = 1 WHERE id = :id", use(id);
+    sql << "UPDATE users SET seen = 1 WHERE id = " << id;
 }
 
 // One query per element of a vector of ids.
@@ -114,13 +123,17 @@ void logLines(Log &log, const std::vector<std::string> &lines) {
     log << "more";
 }
 
-// A counted loop that never uses its counter: not over query rows, and the
-// query does not depend on it... but it does run n times.
-void retries(session &sql, int n) {
-  for (int i = 0; i < n; ++i) {
-    int one = 0;
-    sql << "SELECT 1", into(one);
-    if (one == 1)
+// Pagination: the offset changes on every page, and the loop is not over
+// the rows of a query.
+void allIds(session &sql, std::vector<int> &all) {
+  std::vector<int> page(100);
+  int offset = 0;
+  while (true) {
+    sql << "SELECT id FROM users ORDER BY id LIMIT 100 OFFSET :o", use(offset),
+        into(page);
+    if (page.empty())
       break;
+    all.insert(all.end(), page.begin(), page.end());
+    offset += 100;
   }
 }
