@@ -47,6 +47,34 @@ const Expr *originOfVariable(const ValueDecl *VD, const Stmt *Loop,
   return Best;
 }
 
+/// What a cursor walks: the SQL last prepared into it, else the last
+/// statement run on it, else the query whose result it holds.
+const Expr *originOfCursor(const ValueDecl *Handle, const Stmt *Loop,
+                           const FunctionFacts &Facts) {
+  const Expr *Origin = nullptr;
+  for (const CallFacts *P : Facts.preparesOf(Handle))
+    if (P->Call->getBeginLoc() < Loop->getBeginLoc())
+      Origin = P->Call;
+  if (!Origin)
+    for (const CallFacts *E : Facts.executesOf(Handle))
+      if (E->Call->getBeginLoc() < Loop->getBeginLoc() &&
+          (E->Api.Function->Roles & RoleExecute))
+        Origin = E->Call;
+  return Origin ? Origin : originOfVariable(Handle, Loop, Facts);
+}
+
+/// The variable a loop condition tests: `more`, `rc == SQLITE_ROW`.
+const ValueDecl *conditionFlag(const Expr *Cond) {
+  if (!Cond)
+    return nullptr;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond))
+    if (BO->isEqualityOp())
+      Cond = BO->getLHS()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(Cond);
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
 /// The body ends in an unconditional break, return, throw or goto.
 bool endsInExit(const Stmt *Body) {
   const Stmt *Last = Body;
@@ -234,20 +262,36 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
     L.Cursor = Handle;
     L.ResultVar = Handle;
     L.Name = nameOf(Handle);
-    // What the cursor walks: the SQL last prepared into it, else the last
-    // statement run on it, else the query whose result it holds.
-    const Expr *Origin = nullptr;
-    for (const CallFacts *P : Facts.preparesOf(Handle))
-      if (P->Call->getBeginLoc() < L.Loop->getBeginLoc())
-        Origin = P->Call;
-    if (!Origin)
-      for (const CallFacts *E : Facts.executesOf(Handle))
-        if (E->Call->getBeginLoc() < L.Loop->getBeginLoc() &&
-            (E->Api.Function->Roles & RoleExecute))
-          Origin = E->Call;
-    if (!Origin)
-      Origin = originOfVariable(Handle, L.Loop, Facts);
+    const Expr *Origin = originOfCursor(Handle, L.Loop, Facts);
     L.OriginQuery = Origin;
+  }
+  // Flag-driven cursor loops: `bool more = rs.moveFirst(); while (more) {
+  // ...; more = rs.moveNext(); }` or `rc = sqlite3_step(s); while (rc ==
+  // SQLITE_ROW) { ...; rc = sqlite3_step(s); }`.
+  for (RowLoop &L : Result) {
+    if (L.Source == LoopSource::QueryRows)
+      continue;
+    const ValueDecl *Flag = nullptr;
+    if (const auto *WS = dyn_cast<WhileStmt>(L.Loop))
+      Flag = conditionFlag(WS->getCond());
+    else if (const auto *DS = dyn_cast<DoStmt>(L.Loop))
+      Flag = conditionFlag(DS->getCond());
+    if (!Flag)
+      continue;
+    for (const Expr *V : Facts.valuesOf(Flag)) {
+      const CallFacts *C = Facts.callIn(V);
+      if (!C || !C->Api || !(C->Api.Function->Roles & RoleAdvance))
+        continue;
+      const ValueDecl *Handle = Facts.handleOf(*C);
+      if (!Handle)
+        continue;
+      L.Source = LoopSource::QueryRows;
+      L.Library = C->Api.Library;
+      L.Cursor = L.ResultVar = Handle;
+      L.Name = nameOf(Handle);
+      L.OriginQuery = originOfCursor(Handle, L.Loop, Facts);
+      break;
+    }
   }
   for (RowLoop &L : Result)
     if (L.Source == LoopSource::QueryRows)
