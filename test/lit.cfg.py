@@ -58,6 +58,10 @@ shop_demo = os.path.join(config.nplusone_build_dir, "examples", "shop_demo")
 if os.path.exists(shop_demo):
     config.available_features.add("shop-demo")
     config.substitutions.append(("%shop_demo", shop_demo))
+# nplusone-clangd exists only in builds against LLVM 15 and newer.
+if config.nplusone_clangd and os.path.exists(config.nplusone_clangd):
+    config.available_features.add("nplusone-clangd")
+    config.substitutions.append(("%nplusone_clangd", config.nplusone_clangd))
 config.available_features.add("tool-" + tool)
 if config.sanitized == "ON":
     config.available_features.add("sanitized")

@@ -14,6 +14,10 @@ nplusone_base_packages() {
 nplusone_llvm_packages() {
   local v=$1
   echo "clang-$v clang-tidy-$v libclang-$v-dev llvm-$v-dev llvm-$v-tools"
+  # nplusone-clangd links clangd's libraries, whose remote index uses gRPC.
+  if [ "$v" -ge 15 ]; then
+    echo "libgrpc++-dev libprotobuf-dev libabsl-dev"
+  fi
 }
 
 # Installs the named Debian packages that are missing: as root directly,
