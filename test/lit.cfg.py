@@ -31,6 +31,14 @@ inputs = os.path.join(config.test_source_root, "Inputs")
 
 config.substitutions.append(("%check_nplusone", runner))
 config.substitutions.append(("%nplusone_tidy", tidy_cmd))
+# The same, split for scripts that take the executable and the --load
+# option apart (tools/nplusone-run.py, the pre-commit hook).
+config.substitutions.append(
+    ("%tidy_exe", config.host_clang_tidy if tool == "plugin"
+     else config.nplusone_tidy))
+config.substitutions.append(
+    ("%tidy_load_arg", "--load=" + config.plugin_path if tool == "plugin"
+     else ""))
 config.substitutions.append(("%clang_cxx", config.clang + " -std=c++17"))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%FileCheck", config.filecheck))

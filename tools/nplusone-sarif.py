@@ -540,8 +540,10 @@ def _replacements(items, base):
     return out
 
 
-def findings_from_yaml(text, where):
-    findings = []
+def export_fixes_diagnostics(text, where):
+    """The diagnostics (as parsed mappings) of every document of an
+    --export-fixes file."""
+    diags = []
     for doc in parse_yaml_documents(text, where):
         if doc is None:
             continue
@@ -551,29 +553,40 @@ def findings_from_yaml(text, where):
         for d in doc.get("Diagnostics") or []:
             if not isinstance(d, dict):
                 raise InputError("%s: a diagnostic is not a mapping" % where)
-            base = d.get("BuildDirectory") or ""
-            # clang-tidy before LLVM 9 put the message fields directly in
-            # the diagnostic.
-            msg = d.get("DiagnosticMessage") or d
-            path = _resolve(msg.get("FilePath") or "", base)
-            offset = msg.get("FileOffset")
-            f = Finding(d.get("DiagnosticName") or "clang-tidy",
-                        LEVELS.get(str(d.get("Level") or "Warning").lower(),
-                                   "warning"),
-                        msg.get("Message") or "",
-                        Location(path, _as_int(offset, "FileOffset")
-                                 if path and offset is not None else None))
-            f.fixes = _replacements(msg.get("Replacements"), base)
-            for n in d.get("Notes") or []:
-                npath = _resolve(n.get("FilePath") or "", base)
-                noff = n.get("FileOffset")
-                f.notes.append((n.get("Message") or "",
-                                Location(npath, _as_int(noff, "FileOffset")
-                                         if npath and noff is not None
-                                         else None),
-                                _replacements(n.get("Replacements"), base)))
-            findings.append(f)
+            diags.append(d)
+    return diags
+
+
+def findings_from_diagnostics(diags):
+    findings = []
+    for d in diags:
+        base = d.get("BuildDirectory") or ""
+        # clang-tidy before LLVM 9 put the message fields directly in the
+        # diagnostic.
+        msg = d.get("DiagnosticMessage") or d
+        path = _resolve(msg.get("FilePath") or "", base)
+        offset = msg.get("FileOffset")
+        f = Finding(d.get("DiagnosticName") or "clang-tidy",
+                    LEVELS.get(str(d.get("Level") or "Warning").lower(),
+                               "warning"),
+                    msg.get("Message") or "",
+                    Location(path, _as_int(offset, "FileOffset")
+                             if path and offset is not None else None))
+        f.fixes = _replacements(msg.get("Replacements"), base)
+        for n in d.get("Notes") or []:
+            npath = _resolve(n.get("FilePath") or "", base)
+            noff = n.get("FileOffset")
+            f.notes.append((n.get("Message") or "",
+                            Location(npath, _as_int(noff, "FileOffset")
+                                     if npath and noff is not None
+                                     else None),
+                            _replacements(n.get("Replacements"), base)))
+        findings.append(f)
     return findings
+
+
+def findings_from_yaml(text, where):
+    return findings_from_diagnostics(export_fixes_diagnostics(text, where))
 
 
 _TEXT_DIAG_RE = re.compile(

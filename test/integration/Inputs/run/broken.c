@@ -1,0 +1,2 @@
+// Does not compile: the runner reports the file as failed.
+int broken(void) { return undeclared_name; }
