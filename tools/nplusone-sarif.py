@@ -8,6 +8,7 @@ detected from the content; "-" reads standard input.
 
   nplusone-tidy -p build --checks='-*,nplusone-*' --export-fixes=fixes.yaml src/a.cpp
   tools/nplusone-sarif.py fixes.yaml --source-root . -o nplusone.sarif
+  tools/nplusone-sarif.py fixes.yaml --code-quality gl-code-quality.json  # GitLab
 
 Baseline, for adopting the checks on a code base with existing findings:
 
@@ -963,6 +964,30 @@ def apply_baseline(prepared, known):
     return new, dropped
 
 
+CODE_QUALITY_SEVERITY = {"error": "critical", "warning": "major",
+                         "note": "info", "none": "info"}
+
+
+def to_code_quality(prepared, root):
+    """GitLab's Code Quality report (a subset of the Code Climate format):
+    one issue per finding, with a fingerprint unique in the report."""
+    issues, seen = [], collections.Counter()
+    for f, fp in prepared:
+        seen[fp] += 1
+        if seen[fp] > 1:
+            fp = hashlib.sha256(("%s:%d" % (fp, seen[fp])).encode()) \
+                .hexdigest()
+        issue = {"description": f.message, "check_name": f.rule,
+                 "fingerprint": fp,
+                 "severity": CODE_QUALITY_SEVERITY.get(f.level, "major")}
+        if f.location.path:
+            issue["location"] = {
+                "path": artifact_location(f.location.path, root)[1],
+                "lines": {"begin": f.location.line or 1}}
+        issues.append(issue)
+    return issues
+
+
 def convert(findings, args, driver_properties=None, invocation=None,
             log=sys.stderr):
     """Writes the SARIF and baseline files that args ask for; returns the
@@ -998,6 +1023,11 @@ def convert(findings, args, driver_properties=None, invocation=None,
         else:
             with open(args.output, "w", encoding="utf-8") as out:
                 out.write(text)
+    if getattr(args, "code_quality", None):
+        with open(args.code_quality, "w", encoding="utf-8") as out:
+            json.dump(to_code_quality(remaining, root), out, indent=2,
+                      ensure_ascii=False)
+            out.write("\n")
     if args.fail_on_findings and remaining:
         return 1
     return 0
@@ -1008,6 +1038,9 @@ def add_output_options(parser):
                         help="artifact URIs are relative to DIR (the "
                         "repository's root; default: the current "
                         "directory)")
+    parser.add_argument("--code-quality", metavar="FILE",
+                        help="also write the findings as a GitLab Code "
+                        "Quality report (artifacts:reports:codequality)")
     parser.add_argument("--baseline", metavar="FILE",
                         help="drop the findings recorded in FILE")
     parser.add_argument("--write-baseline", metavar="FILE",
@@ -1041,7 +1074,8 @@ def main(argv=None):
                         "the content)")
     add_output_options(parser)
     args = parser.parse_args(argv)
-    if args.output is None and not args.write_baseline:
+    if args.output is None and not args.write_baseline and \
+            not args.code_quality:
         args.output = "-"
     try:
         findings = read_findings(args.inputs or ["-"], args.format)
