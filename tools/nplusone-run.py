@@ -54,6 +54,7 @@ sarif = load_sarif_module()
 
 NOISE_RE = re.compile(r"^(\d+ warnings?( and \d+ errors?)? generated\.|"
                       r"\d+ errors? generated\.|"
+                      r"\[\d+/\d+\] Processing file .*|"
                       r"Suppressed \d+ warnings? .*|"
                       r"Use -header-filter=.*|"
                       r"Use -system-headers .*)$")

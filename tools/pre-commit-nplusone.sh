@@ -76,9 +76,10 @@ fi
 [ $have_checks -eq 1 ] || tidy_args=("--checks=-*,nplusone-*" "${tidy_args[@]}")
 [ $have_werror -eq 1 ] || tidy_args=("--warnings-as-errors=nplusone-*" "${tidy_args[@]}")
 
-# clang-tidy's "N warnings generated." lines are noise in a hook's output.
+# clang-tidy's "N warnings generated." and (LLVM 15+) "[1/2] Processing
+# file ..." lines are noise in a hook's output.
 filter_noise() {
-  grep -v -E '^[0-9]+ (warnings?|errors?)( and [0-9]+ errors?)? generated\.$|^Suppressed [0-9]+ warnings|^Use -header-filter=|^Use -system-headers' || true
+  grep -v -E '^[0-9]+ (warnings?|errors?)( and [0-9]+ errors?)? generated\.$|^\[[0-9]+/[0-9]+\] Processing file |^Suppressed [0-9]+ warnings|^Use -header-filter=|^Use -system-headers' || true
 }
 { "$tidy" -p "$build_dir" --quiet "${tidy_args[@]}" "${files[@]}" 2>&1 1>&3 3>&- \
     | filter_noise >&2
