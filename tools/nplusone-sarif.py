@@ -628,9 +628,27 @@ def findings_from_text(text, where):
     return findings
 
 
+def expand_inputs(paths):
+    """A directory stands for the .yaml files under it (clang-tidy's fixes
+    of every object file, as CMake's <LANG>_CLANG_TIDY_EXPORT_FIXES_DIR
+    writes them)."""
+    out = []
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            found = []
+            for dirpath, dirnames, files in os.walk(path):
+                dirnames.sort()
+                found += [os.path.join(dirpath, f) for f in sorted(files)
+                          if f.endswith((".yaml", ".yml"))]
+            out += found
+        else:
+            out.append(path)
+    return out
+
+
 def read_findings(paths, fmt):
     findings = []
-    for path in paths:
+    for path in expand_inputs(paths):
         try:
             if path == "-":
                 text, where = sys.stdin.read(), "<stdin>"
@@ -1063,8 +1081,9 @@ def main(argv=None):
         "text output) to SARIF 2.1.0.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="*", default=["-"], metavar="INPUT",
-                        help="export-fixes YAML or clang-tidy output files; "
-                        "- (the default) reads standard input")
+                        help="export-fixes YAML or clang-tidy output files, "
+                        "or directories of .yaml files; - (the default) "
+                        "reads standard input")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write SARIF to FILE (- for standard output; "
                         "default: standard output unless --write-baseline "
