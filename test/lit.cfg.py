@@ -71,6 +71,10 @@ if config.nplusone_clangd and os.path.exists(config.nplusone_clangd):
     config.available_features.add("nplusone-clangd")
     config.substitutions.append(("%nplusone_clangd", config.nplusone_clangd))
 config.available_features.add("tool-" + tool)
+# The pre-commit hook's test builds a git repository.
+import shutil
+if shutil.which("git"):
+    config.available_features.add("git")
 if config.sanitized == "ON":
     config.available_features.add("sanitized")
 # Sanitizer reports fail the test through the tool's exit status.
