@@ -88,13 +88,15 @@ _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 
 
 class _YamlReader:
-    def __init__(self, lines, where):
+    def __init__(self, lines, where, first_line=0):
         self.lines = lines
         self.pos = 0
         self.where = where
+        self.first_line = first_line
 
     def error(self, msg):
-        raise InputError("%s:%d: %s" % (self.where, self.pos + 1, msg))
+        raise InputError("%s:%d: %s" % (self.where,
+                                        self.first_line + self.pos + 1, msg))
 
     @staticmethod
     def indent_of(line):
@@ -458,26 +460,28 @@ def _parse_flow(text, i, reader):
 def parse_yaml_documents(text, where="<yaml>"):
     """Every document of a YAML stream, each as Python dicts, lists and
     strings."""
-    docs, current = [], []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    docs, current, start = [], [], 0
+    for number, line in enumerate(
+            text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if line.startswith("---") and line[3:4] in ("", " ", "\t"):
             if any(l.strip() for l in current):
-                docs.append(current)
-            current = [line[3:].strip()] if line[3:].strip() else []
+                docs.append((start, current))
+            rest = line[3:].strip()
+            current, start = ([rest], number) if rest else ([], number + 1)
         elif line.rstrip() == "...":
             if any(l.strip() for l in current):
-                docs.append(current)
-            current = []
+                docs.append((start, current))
+            current, start = [], number + 1
         elif line.startswith("%") and not current:
-            continue  # a directive (%YAML 1.2)
+            start = number + 1  # a directive (%YAML 1.2)
         else:
             current.append(line.replace("\t", " ") if not line.strip()
                            else line)
     if any(l.strip() for l in current):
-        docs.append(current)
+        docs.append((start, current))
     result = []
-    for lines in docs:
-        reader = _YamlReader(lines, where)
+    for start, lines in docs:
+        reader = _YamlReader(lines, where, start)
         node = reader.parse_node(0)
         if reader.skip_blank():
             reader.error("unexpected text: %r" %
@@ -565,6 +569,11 @@ def findings_from_diagnostics(diags):
         # clang-tidy before LLVM 9 put the message fields directly in the
         # diagnostic.
         msg = d.get("DiagnosticMessage") or d
+        notes = d.get("Notes") or []
+        if not isinstance(msg, dict) or not isinstance(notes, list) or \
+                not all(isinstance(n, dict) for n in notes):
+            raise InputError("diagnostic %s is not in clang-tidy's format" %
+                             d.get("DiagnosticName"))
         path = _resolve(msg.get("FilePath") or "", base)
         offset = msg.get("FileOffset")
         f = Finding(d.get("DiagnosticName") or "clang-tidy",
@@ -574,7 +583,7 @@ def findings_from_diagnostics(diags):
                     Location(path, _as_int(offset, "FileOffset")
                              if path and offset is not None else None))
         f.fixes = _replacements(msg.get("Replacements"), base)
-        for n in d.get("Notes") or []:
+        for n in notes:
             npath = _resolve(n.get("FilePath") or "", base)
             noff = n.get("FileOffset")
             f.notes.append((n.get("Message") or "",
