@@ -1095,8 +1095,8 @@ def main(argv=None):
                         "reads standard input")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write SARIF to FILE (- for standard output; "
-                        "default: standard output unless --write-baseline "
-                        "is the only thing asked)")
+                        "the default unless --write-baseline or "
+                        "--code-quality is given)")
     parser.add_argument("--format", choices=("auto", "yaml", "text"),
                         default="auto", help="input format (default: from "
                         "the content)")
