@@ -70,6 +70,15 @@ if os.path.exists(shop_demo):
 if config.nplusone_clangd and os.path.exists(config.nplusone_clangd):
     config.available_features.add("nplusone-clangd")
     config.substitutions.append(("%nplusone_clangd", config.nplusone_clangd))
+# Installing the build (test/install): the paths CMake installs to.
+config.substitutions.append(("%build_dir", config.nplusone_build_dir))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%cpack", config.cpack))
+config.substitutions.append(("%installed_plugin_relpath",
+                             config.plugin_install_relpath))
+import shutil
+if shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps"):
+    config.available_features.add("deb-packaging")
 config.available_features.add("tool-" + tool)
 # The pre-commit hook's test builds a git repository.
 import shutil

@@ -10,6 +10,8 @@ nplusone_base_packages() {
   echo libsqlitecpp-dev qtbase5-dev qt6-base-dev libsoci-dev libboost-dev \
     libmysqlcppconn-dev libmariadb-dev unixodbc-dev libpoco-dev \
     libcppdb-dev libhiredis-dev
+  # dpkg-shlibdeps, for the .deb packaging test.
+  echo dpkg-dev
 }
 nplusone_llvm_packages() {
   local v=$1
