@@ -13,7 +13,9 @@ void WriteInLoopCheck::report(const LoopQueryFinding &F,
   const RowLoop &L = Function.Loops[F.Loop];
   // The SQL keyword when the text is known, else the library call's name.
   std::string Statement = "write";
-  if (const clang::FunctionDecl *Callee = calleeOf(F.Target.ApiCall))
+  if (F.Target.WriteKeyword)
+    Statement = F.Target.WriteKeyword;
+  else if (const clang::FunctionDecl *Callee = calleeOf(F.Target.ApiCall))
     Statement = "'" + Callee->getNameAsString() + "'";
   const FunctionFacts *Facts =
       F.TargetFunction ? &Ctx.facts(*F.TargetFunction) : nullptr;

@@ -91,7 +91,7 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
     unsigned Depth = 0;
     const FunctionDecl *Callee = nullptr;
     const CallSummary *CalleeSummary = nullptr;
-    if (C.Api && (C.Api.Function->Roles & RoleExecute)) {
+    if ((C.Roles & RoleExecute)) {
       Depth = 1;
     } else if ((Callee = followableCallee(C.Call))) {
       if (Budget <= 1) {

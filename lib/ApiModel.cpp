@@ -16,8 +16,37 @@ namespace nplusone {
 namespace {
 
 StringRef lastComponent(StringRef Qualified) {
+  // A conversion operator is named after the class it converts to:
+  // `cppdb::statement::operator cppdb::result`.
+  size_t Op = Qualified.find("::operator ");
+  if (Op != StringRef::npos)
+    return Qualified.substr(Op + 2);
   size_t Pos = Qualified.rfind("::");
   return Pos == StringRef::npos ? Qualified : Qualified.substr(Pos + 2);
+}
+
+/// The unqualified name of a declaration as the models spell it.
+std::string shortName(const FunctionDecl *FD) {
+  if (const auto *Conv = dyn_cast<CXXConversionDecl>(FD))
+    if (const auto *RD = Conv->getConversionType()
+                             .getNonReferenceType()
+                             .getCanonicalType()
+                             ->getAsRecordDecl())
+      return "operator " + plainQualifiedName(RD);
+  if (const IdentifierInfo *II = FD->getIdentifier())
+    return II->getName().str();
+  return FD->getNameAsString();
+}
+
+/// The SqlArg parameter has the class the entry asks for, if it asks.
+bool sqlTypeMatches(const FunctionDecl *FD, const ApiFunction &F) {
+  if (!F.SqlType)
+    return true;
+  if (F.SqlArg < 0 || static_cast<unsigned>(F.SqlArg) >= FD->getNumParams())
+    return false;
+  QualType T = FD->getParamDecl(F.SqlArg)->getType().getNonReferenceType();
+  const RecordDecl *RD = T.getCanonicalType()->getAsRecordDecl();
+  return RD && plainQualifiedName(RD) == F.SqlType;
 }
 
 } // namespace
@@ -41,6 +70,8 @@ std::string plainQualifiedName(const NamedDecl *D) {
   std::string Name;
   for (auto It = Parts.rbegin(); It != Parts.rend(); ++It)
     Name += (*It + "::").str();
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    return Name + shortName(FD);
   if (const IdentifierInfo *II = D->getIdentifier())
     return Name + II->getName().str();
   return Name + D->getNameAsString();
@@ -120,15 +151,14 @@ ApiModel::Match ApiModel::lookup(const FunctionDecl *FD) const {
 
 ApiModel::Match ApiModel::lookupUncached(const FunctionDecl *FD) const {
   // Cheap filter on the unqualified name before building the qualified one.
-  const IdentifierInfo *II = FD->getIdentifier();
-  std::string Short = II ? II->getName().str() : FD->getNameAsString();
-  auto It = ByShortName.find(Short);
+  auto It = ByShortName.find(shortName(FD));
   if (It != ByShortName.end()) {
     std::string Qualified = plainQualifiedName(FD);
     int Arity = static_cast<int>(FD->getNumParams());
     for (const Match &M : It->second)
       if (Qualified == M.Function->QualifiedName &&
-          (M.Function->Arity == AnyArity || M.Function->Arity == Arity))
+          (M.Function->Arity == AnyArity || M.Function->Arity == Arity) &&
+          sqlTypeMatches(FD, *M.Function))
         return M;
   }
   if (Match M = lookupShape(FD))
@@ -164,6 +194,20 @@ ApiModel::Match ApiModel::lookupShape(const FunctionDecl *FD) const {
     }
   }
   return {};
+}
+
+bool ApiModel::isStatementBuilder(const FunctionDecl *FD) const {
+  if (!FD)
+    return false;
+  std::string Name;
+  for (const LibraryModel *L : Enabled)
+    for (const char *NS : L->BuilderNamespaces) {
+      if (Name.empty())
+        Name = plainQualifiedName(FD);
+      if (startsWith(Name, NS))
+        return true;
+    }
+  return false;
 }
 
 const LibraryModel *ApiModel::resultTypeLibrary(QualType T) const {

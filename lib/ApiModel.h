@@ -58,6 +58,12 @@ enum ApiRole : unsigned {
   /// With RoleExecute: the statement takes its parameters from the rest of
   /// the full expression it is in (`sql << "...", into(x), use(id)`).
   RoleStatementInputs = 1u << 9,
+  /// With RoleExecute: returns at most one row (`exec1`, `query_one`,
+  /// `findOne`); a loop over its result walks fields, not rows.
+  RoleSingleRow = 1u << 10,
+  /// Starts a transaction (`SQLite::Transaction tx(db)`,
+  /// `db.transaction()`): writes after it are grouped already.
+  RoleTransaction = 1u << 11,
 };
 
 /// Whether an executed statement reads or writes. ByText means the SQL text
@@ -91,6 +97,10 @@ struct ApiFunction {
   /// The number of parameters the declaration has, when overloads of one
   /// name differ in role (`QSqlQuery::exec()` and `exec(const QString &)`).
   int Arity = AnyArity;
+  /// The class the SqlArg parameter must have, when overloads put the SQL
+  /// at different positions (userver's Execute with and without a
+  /// CommandControl first).
+  const char *SqlType = nullptr;
 };
 
 /// A family of generated methods matched by shape rather than by name: a
@@ -103,19 +113,34 @@ struct ApiMethodShape {
   ApiFunction Function;
 };
 
+/// A statement type of a typed-statement library and the SQL it writes.
+struct StatementType {
+  const char *TypeName;
+  const char *Keyword;
+};
+
 /// A supported library: its calls, its result types and how batched SQL is
-/// spelled for it.
+/// spelled for it. Models set the fields they need by name (see
+/// lib/models/); everything else keeps its empty default.
 struct LibraryModel {
   /// The name users write in the `Libraries` option.
-  const char *Name;
+  const char *Name = "";
   /// Human-readable name for docs and messages.
-  const char *DisplayName;
-  SqlDialect Dialect;
-  llvm::ArrayRef<ApiFunction> Functions;
+  const char *DisplayName = "";
+  SqlDialect Dialect = SqlDialect::Generic;
+  llvm::ArrayRef<ApiFunction> Functions = {};
   /// Types whose values are query results: iterating one iterates rows.
-  llvm::ArrayRef<const char *> ResultTypes;
-  /// How to bind the collected keys of a batched read, said in the note.
-  const char *BatchBindHint;
+  llvm::ArrayRef<const char *> ResultTypes = {};
+  /// How to bind the collected keys of a batched read, said with the
+  /// rewritten SQL.
+  const char *BatchBindHint = "bind all keys at once";
+  /// The batched read said when the query's text (SQL, or commands) cannot
+  /// be rewritten; null gives the generic `IN (...)` / JOIN advice. A verb
+  /// phrase: "batch it: collect the keys before the loop and <hint>".
+  const char *TextBatchReadHint = nullptr;
+  /// The batched read said for a query built through the library's API
+  /// rather than text (ORM finders, builders, MongoDB filters); same form.
+  const char *BatchReadHint = nullptr;
   /// The library's batched form of writes made in a loop.
   const char *BatchWriteHint = nullptr;
   /// Said when writes run in a loop outside any transaction; null when the
@@ -125,14 +150,23 @@ struct LibraryModel {
   const char *EagerLoadHint = nullptr;
   llvm::ArrayRef<ApiMethodShape> Shapes = {};
   /// For statements built as typed objects rather than SQL text (sqlpp11):
-  /// a statement whose type names one of these is a write.
-  llvm::ArrayRef<const char *> WriteStatementTypes = {};
+  /// a statement whose type names one of these is a write of that kind.
+  llvm::ArrayRef<StatementType> WriteStatementTypes = {};
   /// For command languages other than SQL (Redis): the leading words of
   /// commands that write. Any other command reads.
   llvm::ArrayRef<const char *> WriteCommands = {};
-  /// The library's batched read, said when the query's text cannot be
-  /// rewritten (APIs without SQL text: ORMs, Redis, MongoDB).
-  const char *BatchReadHint = nullptr;
+  /// For command languages: commands that wait for the next item (`BRPOP`);
+  /// a loop around them is a worker, not N+1.
+  llvm::ArrayRef<const char *> WaitCommands = {};
+  /// Functions passed as manipulators that run a statement prepared in the
+  /// same expression (`session << "...", use(id), now`).
+  llvm::ArrayRef<const char *> RunManipulators = {};
+  /// Namespaces of statement builders: calls into them compute a statement
+  /// from their arguments and nothing else (sqlpp11's `select(...)`).
+  llvm::ArrayRef<const char *> BuilderNamespaces = {};
+
+  /// True when the library's query text is SQL (not Redis commands).
+  bool speaksSql() const { return WriteCommands.empty(); }
 };
 
 /// What the options give the model: the built-in libraries to use and the
@@ -189,6 +223,10 @@ public:
   /// The library whose result type \p T (references and cv stripped) is, or
   /// null when it is not a query result type.
   const LibraryModel *resultTypeLibrary(clang::QualType T) const;
+
+  /// True for a call into a statement builder namespace of an enabled
+  /// library.
+  bool isStatementBuilder(const clang::FunctionDecl *FD) const;
 
 private:
   std::vector<const LibraryModel *> Enabled;

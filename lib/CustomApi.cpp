@@ -14,9 +14,12 @@ using namespace clang;
 namespace nplusone {
 
 const LibraryModel &customLibrary() {
-  static const LibraryModel M{
-      "custom", "in-house API",         SqlDialect::Generic, {},
-      {},       "bind all keys at once"};
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "custom";
+    L.DisplayName = "in-house API";
+    return L;
+  }();
   return M;
 }
 

@@ -3,7 +3,9 @@
 #include "lib/FindingDiagnostics.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang;
@@ -134,6 +136,14 @@ void noteRowSource(ClangTidyCheck &Check, const RowLoop &L) {
       << loopSubject(L);
 }
 
+namespace {
+/// Redis commands interpolate their keys: a key in the command is one of
+/// its parameters, not a change of the statement.
+bool sqlIsText(const LoopQueryFinding &F) {
+  return !F.Target.Library || F.Target.Library->speaksSql();
+}
+} // namespace
+
 void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
                   const RowLoop &L) {
   if (!F.Carrier)
@@ -166,7 +176,7 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
              "the %select{row|element}2 value '%0' flows into the query's "
              "%select{parameter|SQL text}1 here",
              DiagnosticIDs::Note)
-      << Value << (F.CarrierIsSqlText ? 1 : 0) << What;
+      << Value << (F.CarrierIsSqlText && sqlIsText(F) ? 1 : 0) << What;
 }
 
 void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
@@ -197,10 +207,16 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F,
 
   SourceLocation At = SL ? SL->getBeginLoc() : F.Site->getBeginLoc();
   const LibraryModel *Lib = F.Target.Library;
-  if (!Rewrite && Lib && Lib->BatchReadHint) {
+  // Without a rewrite, the library's own batched form: one for queries
+  // written as text, one for queries built through its API.
+  bool IsText = SL || sqlTextPrefix(Sql, Facts);
+  const char *LibraryHint = !Lib     ? nullptr
+                            : IsText ? Lib->TextBatchReadHint
+                                     : Lib->BatchReadHint;
+  if (!Rewrite && LibraryHint) {
     Check.diag(At, "batch it: collect the keys before the loop and %0",
                DiagnosticIDs::Note)
-        << Lib->BatchReadHint;
+        << LibraryHint;
     return;
   }
   if (!Rewrite) {
@@ -222,6 +238,29 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F,
     Diag << *Fix;
 }
 
+namespace {
+/// \p FD is the body of a lambda handed to a transaction call of the
+/// function that defines it: `storage.transaction([&] { for (...) ... })`.
+bool runsInTransactionCallback(const FunctionDecl *FD, AnalysisContext &Ctx) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!MD || !MD->getParent()->isLambda())
+    return false;
+  const auto *Outer = dyn_cast<FunctionDecl>(MD->getParent()->getDeclContext());
+  if (!Outer || !Outer->hasBody())
+    return false;
+  for (const CallFacts &C : Ctx.facts(*Outer).calls()) {
+    if (!(C.Roles & RoleTransaction))
+      continue;
+    for (unsigned I = 0, N = callArgCount(C.Call); I < N; ++I)
+      if (const auto *LE = dyn_cast_or_null<LambdaExpr>(
+              stripTemporaries(callArg(C.Call, static_cast<int>(I)))))
+        if (LE->getLambdaClass() == MD->getParent())
+          return true;
+  }
+  return false;
+}
+} // namespace
+
 void noteBatchedWrite(ClangTidyCheck &Check, const LoopQueryFinding &F,
                       const RowLoop &L, AnalysisContext &Ctx) {
   const LibraryModel *Lib = F.Target.Library;
@@ -236,17 +275,20 @@ void noteBatchedWrite(ClangTidyCheck &Check, const LoopQueryFinding &F,
                DiagnosticIDs::Note);
   if (!Lib || !Lib->TransactionHint)
     return;
-  // A transaction started before the loop in this function already groups
-  // the writes.
   // A transaction started before the loop in this function, directly or
   // through a helper such as `exec(db, "BEGIN")`, already groups the writes.
+  if (runsInTransactionCallback(F.Function, Ctx))
+    return;
   const FunctionFacts &Facts = Ctx.facts(*F.Function);
   for (const CallFacts &C : Facts.calls()) {
     if (!(C.Call->getBeginLoc() < L.Loop->getBeginLoc()))
       continue;
+    // The library's own transaction: `SQLite::Transaction tx(db)`.
+    if (C.Roles & RoleTransaction)
+      return;
     QueryTarget T;
     const FunctionDecl *Owner = F.Function;
-    if (C.Api && (C.Api.Function->Roles & RoleExecute)) {
+    if ((C.Roles & RoleExecute)) {
       T = describeQuery(C, Facts);
     } else if (const FunctionDecl *Callee = Ctx.followableCallee(C.Call)) {
       unsigned Budget = Ctx.options().MaxCallDepth;

@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -236,21 +237,23 @@ public:
   void finish() {
     for (unsigned I = 0; I < F.Calls.size(); ++I)
       F.CallIndex[F.Calls[I].Call] = I;
-    // Calls whose value is the handle: the variable they are stored in.
-    for (const auto &Entry : F.Values)
-      for (const Expr *V : Entry.second)
-        for (const CallFacts *C = F.callIn(V); C; C = nextCallIn(*C))
-          if (C->Api && C->Api.Function->HandleArg == ReturnValue)
-            F.ReturnHandles.try_emplace(C->Call, Entry.first);
+    // Calls whose value is the handle: the variable their full expression
+    // stores into (`statement st = (sql.prepare << "...", use(id));`).
+    for (const CallFacts &C : F.Calls)
+      if (C.Api && C.Api.Function->HandleArg == ReturnValue)
+        if (const ValueDecl *VD = F.VarOfFullExpr.lookup(C.FullExpr))
+          F.ReturnHandles[C.Call] = VD;
+    for (CallFacts &C : F.Calls)
+      markRunInPlace(C);
     // A column read without a handle of its own (`into(name)`) reads the
     // statement of its full expression.
     llvm::DenseMap<const Expr *, const ValueDecl *> StatementOfFullExpr;
     for (const CallFacts &C : F.Calls)
-      if (C.Api && (C.Api.Function->Roles & RoleStatementInputs))
+      if (C.Roles & RoleStatementInputs)
         if (const ValueDecl *H = F.handleOf(C))
           StatementOfFullExpr.try_emplace(C.FullExpr, H);
     for (const CallFacts &C : F.Calls) {
-      unsigned Roles = C.Api ? C.Api.Function->Roles : 0;
+      unsigned Roles = C.Roles;
       if (!(Roles & (RolePrepare | RoleBind | RoleColumnRead | RoleExecute |
                      RoleResultOf)))
         continue;
@@ -265,7 +268,7 @@ public:
         F.Prepares[H].push_back(&C);
       else if (Roles & RoleBind)
         F.Binds[H].push_back(&C);
-      else
+      if (Roles & (RoleExecute | RoleResultOf))
         F.Executes[H].push_back(&C);
     }
   }
@@ -293,10 +296,11 @@ private:
   void walkCondition(const Expr *Cond, int Loop, unsigned Depth) {
     size_t FirstCall = F.Calls.size();
     walk(Cond, Depth);
+    for (size_t I = FirstCall; I < F.Calls.size(); ++I)
+      F.Calls[I].InConditionOf = Loop;
     for (size_t I = FirstCall; I < F.Calls.size(); ++I) {
       CallFacts &C = F.Calls[I];
-      if (C.Api && (C.Api.Function->Roles & RoleAdvance) &&
-          C.ConditionOfLoop < 0) {
+      if ((C.Roles & RoleAdvance) && C.ConditionOfLoop < 0) {
         C.ConditionOfLoop = Loop;
         break;
       }
@@ -308,6 +312,7 @@ private:
     if (!VD || !VD->getInit())
       return;
     F.Values[VD].push_back(VD->getInit());
+    F.VarOfFullExpr.try_emplace(VD->getInit(), VD);
     F.Edges.push_back({VD, VD->getInit(), currentLoop()});
     if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
       for (const BindingDecl *B : DD->bindings())
@@ -315,11 +320,21 @@ private:
   }
 
   void addEdge(const Expr *Dst, const Expr *Src, bool IsValue) {
-    if (const ValueDecl *D = rootDecl(Dst)) {
-      F.Edges.push_back({D, Src, currentLoop()});
-      if (IsValue)
-        F.Values[D].push_back(Src);
-    }
+    const ValueDecl *D = rootDecl(Dst);
+    if (!D)
+      return;
+    F.Edges.push_back({D, Src, currentLoop()});
+    if (!IsValue)
+      return;
+    F.Values[D].push_back(Src);
+    if (FullExpr)
+      F.VarOfFullExpr.try_emplace(FullExpr, D);
+    // `bind.buffer = &id`: what is written through the destination later
+    // (a fetch into the bind array) reaches the pointee.
+    if (const auto *UO = dyn_cast<UnaryOperator>(Src->IgnoreParenImpCasts()))
+      if (UO->getOpcode() == UO_AddrOf)
+        if (const ValueDecl *Pointee = rootDecl(UO->getSubExpr()))
+          F.Edges.push_back({Pointee, Dst, currentLoop()});
   }
 
   static bool isMutableOutArg(const Expr *Arg, const ParmVarDecl *Param) {
@@ -355,6 +370,7 @@ private:
     CallFacts Facts;
     Facts.Call = C;
     Facts.Api = Model.lookup(C->getDirectCallee());
+    Facts.Roles = Facts.Api ? Facts.Api.Function->Roles : 0;
     Facts.FullExpr = FullExpr;
     placeInLoops(Facts);
     F.Calls.push_back(std::move(Facts));
@@ -362,6 +378,7 @@ private:
 
     if (CF.Api) {
       recordApiEdges(CF);
+      recordQueryOutputs(CF);
       return;
     }
     const FunctionDecl *Callee = C->getDirectCallee();
@@ -415,6 +432,72 @@ private:
       addEdge(callArg(C, Fn.ValueArg), C, false);
   }
 
+  /// A read that fills a container through an output iterator holds its
+  /// rows there: `redis.smembers("users", std::back_inserter(ids))`.
+  void recordQueryOutputs(const CallFacts &CF) {
+    const auto *C = dyn_cast<CallExpr>(CF.Call);
+    if (!C || !(CF.Roles & RoleExecute))
+      return;
+    for (const Expr *Arg : C->arguments()) {
+      const auto *Inserter =
+          dyn_cast<CallExpr>(Arg->IgnoreParenImpCasts()->IgnoreImplicit());
+      const FunctionDecl *FD = Inserter ? Inserter->getDirectCallee() : nullptr;
+      if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier() ||
+          Inserter->getNumArgs() == 0)
+        continue;
+      StringRef Name = FD->getName();
+      if (Name == "back_inserter" || Name == "front_inserter" ||
+          Name == "inserter")
+        addEdge(Inserter->getArg(0), C, /*IsValue=*/true);
+    }
+  }
+
+  /// A prepared statement run in its own expression is run at the prepare:
+  /// by a manipulator (`, now`, `<< cppdb::exec`) or by a call on the
+  /// temporary (`(sql << "...").exec()`, a conversion to a result), which
+  /// then counts as no second query.
+  void markRunInPlace(CallFacts &C) {
+    if (!C.Api)
+      return;
+    const ApiFunction &Fn = *C.Api.Function;
+    if ((Fn.Roles & RolePrepare) && !C.Api.Library->RunManipulators.empty() &&
+        C.FullExpr &&
+        mentionsFunction(C.FullExpr, C.Api.Library->RunManipulators))
+      C.Roles |= RoleExecute;
+    if (!(Fn.Roles & RoleExecute) || Fn.HandleArg != ImplicitObject ||
+        Fn.SqlArg != NoArg)
+      return;
+    const Expr *Obj = callArg(C.Call, ImplicitObject);
+    for (unsigned Steps = 0; Obj && Steps < 16; ++Steps) {
+      CallFacts *Inner = const_cast<CallFacts *>(F.callIn(Obj));
+      if (!Inner)
+        return;
+      if (Inner->Roles & RolePrepare) {
+        Inner->Roles |= RoleExecute;
+        C.Roles = 0;
+        return;
+      }
+      Obj = callArg(Inner->Call, ImplicitObject);
+    }
+  }
+
+  static bool mentionsFunction(const Expr *Root,
+                               llvm::ArrayRef<const char *> Names) {
+    llvm::SmallVector<const Stmt *, 16> Work{Root};
+    for (unsigned Visited = 0; !Work.empty() && Visited < 4096; ++Visited) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        if (isa<FunctionDecl>(DRE->getDecl()) &&
+            llvm::is_contained(Names, plainQualifiedName(DRE->getDecl())))
+          return true;
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+    }
+    return false;
+  }
+
   /// Only library classes are recorded: other constructors run no query of
   /// a model, and user constructors are followed as calls.
   void recordConstruct(const CXXConstructExpr *CE) {
@@ -431,19 +514,11 @@ private:
     CallFacts Facts;
     Facts.Call = CE;
     Facts.Api = Api;
+    Facts.Roles = Fn.Roles;
     Facts.FullExpr = FullExpr;
     placeInLoops(Facts);
     F.Calls.push_back(std::move(Facts));
     recordApiEdges(F.Calls.back());
-  }
-
-  /// The next recorded call under \p C's value: a rowset built from a
-  /// prepared statement holds both.
-  const CallFacts *nextCallIn(const CallFacts &C) const {
-    const Expr *Arg = nullptr;
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(C.Call))
-      Arg = CE->getNumArgs() == 1 ? CE->getArg(0) : nullptr;
-    return Arg ? F.callIn(Arg) : nullptr;
   }
 
   struct StackEntry {

@@ -44,11 +44,18 @@ struct CallFacts {
   int ConditionOfLoop = -1;
   /// The innermost loop that runs the call; its ancestors run it too.
   int Loop = -1;
+  /// The loop whose condition holds the call, if any.
+  int InConditionOf = -1;
   /// The innermost loop inside which the call sits under an
   /// if/switch/?:/&&/||; the call is conditional in it and in its ancestors.
   int ConditionalIn = -1;
   /// The full expression the call is part of.
   const clang::Expr *FullExpr = nullptr;
+  /// The roles the call plays here: its model's, except that a prepared
+  /// statement run in the same expression (`session << "...", now`,
+  /// `(sql << "...").exec()`) is run at the prepare, and the call that runs
+  /// it plays none.
+  unsigned Roles = 0;
 };
 
 /// `Dst` receives whatever `Src` carries, in the innermost loop `Loop`
@@ -82,6 +89,10 @@ public:
   /// The statement handle a modelled call works on, or null: its handle
   /// argument, or the variable its value is stored in (ReturnValue).
   const clang::ValueDecl *handleOf(const CallFacts &C) const;
+  /// The variable a full expression stores a value into, or null.
+  const clang::ValueDecl *varOfFullExpr(const clang::Expr *E) const {
+    return VarOfFullExpr.lookup(E);
+  }
   /// The outermost call of this body that \p E evaluates to, looking
   /// through conversions, temporaries and converting constructors, or null.
   const CallFacts *callIn(const clang::Expr *E) const;
@@ -112,6 +123,9 @@ private:
       Prepares, Binds, Executes;
   /// Calls whose returned value or constructed object is the handle.
   llvm::DenseMap<const clang::Expr *, const clang::ValueDecl *> ReturnHandles;
+  /// Full expressions that store a value into a variable: its initializer,
+  /// or an assignment.
+  llvm::DenseMap<const clang::Expr *, const clang::ValueDecl *> VarOfFullExpr;
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const clang::Expr *, 1>>
       Values;

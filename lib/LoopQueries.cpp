@@ -109,7 +109,8 @@ bool hasImpureCall(const Expr *Root, const ApiModel &Model) {
         return true;
       const auto *MD = dyn_cast<CXXMethodDecl>(FD);
       bool Pure = (MD && MD->isConst()) || FD->isInStdNamespace() ||
-                  FD->isConstexpr() || isa<CXXOperatorCallExpr>(C);
+                  FD->isConstexpr() || isa<CXXOperatorCallExpr>(C) ||
+                  Model.isStatementBuilder(FD);
       if (!Pure)
         return true;
     }
@@ -167,6 +168,48 @@ struct SiteCall {
   }
 };
 
+/// `BRPOP jobs 5` waits for the next job: a loop around it is a worker.
+bool isWaitCommand(const QueryTarget &T, const FunctionFacts &Facts) {
+  if (!T.Library || T.Library->WaitCommands.empty())
+    return false;
+  auto Text = sqlTextPrefix(T.Sql, &Facts);
+  auto Word = Text ? sqlLeadingKeyword(*Text) : std::nullopt;
+  return Word && llvm::any_of(T.Library->WaitCommands, [&](const char *W) {
+           return StringRef(*Word).equals_insensitive(W);
+         });
+}
+
+/// In a statement built as a typed object (`select(...).where(t.id ==
+/// row.id)`), the operand that carries the row: down through the builder
+/// calls' arguments, stopping at a value read from the row itself.
+const Expr *narrowTypedStatement(const Expr *E, const ValueFlow &Flow,
+                                 LabelMask Wanted) {
+  QualType T = E->getType();
+  if (!T->isRecordType() ||
+      StringRef(T.getAsString()).contains_insensitive("string"))
+    return E;
+  for (unsigned Steps = 0; Steps < 32; ++Steps) {
+    const Expr *Cur = stripTemporaries(E);
+    const Expr *Next = nullptr;
+    if (const auto *C = dyn_cast<CallExpr>(Cur)) {
+      const Expr *Obj = callArg(C, ImplicitObject);
+      for (unsigned I = 0; I < C->getNumArgs() && !Next; ++I)
+        if (C->getArg(I) != Obj && (Flow.labelsOf(C->getArg(I)) & Wanted))
+          Next = C->getArg(I);
+      if (!Next && Obj && !isa<CXXOperatorCallExpr>(C) &&
+          (Flow.labelsOf(Obj) & Wanted) && !rootDecl(Obj))
+        Next = Obj; // Further down the builder chain.
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(Cur)) {
+      Next =
+          (Flow.labelsOf(BO->getLHS()) & Wanted) ? BO->getLHS() : BO->getRHS();
+    }
+    if (!Next)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
 /// The labels the inputs of a site carry in one flow; the first input that
 /// carries \p Wanted becomes the finding's carrier.
 LabelMask siteLabels(const SiteCall &S, const FunctionFacts &Facts,
@@ -183,7 +226,7 @@ LabelMask siteLabels(const SiteCall &S, const FunctionFacts &Facts,
     Result |= L;
     // Point at the bind or prepare carrying the value, not the handle.
     if (F && !F->Carrier && (L & Wanted) && (E != Handle || S.IsLazy)) {
-      F->Carrier = E;
+      F->Carrier = IsSql ? narrowTypedStatement(E, Flow, Wanted) : E;
       F->CarrierIsSqlText = IsSql;
     }
   });
@@ -264,16 +307,15 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
   // one query, found at the call that carries its SQL.
   llvm::DenseSet<const Expr *> StatementExprs;
   for (const CallFacts &C : Facts.calls())
-    if (C.Loop >= 0 && C.Api &&
-        (C.Api.Function->Roles & RoleStatementInputs) &&
-        (C.Api.Function->Roles & RoleExecute))
+    if (C.Loop >= 0 && (C.Roles & RoleStatementInputs) &&
+        (C.Roles & RoleExecute))
       StatementExprs.insert(C.FullExpr);
 
   for (const CallFacts &C : Facts.calls()) {
     if (C.Loop < 0)
       continue;
     SiteCall S(C);
-    unsigned Roles = C.Api ? C.Api.Function->Roles : 0;
+    unsigned Roles = C.Roles;
     S.IsApi = Roles & RoleExecute;
     if (S.IsApi && !(Roles & RoleStatementInputs) &&
         StatementExprs.count(C.FullExpr))
@@ -292,8 +334,11 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
     F.Function = &FD;
     F.Site = C.Call;
     if (S.IsApi || S.IsLazy) {
-      if (S.IsApi)
+      if (S.IsApi) {
         F.Target = describeQuery(C, Facts);
+        if (isWaitCommand(F.Target, Facts))
+          continue;
+      }
       F.Target.ApiCall = C.Call;
       F.Target.Library = C.Api.Library;
       F.TargetFunction = &FD;
@@ -363,6 +408,10 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
                    ? FindingKind::QueryInLoop
                    : FindingKind::QueryPerElement;
     } else {
+      // A query in the loop's own condition decides when it ends (polling):
+      // its answer is expected to change.
+      if (C.InConditionOf == Innermost)
+        continue;
       // Neither the rows nor anything else the loop changes feeds it: the
       // same query on every iteration. Pagination and the like are silent.
       bool Varies =
@@ -398,8 +447,12 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
           if (Other.Kind == FindingKind::WriteInLoop || !Other.Chain.empty() ||
               Other.Kind == FindingKind::LazyLoadInLoop)
             return false;
-          auto Text = sqlTextPrefix(Other.Target.Sql, &Facts);
-          return Text && classifySql(*Text) == SqlStatementKind::Read;
+          if (auto Text = sqlTextPrefix(Other.Target.Sql, &Facts))
+            return classifySql(*Text) == SqlStatementKind::Read;
+          // A typed statement says in its type whether it writes.
+          const LibraryModel *Lib = Other.Target.Library;
+          return Lib && !Lib->WriteStatementTypes.empty() && Other.Target.Sql &&
+                 !Other.Target.IsWrite;
         });
     planHoist(F, Result.Loops[F.Loop], Facts, OnlyKnownReads);
   }

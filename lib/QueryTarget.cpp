@@ -105,6 +105,9 @@ std::optional<std::string> sqlTextPrefix(const Expr *E,
       auto Values = Facts->valuesOf(VD);
       if (!Values.empty()) {
         Cur = Values.front();
+        // `const char *argv[] = {"HSET", key, value}`: the command word.
+        if (const auto *IL = dyn_cast<InitListExpr>(Cur->IgnoreImplicit()))
+          Cur = IL->getNumInits() > 0 ? IL->getInit(0) : nullptr;
         continue;
       }
       // A buffer filled through a call: `snprintf(sql, n, "DELETE ...", id)`
@@ -142,7 +145,7 @@ const Expr *lastRunSql(const ValueDecl *Handle, const Expr *Before,
   for (const CallFacts *E : Facts.executesOf(Handle)) {
     if (!(E->Call->getBeginLoc() < Before->getBeginLoc()))
       break;
-    if (E->Api.Function->Roles & RoleExecute)
+    if (E->Roles & RoleExecute)
       Sql = callArg(E->Call, E->Api.Function->SqlArg);
   }
   return Sql;
@@ -171,22 +174,54 @@ bool contains(const Stmt *Root, const Stmt *Target) {
   return false;
 }
 
+/// Visits one operand of a statement expression: the values inside a
+/// binding helper (`use(id)`, `bind(name)`, `kvp("k", v)`) one by one, and
+/// nothing of an output (`into(name)`).
+void visitOperand(const Expr *E, bool IsSql, const FunctionFacts &Facts,
+                  llvm::function_ref<void(const Expr *, bool)> Visit,
+                  unsigned Depth = 0) {
+  const Expr *Stripped = stripTemporaries(E);
+  if (const CallFacts *C = Facts.factsOf(Stripped))
+    if (C->Roles & RoleColumnRead)
+      return;
+  const auto *Call = dyn_cast<CallExpr>(Stripped);
+  if (Call && Depth < 4 && !isa<CXXMemberCallExpr>(Call) &&
+      !isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0) {
+    for (const Expr *Arg : Call->arguments())
+      visitOperand(Arg, IsSql, Facts, Visit, Depth + 1);
+    return;
+  }
+  Visit(E, IsSql);
+}
+
 /// The parts of the full expression \p Root that a statement run by
-/// \p Call takes its values from: every argument along the way from the
-/// root down to the call (`use(id)`, `bind("u", v)`), one at a time so a note
-/// can point at the one that carries a row.
+/// \p Call takes its values from: the operands along the way from the root
+/// down to the call (`, use(id)`, `.bind("u", v)`, `<< id`), one at a time so
+/// a note can point at the one that carries a row. Outputs (`, into(x)`,
+/// `>> x`) are not inputs; `<<` onto a statement that does not bind appends
+/// to its SQL text.
 void visitStatementParts(const Expr *Root, const Expr *Call,
+                         const FunctionFacts &Facts,
                          llvm::function_ref<void(const Expr *, bool)> Visit) {
   const Stmt *Node = Root;
   for (unsigned Depth = 0; Node && Node != Call && Depth < 64; ++Depth) {
+    bool Output = false, AppendsText = false;
+    if (const auto *E = dyn_cast<Expr>(Node)) {
+      if (const CallFacts *C = Facts.factsOf(E)) {
+        Output = C->Roles & RoleColumnRead;
+        const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+        AppendsText =
+            OC && OC->getOperator() == OO_LessLess && !(C->Roles & RoleBind);
+      }
+    }
     const Stmt *Next = nullptr;
     for (const Stmt *Child : Node->children()) {
       if (!Child)
         continue;
       if (!Next && contains(Child, Call))
         Next = Child;
-      else if (const auto *E = dyn_cast<Expr>(Child))
-        Visit(E, false);
+      else if (const auto *E = dyn_cast<Expr>(Child); E && !Output)
+        visitOperand(E, AppendsText, Facts, Visit);
     }
     Node = Next;
   }
@@ -203,8 +238,7 @@ QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
     T.Sql = callArg(C.Call, Fn.SqlArg);
   } else if (Fn.HandleArg != NoArg) {
     T.Handle = Facts.handleOf(C);
-    if (!(Fn.Roles & RoleResultOf))
-      T.Sql = preparedSql(T.Handle, C.Call, Facts);
+    T.Sql = preparedSql(T.Handle, C.Call, Facts);
     // A statement made by running SQL once and run again later.
     if (!T.Sql)
       T.Sql = lastRunSql(T.Handle, C.Call, Facts);
@@ -221,10 +255,12 @@ QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
     } else if (T.Sql && T.Library) {
       // A statement built as a typed object says what it is in its type.
       std::string Type = T.Sql->getType().getCanonicalType().getAsString();
-      T.IsWrite =
-          llvm::any_of(T.Library->WriteStatementTypes, [&](const char *W) {
-            return Type.find(W) != std::string::npos;
-          });
+      for (const StatementType &W : T.Library->WriteStatementTypes)
+        if (Type.find(W.TypeName) != std::string::npos) {
+          T.IsWrite = true;
+          T.WriteKeyword = W.Keyword;
+          break;
+        }
     }
     break;
   }
@@ -242,7 +278,7 @@ void forEachQueryInput(const CallFacts &C, const FunctionFacts &Facts,
       Visit(callArg(C.Call, I), false);
   // `sql << "...", use(id)`: the values bound after the SQL.
   if ((Fn.Roles & RoleStatementInputs) && C.FullExpr)
-    visitStatementParts(C.FullExpr, C.Call, Visit);
+    visitStatementParts(C.FullExpr, C.Call, Facts, Visit);
   if (Fn.SqlArg != NoArg || Fn.HandleArg == NoArg)
     return;
   const Expr *HandleExpr = callArg(C.Call, Fn.HandleArg);
@@ -255,8 +291,8 @@ void forEachQueryInput(const CallFacts &C, const FunctionFacts &Facts,
     for (const CallFacts *P : Facts.preparesOf(H)) {
       if (const Expr *Sql = callArg(P->Call, P->Api.Function->SqlArg))
         Visit(Sql, true);
-      if ((P->Api.Function->Roles & RoleStatementInputs) && P->FullExpr)
-        visitStatementParts(P->FullExpr, P->Call, Visit);
+      if ((P->Roles & RoleStatementInputs) && P->FullExpr)
+        visitStatementParts(P->FullExpr, P->Call, Facts, Visit);
     }
   }
 }

@@ -30,6 +30,8 @@ struct QueryTarget {
   /// The statement handle an execute-by-handle call runs, if any.
   const clang::ValueDecl *Handle = nullptr;
   bool IsWrite = false;
+  /// For a typed statement (no SQL text), the SQL keyword its type writes.
+  const char *WriteKeyword = nullptr;
 };
 
 /// Describes the query run by \p C, an API call with RoleExecute.

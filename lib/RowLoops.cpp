@@ -4,6 +4,7 @@
 #include "lib/QueryTarget.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -15,7 +16,7 @@ namespace nplusone {
 namespace {
 
 bool isQueryResult(const CallFacts *C) {
-  return C && C->Api && (C->Api.Function->Roles & (RoleExecute | RoleResultOf));
+  return C && (C->Roles & (RoleExecute | RoleResultOf));
 }
 
 /// The query call whose result an expression evaluates, looking through
@@ -33,6 +34,23 @@ const Expr *queryCallIn(const Expr *E, const FunctionFacts &Facts) {
   return nullptr;
 }
 
+/// A call that only fetches the result of a statement run earlier
+/// (`RecordSet rs(select)`, `mysql_store_result(conn)`) stands for the last
+/// call that ran a statement on the same handle before it, when there is one.
+const Expr *runningCall(const Expr *Call, const FunctionFacts &Facts) {
+  const CallFacts *C = Facts.factsOf(Call);
+  if (!C || (C->Roles & RoleExecute) || !(C->Roles & RoleResultOf))
+    return Call;
+  const ValueDecl *Handle = Facts.handleOf(*C);
+  const Expr *Ran = nullptr;
+  if (Handle)
+    for (const CallFacts *E : Facts.executesOf(Handle))
+      if ((E->Roles & RoleExecute) &&
+          E->Call->getBeginLoc() < Call->getBeginLoc())
+        Ran = E->Call;
+  return Ran ? Ran : Call;
+}
+
 /// The query whose result \p VD holds when the loop starts: the last value
 /// stored into it before \p Loop.
 const Expr *originOfVariable(const ValueDecl *VD, const Stmt *Loop,
@@ -44,7 +62,16 @@ const Expr *originOfVariable(const ValueDecl *VD, const Stmt *Loop,
     if (const Expr *C = queryCallIn(V, Facts))
       Best = C;
   }
-  return Best;
+  // A result object constructed from the statement: `RecordSet rs(select)`.
+  if (!Best)
+    for (const CallFacts &C : Facts.calls())
+      if ((C.Roles & RoleResultOf) &&
+          C.Api.Function->HandleArg != ReturnValue &&
+          isa<CXXConstructExpr>(C.Call) &&
+          Facts.varOfFullExpr(C.FullExpr) == VD &&
+          C.Call->getBeginLoc() < Loop->getBeginLoc())
+        Best = C.Call;
+  return Best ? runningCall(Best, Facts) : nullptr;
 }
 
 /// What a cursor walks: the SQL last prepared into it, else the last
@@ -58,9 +85,22 @@ const Expr *originOfCursor(const ValueDecl *Handle, const Stmt *Loop,
   if (!Origin)
     for (const CallFacts *E : Facts.executesOf(Handle))
       if (E->Call->getBeginLoc() < Loop->getBeginLoc() &&
-          (E->Api.Function->Roles & RoleExecute))
+          (E->Roles & RoleExecute))
         Origin = E->Call;
   return Origin ? Origin : originOfVariable(Handle, Loop, Facts);
+}
+
+/// The query a loop walks returns at most one row: a single-row API, or SQL
+/// limited to one row.
+bool originReturnsOneRow(const RowLoop &L, const FunctionFacts &Facts) {
+  const CallFacts *C = L.OriginQuery ? Facts.factsOf(L.OriginQuery) : nullptr;
+  if (!C || !C->Api)
+    return false;
+  if (C->Roles & RoleSingleRow)
+    return true;
+  QueryTarget T = describeQuery(*C, Facts);
+  auto Text = sqlTextPrefix(T.Sql, &Facts);
+  return Text && sqlReturnsAtMostOneRow(*Text);
 }
 
 /// The variable a loop condition tests: `more`, `rc == SQLITE_ROW`.
@@ -71,6 +111,10 @@ const ValueDecl *conditionFlag(const Expr *Cond) {
   if (const auto *BO = dyn_cast<BinaryOperator>(Cond))
     if (BO->isEqualityOp())
       Cond = BO->getLHS()->IgnoreParenImpCasts();
+  // `while (row)` on a class: its `operator bool`.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cond))
+    if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+      Cond = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
   const auto *DRE = dyn_cast<DeclRefExpr>(Cond);
   return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
 }
@@ -86,6 +130,10 @@ bool endsInExit(const Stmt *Body) {
   }
   if (const auto *E = dyn_cast_or_null<Expr>(Last))
     Last = E->IgnoreImplicit();
+  // A retry loop: `try { ...; return; } catch (...) { }` runs again only
+  // when the attempt failed.
+  if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Last))
+    return endsInExit(Try->getTryBlock());
   return Last && (isa<BreakStmt>(Last) || isa<ReturnStmt>(Last) ||
                   isa<CXXThrowExpr>(Last) || isa<GotoStmt>(Last));
 }
@@ -123,6 +171,13 @@ void nameFromOrigin(RowLoop &L, const FunctionFacts &Facts) {
 void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
                      const FunctionFacts &Facts, const ApiModel &Model) {
   L.ResultVar = rootDecl(Over);
+  // `res.AsSetOf<int>()`: the result the accessor chain starts from.
+  for (const Expr *Obj = Over; !L.ResultVar && Obj;) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(stripTemporaries(Obj));
+    Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+    if (Obj)
+      L.ResultVar = rootDecl(Obj);
+  }
   L.Name = nameOf(L.ResultVar);
   L.Source = LoopSource::Elements;
   if (const LibraryModel *Lib = Model.resultTypeLibrary(Over->getType())) {
@@ -179,23 +234,32 @@ const Expr *objectOfAccessor(const Expr *E, llvm::ArrayRef<StringRef> Names) {
   return C->getNumArgs() == 1 ? C->getArg(0) : nullptr;
 }
 
-void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
-                 const ApiModel &Model) {
-  const VarDecl *Var = nullptr;
-  if (const auto *DS = dyn_cast_or_null<DeclStmt>(FS->getInit()))
-    if (DS->isSingleDecl())
-      Var = dyn_cast<VarDecl>(DS->getSingleDecl());
-  if (!Var)
-    return;
+/// The row count a loop bound reads: `PQntuples(res)`, or a variable set
+/// once to it (`int n = PQntuples(res);`).
+const CallFacts *rowCountIn(const Expr *Bound, const FunctionFacts &Facts) {
+  for (unsigned Steps = 0; Bound && Steps < 4; ++Steps) {
+    if (const CallFacts *C = Facts.callIn(Bound))
+      return (C->Roles & RoleRowCount) ? C : nullptr;
+    const auto *DRE = dyn_cast<DeclRefExpr>(Bound->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD || !VD->isLocalVarDecl())
+      return nullptr;
+    auto Values = Facts.valuesOf(VD);
+    Bound = Values.size() == 1 ? Values.front() : nullptr;
+  }
+  return nullptr;
+}
+
+/// An index or iterator loop: the variable \p Var, set to \p Init before
+/// the loop, compared in \p Cond. `for (i = 0; i < r.size(); ++i)`,
+/// `while (i < PQntuples(res))`, `for (auto it = r.begin(); ...)`.
+void classifyIndexLoop(RowLoop &L, const ValueDecl *Var, const Expr *Init,
+                       const Expr *Cond, const Stmt *Loop,
+                       const FunctionFacts &Facts, const ApiModel &Model) {
   L.RowVar = Var;
-  const Expr *Over = nullptr;
-  // Iterator loop: `for (auto it = r.begin(); ...)`.
-  if (const Expr *Obj =
-          objectOfAccessor(Var->getInit(), {"begin", "cbegin", "rbegin"}))
-    Over = Obj;
-  // Index loop: `for (i = 0; i < r.size(); ++i)`.
+  const Expr *Over = objectOfAccessor(Init, {"begin", "cbegin", "rbegin"});
   const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
-      FS->getCond() ? FS->getCond()->IgnoreParenImpCasts() : nullptr);
+      Cond ? Cond->IgnoreParenImpCasts() : nullptr);
   const Expr *Bound = Cmp && Cmp->isComparisonOp()
                           ? Cmp->getRHS()->IgnoreParenImpCasts()
                           : nullptr;
@@ -203,26 +267,74 @@ void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
     Over = objectOfAccessor(Bound, {"size", "length", "end"});
   // `i < PQntuples(res)`: the library's row count of a result.
   if (!Over && Bound)
-    if (const CallFacts *C = Facts.callIn(Bound))
-      if (C->Api && (C->Api.Function->Roles & RoleRowCount))
-        if (const Expr *Res = callArg(C->Call, C->Api.Function->HandleArg)) {
-          L.Source = LoopSource::QueryRows;
-          L.Library = C->Api.Library;
-          L.ResultVar = L.Cursor = rootDecl(Res);
-          L.Name = nameOf(L.ResultVar);
-          if (L.ResultVar)
-            L.OriginQuery = originOfVariable(L.ResultVar, FS, Facts);
-          return;
-        }
+    if (const CallFacts *C = rowCountIn(Bound, Facts))
+      if (const Expr *Res = callArg(C->Call, C->Api.Function->HandleArg)) {
+        L.Source = LoopSource::QueryRows;
+        L.Library = C->Api.Library;
+        L.ResultVar = L.Cursor = rootDecl(Res);
+        L.Name = nameOf(L.ResultVar);
+        // `model.setQuery(...)` runs the query on the object it counts.
+        if (L.ResultVar)
+          L.OriginQuery = originOfCursor(L.ResultVar, Loop, Facts);
+        return;
+      }
   // `i < reply->elements`: a count field of a result.
   if (!Over && Bound)
     if (const auto *ME = dyn_cast<MemberExpr>(Bound))
       if (Model.resultTypeLibrary(ME->getBase()->getType()))
         Over = ME->getBase();
   if (Over)
-    traceCollection(L, Over, FS, Facts, Model);
+    traceCollection(L, Over, Loop, Facts, Model);
   else
     L.Source = LoopSource::Elements;
+}
+
+void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
+                 const ApiModel &Model) {
+  // `for (;;)` and `for (int page = 0;; ++page)` walk nothing: polling,
+  // retries and pagination.
+  if (!FS->getCond())
+    return;
+  const ValueDecl *Var = nullptr;
+  const Expr *Init = nullptr;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(FS->getInit())) {
+    if (DS->isSingleDecl())
+      if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl())) {
+        Var = VD;
+        Init = VD->getInit();
+      }
+  } else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(
+                 dyn_cast_or_null<Expr>(FS->getInit()))) {
+    // C89 style: `for (j = 0; j < reply->elements; j++)`.
+    if (BO->isAssignmentOp())
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens())) {
+        Var = DRE->getDecl();
+        Init = BO->getRHS();
+      }
+  }
+  if (!Var)
+    return;
+  classifyIndexLoop(L, Var, Init ? Init->IgnoreImplicit() : nullptr,
+                    FS->getCond(), FS, Facts, Model);
+}
+
+/// `while (i < PQntuples(res)) { ...; ++i; }`: an index loop when it
+/// compares a variable with a row count or a result's size.
+void classifyWhileIndex(RowLoop &L, const WhileStmt *WS,
+                        const FunctionFacts &Facts, const ApiModel &Model) {
+  const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
+      WS->getCond() ? WS->getCond()->IgnoreParenImpCasts() : nullptr);
+  if (!Cmp || !Cmp->isRelationalOp())
+    return;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Cmp->getLHS()->IgnoreParenImpCasts());
+  if (!DRE)
+    return;
+  RowLoop Candidate = L;
+  classifyIndexLoop(Candidate, DRE->getDecl(), nullptr, WS->getCond(), WS,
+                    Facts, Model);
+  if (Candidate.Source == LoopSource::QueryRows)
+    L = Candidate;
 }
 
 } // namespace
@@ -242,6 +354,7 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
       classifyFor(L, FS, Facts, Model);
       L.RunsAtMostOnce = endsInExit(FS->getBody());
     } else if (const auto *WS = dyn_cast<WhileStmt>(Loop)) {
+      classifyWhileIndex(L, WS, Facts, Model);
       L.RunsAtMostOnce =
           endsInExit(WS->getBody()) || isFalseConstant(WS->getCond(), Ctx);
     } else if (const auto *DS = dyn_cast<DoStmt>(Loop)) {
@@ -262,6 +375,16 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
     L.Cursor = Handle;
     L.ResultVar = Handle;
     L.Name = nameOf(Handle);
+    // `while ((row = PQgetResult(conn)))`: each step returns a result of
+    // the statement run on the connection, held in `row`.
+    if (C.Roles & RoleResultOf) {
+      if (const ValueDecl *Held = Facts.varOfFullExpr(C.FullExpr)) {
+        L.RowVar = L.ResultVar = Held;
+        L.Name = nameOf(Held);
+        L.OriginQuery = C.Call;
+        continue;
+      }
+    }
     const Expr *Origin = originOfCursor(Handle, L.Loop, Facts);
     L.OriginQuery = Origin;
   }
@@ -280,7 +403,7 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
       continue;
     for (const Expr *V : Facts.valuesOf(Flag)) {
       const CallFacts *C = Facts.callIn(V);
-      if (!C || !C->Api || !(C->Api.Function->Roles & RoleAdvance))
+      if (!C || !(C->Roles & RoleAdvance))
         continue;
       const ValueDecl *Handle = Facts.handleOf(*C);
       if (!Handle)
@@ -294,8 +417,10 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
     }
   }
   for (RowLoop &L : Result)
-    if (L.Source == LoopSource::QueryRows)
+    if (L.Source == LoopSource::QueryRows) {
       nameFromOrigin(L, Facts);
+      L.RunsAtMostOnce |= originReturnsOneRow(L, Facts);
+    }
   return Result;
 }
 

@@ -225,6 +225,35 @@ std::optional<std::string> sqlMainTable(StringRef Sql) {
   return std::nullopt;
 }
 
+bool sqlReturnsAtMostOneRow(StringRef Sql) {
+  llvm::SmallVector<Token, 32> Toks;
+  if (!tokenize(Sql, Toks))
+    return false;
+  int Depth = 0;
+  for (size_t I = mainStatementStart(Toks); I < Toks.size(); ++I) {
+    const Token &T = Toks[I];
+    if (T.isPunct("(")) {
+      ++Depth;
+      continue;
+    }
+    if (T.isPunct(")")) {
+      --Depth;
+      continue;
+    }
+    if (Depth != 0 || I + 1 >= Toks.size())
+      continue;
+    const Token &Next = Toks[I + 1];
+    bool One = Next.Kind == TokKind::Number && Next.Text == "1";
+    // LIMIT 1, TOP 1, FETCH FIRST 1 ROW ONLY / FETCH FIRST ROW ONLY.
+    if ((T.isWord("limit") || T.isWord("top")) && One)
+      return true;
+    if (T.isWord("first") && I > 0 && Toks[I - 1].isWord("fetch") &&
+        (One || Next.isWord("row")))
+      return true;
+  }
+  return false;
+}
+
 std::optional<BatchedSqlRewrite> rewriteKeyLookupBatched(StringRef Sql,
                                                          SqlDialect D) {
   if (D != SqlDialect::PostgreSQL && D != SqlDialect::SQLite)

@@ -36,6 +36,10 @@ bool isTransactionStart(llvm::StringRef Sql);
 /// The first table named after FROM at the top level, if any.
 std::optional<std::string> sqlMainTable(llvm::StringRef Sql);
 
+/// True when the statement's own clauses limit it to one row: `LIMIT 1`,
+/// `TOP 1`, `FETCH FIRST 1 ROW ONLY` at its top level.
+bool sqlReturnsAtMostOneRow(llvm::StringRef Sql);
+
 /// A rewrite of the key comparison of a per-key lookup into batched form.
 /// The edit replaces [Begin, End) of the SQL text with Replacement.
 struct BatchedSqlRewrite {

@@ -16,13 +16,65 @@ namespace {
 // command is walked by index up to reply->elements.
 const ApiFunction HiredisFunctions[] = {
     {"redisCommand", RoleExecute, AccessKind::ByText, 1, 2},
-    {"redisCommandArgv", RoleExecute, AccessKind::ByText, NoArg, 1},
+    // argv[0] is the command word.
+    {"redisCommandArgv", RoleExecute, AccessKind::ByText, 2, 1},
 };
 const char *const HiredisResultTypes[] = {"redisReply"};
-const char *const RedisWriteCommands[] = {
-    "SET",    "SETEX", "SETNX",  "MSET", "HSET",   "HMSET",  "HDEL",  "DEL",
-    "UNLINK", "INCR",  "INCRBY", "DECR", "DECRBY", "EXPIRE", "LPUSH", "RPUSH",
-    "SADD",   "SREM",  "ZADD",   "ZREM", "APPEND", "PUBLISH"};
+const char *const RedisWriteCommands[] = {"SET",
+                                          "SETEX",
+                                          "SETNX",
+                                          "PSETEX",
+                                          "MSET",
+                                          "MSETNX",
+                                          "SETRANGE",
+                                          "GETSET",
+                                          "GETDEL",
+                                          "APPEND",
+                                          "HSET",
+                                          "HSETNX",
+                                          "HMSET",
+                                          "HDEL",
+                                          "HINCRBY",
+                                          "HINCRBYFLOAT",
+                                          "DEL",
+                                          "UNLINK",
+                                          "RENAME",
+                                          "INCR",
+                                          "INCRBY",
+                                          "INCRBYFLOAT",
+                                          "DECR",
+                                          "DECRBY",
+                                          "EXPIRE",
+                                          "PEXPIRE",
+                                          "EXPIREAT",
+                                          "PERSIST",
+                                          "LPUSH",
+                                          "RPUSH",
+                                          "LPOP",
+                                          "RPOP",
+                                          "LREM",
+                                          "LSET",
+                                          "LTRIM",
+                                          "RPOPLPUSH",
+                                          "LMOVE",
+                                          "SADD",
+                                          "SREM",
+                                          "SPOP",
+                                          "SMOVE",
+                                          "ZADD",
+                                          "ZREM",
+                                          "ZINCRBY",
+                                          "ZREMRANGEBYSCORE",
+                                          "ZREMRANGEBYRANK",
+                                          "ZREMRANGEBYLEX",
+                                          "PFADD",
+                                          "XADD",
+                                          "PUBLISH"};
+// Blocking pops and subscriptions wait for the next item: a loop around
+// them is a worker, not N+1.
+const char *const RedisWaitCommands[] = {
+    "BLPOP",    "BRPOP", "BLMOVE",     "BRPOPLPUSH", "BZPOPMIN",
+    "BZPOPMAX", "XREAD", "XREADGROUP", "SUBSCRIBE",  "PSUBSCRIBE"};
 
 // redis-plus-plus: one method per command.
 constexpr ApiFunction redisRead(const char *Name) {
@@ -72,65 +124,58 @@ const ApiFunction MongocxxFunctions[] = {
 };
 #undef COLL
 const char *const MongocxxResultTypes[] = {"mongocxx::cursor"};
+const char *const BsonBuilders[] = {"bsoncxx::"};
 
 } // namespace
 
 const LibraryModel &hiredis() {
-  static const LibraryModel M{
-      "hiredis",
-      "hiredis",
-      SqlDialect::Generic,
-      HiredisFunctions,
-      HiredisResultTypes,
-      "bind all keys at once",
-      "one MSET/HMSET for all keys, or pipeline the commands "
-      "(redisAppendCommand for each, then redisGetReply for each)",
-      nullptr,
-      nullptr,
-      {},
-      {},
-      RedisWriteCommands,
-      "send one MGET/HMGET for all keys, or pipeline the commands "
-      "(redisAppendCommand for each key, then redisGetReply for each)"};
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "hiredis";
+    L.DisplayName = "hiredis";
+    L.Functions = HiredisFunctions;
+    L.ResultTypes = HiredisResultTypes;
+    L.WriteCommands = RedisWriteCommands;
+    L.WaitCommands = RedisWaitCommands;
+    L.TextBatchReadHint =
+        "send one MGET/HMGET for all keys, or pipeline the commands "
+        "(redisAppendCommand for each key, then redisGetReply for each)";
+    L.BatchWriteHint =
+        "one MSET/HMSET for all keys, or pipeline the commands "
+        "(redisAppendCommand for each, then redisGetReply for each)";
+    return L;
+  }();
   return M;
 }
 
 const LibraryModel &redisPlusPlus() {
-  static const LibraryModel M{
-      "redis-plus-plus",
-      "redis-plus-plus",
-      SqlDialect::Generic,
-      RedisPlusPlusFunctions,
-      {},
-      "bind all keys at once",
-      "one mset/hmset for all keys, or queue the commands on one "
-      "redis.pipeline() and exec() it once",
-      nullptr,
-      nullptr,
-      {},
-      {},
-      {},
-      "read all keys with one mget/hmget, or queue the commands on one "
-      "redis.pipeline() and exec() it once"};
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "redis-plus-plus";
+    L.DisplayName = "redis-plus-plus";
+    L.Functions = RedisPlusPlusFunctions;
+    L.BatchReadHint = "read all keys with one mget/hmget, or queue the "
+                      "commands on one redis.pipeline() and exec() it once";
+    L.BatchWriteHint = "one mset/hmset for all keys, or queue the commands on "
+                       "one redis.pipeline() and exec() it once";
+    return L;
+  }();
   return M;
 }
 
 const LibraryModel &mongocxx() {
-  static const LibraryModel M{
-      "mongocxx",
-      "mongocxx",
-      SqlDialect::Generic,
-      MongocxxFunctions,
-      MongocxxResultTypes,
-      "bind all keys at once",
-      "one insert_many or bulk_write for all documents",
-      nullptr,
-      nullptr,
-      {},
-      {},
-      {},
-      "find all of them with one filter {field: {$in: [keys]}}, or join them "
-      "in with $lookup in an aggregate"};
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "mongocxx";
+    L.DisplayName = "mongocxx";
+    L.Functions = MongocxxFunctions;
+    L.ResultTypes = MongocxxResultTypes;
+    L.BuilderNamespaces = BsonBuilders;
+    L.BatchReadHint = "find all of them with one filter {field: {$in: "
+                      "[keys]}}, or join them in with $lookup in an aggregate";
+    L.BatchWriteHint = "one insert_many or bulk_write for all documents";
+    return L;
+  }();
   return M;
 }
 

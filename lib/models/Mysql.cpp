@@ -22,6 +22,11 @@ const ApiFunction MysqlCFunctions[] = {
     {"mysql_stmt_execute", RoleExecute, AccessKind::ByText, NoArg, NoArg, 0},
     {"mysql_stmt_bind_param", RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 1},
     {"mysql_stmt_fetch", RoleAdvance, AccessKind::ByText, NoArg, NoArg, 0},
+    // The bind array's buffers receive the columns of each fetched row.
+    {"mysql_stmt_bind_result", RoleColumnRead, AccessKind::ByText, NoArg, NoArg,
+     0, 1},
+    {"mysql_num_rows", RoleRowCount, AccessKind::ByText, NoArg, NoArg, 0},
+    {"mysql_autocommit", RoleTransaction},
 };
 
 // Connector/C++ 1.1 (JDBC style): statements and result sets are objects,
@@ -62,14 +67,24 @@ const ApiFunction MysqlConnectorFunctions[] = {
     jdbcMethod(PSTMT "setBoolean", RoleBind, AccessKind::ByText, NoArg, 1),
     jdbcMethod(PSTMT "setDateTime", RoleBind, AccessKind::ByText, NoArg, 1),
     jdbcMethod("sql::ResultSet::next", RoleAdvance),
+    jdbcMethod("sql::Connection::setAutoCommit", RoleTransaction),
 };
 #undef PSTMT
 
 // X DevAPI: statements are built by chained calls and run by execute(); the
-// whole chain, binds included, is one statement.
+// whole chain, binds included, is one statement, which may also be kept in a
+// variable and bound and run later.
 constexpr ApiFunction xStatement(const char *Name, AccessKind Access,
                                  int Sql = NoArg) {
-  return {Name, RoleExecute | RoleStatementInputs, Access, Sql, NoArg};
+  return {Name,       RolePrepare | RoleStatementInputs, Access, Sql, NoArg,
+          ReturnValue};
+}
+constexpr ApiFunction xDirect(const char *Name, AccessKind Access,
+                              unsigned Extra = 0) {
+  return {Name, RoleExecute | Extra, Access, NoArg, 0};
+}
+constexpr ApiFunction xResult(const char *Name, unsigned Roles) {
+  return {Name, Roles, AccessKind::ByText, NoArg, NoArg, ImplicitObject};
 }
 const ApiFunction MysqlXFunctions[] = {
     xStatement("mysqlx::Session::sql", AccessKind::ByText, 0),
@@ -81,12 +96,26 @@ const ApiFunction MysqlXFunctions[] = {
     xStatement("mysqlx::Collection::add", AccessKind::Write),
     xStatement("mysqlx::Collection::modify", AccessKind::Write),
     xStatement("mysqlx::Collection::remove", AccessKind::Write),
-    {"mysqlx::RowResult::fetchOne", RoleAdvance | RoleColumnRead,
-     AccessKind::ByText, NoArg, NoArg, ImplicitObject},
-    {"mysqlx::SqlResult::fetchOne", RoleAdvance | RoleColumnRead,
-     AccessKind::ByText, NoArg, NoArg, ImplicitObject},
-    {"mysqlx::DocResult::fetchOne", RoleAdvance | RoleColumnRead,
-     AccessKind::ByText, NoArg, NoArg, ImplicitObject},
+    {"mysqlx::Executable::execute", RoleExecute, AccessKind::ByText, NoArg,
+     NoArg, ImplicitObject},
+    {"mysqlx::internal::Bind_parameters::bind", RoleBind, AccessKind::ByText,
+     NoArg, NoArg, ImplicitObject, 1},
+    {"mysqlx::internal::Bind_placeholders::bind", RoleBind, AccessKind::ByText,
+     NoArg, NoArg, ImplicitObject, 0},
+    // Calls that run at once.
+    xDirect("mysqlx::Collection::getOne", AccessKind::Read, RoleSingleRow),
+    xDirect("mysqlx::Collection::removeOne", AccessKind::Write),
+    xDirect("mysqlx::Collection::replaceOne", AccessKind::Write),
+    xDirect("mysqlx::Collection::addOrReplaceOne", AccessKind::Write),
+    xDirect("mysqlx::Collection::count", AccessKind::Read),
+    xDirect("mysqlx::Table::count", AccessKind::Read),
+    xResult("mysqlx::RowResult::fetchOne", RoleAdvance | RoleColumnRead),
+    xResult("mysqlx::SqlResult::fetchOne", RoleAdvance | RoleColumnRead),
+    xResult("mysqlx::DocResult::fetchOne", RoleAdvance | RoleColumnRead),
+    xResult("mysqlx::RowResult::fetchAll", RoleResultOf),
+    xResult("mysqlx::SqlResult::fetchAll", RoleResultOf),
+    xResult("mysqlx::DocResult::fetchAll", RoleResultOf),
+    xResult("mysqlx::Session::startTransaction", RoleTransaction),
 };
 const char *const MysqlXResultTypes[] = {
     "mysqlx::RowResult", "mysqlx::SqlResult", "mysqlx::DocResult"};
@@ -104,48 +133,53 @@ const char MysqlTransaction[] =
 } // namespace
 
 const LibraryModel &mysqlC() {
-  static const LibraryModel M{"mysql",
-                              "MySQL/MariaDB C API",
-                              SqlDialect::MySQL,
-                              MysqlCFunctions,
-                              {},
-                              MysqlBind,
-                              MysqlWrite,
-                              MysqlTransaction};
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "mysql";
+    L.DisplayName = "MySQL/MariaDB C API";
+    L.Dialect = SqlDialect::MySQL;
+    L.Functions = MysqlCFunctions;
+    L.BatchBindHint = MysqlBind;
+    L.BatchWriteHint = MysqlWrite;
+    L.TransactionHint = MysqlTransaction;
+    return L;
+  }();
   return M;
 }
 
 const LibraryModel &mysqlConnector() {
-  static const LibraryModel M{"mysql-connector",
-                              "MySQL Connector/C++ 1.1",
-                              SqlDialect::MySQL,
-                              MysqlConnectorFunctions,
-                              {},
-                              MysqlBind,
-                              MysqlWrite,
-                              "wrap the loop in one transaction "
-                              "(con->setAutoCommit(false) ... con->commit())"};
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "mysql-connector";
+    L.DisplayName = "MySQL Connector/C++ 1.1";
+    L.Dialect = SqlDialect::MySQL;
+    L.Functions = MysqlConnectorFunctions;
+    L.BatchBindHint = MysqlBind;
+    L.BatchWriteHint = MysqlWrite;
+    L.TransactionHint = "wrap the loop in one transaction "
+                        "(con->setAutoCommit(false) ... con->commit())";
+    return L;
+  }();
   return M;
 }
 
 const LibraryModel &mysqlX() {
-  static const LibraryModel M{
-      "mysqlx",
-      "MySQL Connector/C++ X DevAPI",
-      SqlDialect::MySQL,
-      MysqlXFunctions,
-      MysqlXResultTypes,
-      MysqlBind,
-      "one insert(...) with a values(...) call per row, or one update/remove "
-      "whose where() covers all keys",
-      "wrap the loop in one transaction (session.startTransaction() ... "
-      "session.commit())",
-      nullptr,
-      {},
-      {},
-      {},
-      "one select(...).where(\"id IN (...)\") (or find(\"id IN ...\")) for "
-      "all keys"};
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "mysqlx";
+    L.DisplayName = "MySQL Connector/C++ X DevAPI";
+    L.Dialect = SqlDialect::MySQL;
+    L.Functions = MysqlXFunctions;
+    L.ResultTypes = MysqlXResultTypes;
+    L.BatchBindHint = MysqlBind;
+    L.BatchReadHint = "run one select(...).where(\"id IN (...)\") (or "
+                      "find(\"id IN ...\")) for all keys";
+    L.BatchWriteHint = "one insert(...) with a values(...) call per row, or "
+                       "one update/remove whose where() covers all keys";
+    L.TransactionHint = "wrap the loop in one transaction "
+                        "(session.startTransaction() ... session.commit())";
+    return L;
+  }();
   return M;
 }
 

@@ -62,10 +62,15 @@ constexpr ApiFunction sqliteCppMethod(const char *Name, unsigned Roles,
 }
 const ApiFunction SqliteCppFunctions[] = {
     {"SQLite::Database::exec", RoleExecute, AccessKind::ByText, 0},
-    {"SQLite::Database::execAndGet", RoleExecute, AccessKind::Read, 0},
+    {"SQLite::Database::tryExec", RoleExecute, AccessKind::ByText, 0},
+    {"SQLite::Transaction::Transaction", RoleTransaction},
+    {"SQLite::Database::execAndGet", RoleExecute | RoleSingleRow,
+     AccessKind::Read, 0},
     {"SQLite::Statement::Statement", RolePrepare, AccessKind::ByText, 1, NoArg,
      ReturnValue},
     sqliteCppMethod("SQLite::Statement::executeStep",
+                    RoleExecute | RoleAdvance),
+    sqliteCppMethod("SQLite::Statement::tryExecuteStep",
                     RoleExecute | RoleAdvance),
     sqliteCppMethod("SQLite::Statement::exec", RoleExecute),
     sqliteCppMethod("SQLite::Statement::bind", RoleBind, 1),
@@ -79,71 +84,97 @@ const ApiFunction SqliteCppFunctions[] = {
 constexpr ApiFunction ormRead(const char *Name) {
   return {Name, RoleExecute, AccessKind::Read, NoArg, 0};
 }
+constexpr ApiFunction ormReadOne(const char *Name) {
+  return {Name, RoleExecute | RoleSingleRow, AccessKind::Read, NoArg, 0};
+}
 constexpr ApiFunction ormWrite(const char *Name) {
   return {Name, RoleExecute, AccessKind::Write, NoArg, 0};
 }
 #define STORAGE "sqlite_orm::internal::storage_t::"
 const ApiFunction SqliteOrmFunctions[] = {
-    ormRead(STORAGE "get_all"),          ormRead(STORAGE "get_all_pointer"),
-    ormRead(STORAGE "get_all_optional"), ormRead(STORAGE "get"),
-    ormRead(STORAGE "get_pointer"),      ormRead(STORAGE "get_optional"),
-    ormRead(STORAGE "get_no_throw"),     ormRead(STORAGE "select"),
-    ormRead(STORAGE "iterate"),          ormRead(STORAGE "count"),
-    ormWrite(STORAGE "insert"),          ormWrite(STORAGE "replace"),
-    ormWrite(STORAGE "update"),          ormWrite(STORAGE "update_all"),
-    ormWrite(STORAGE "remove"),          ormWrite(STORAGE "remove_all"),
-    ormWrite(STORAGE "insert_range"),    ormWrite(STORAGE "replace_range"),
+    ormRead(STORAGE "get_all"),
+    ormRead(STORAGE "get_all_pointer"),
+    ormRead(STORAGE "get_all_optional"),
+    ormReadOne(STORAGE "get"),
+    ormReadOne(STORAGE "get_pointer"),
+    ormReadOne(STORAGE "get_optional"),
+    ormReadOne(STORAGE "get_no_throw"),
+    ormRead(STORAGE "select"),
+    ormRead(STORAGE "iterate"),
+    ormRead(STORAGE "count"),
+    ormWrite(STORAGE "insert"),
+    ormWrite(STORAGE "replace"),
+    ormWrite(STORAGE "update"),
+    ormWrite(STORAGE "update_all"),
+    ormWrite(STORAGE "remove"),
+    ormWrite(STORAGE "remove_all"),
+    ormWrite(STORAGE "insert_range"),
+    ormWrite(STORAGE "replace_range"),
+    // Transaction control lives in the storage's base class; transaction()
+    // runs the callable it is given inside one.
+    {"sqlite_orm::internal::storage_base::begin_transaction", RoleTransaction},
+    {"sqlite_orm::internal::storage_base::transaction", RoleTransaction},
+    {"sqlite_orm::internal::storage_base::transaction_guard", RoleTransaction},
 };
 #undef STORAGE
+
+const char JsonArrayBind[] =
+    "bind all keys as one JSON array text such as '[1,2,3]'";
+const char SqliteWrite[] =
+    "one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... "
+    "WHERE id IN (SELECT value FROM json_each(?))";
 
 } // namespace
 
 const LibraryModel &sqlite3() {
-  static const LibraryModel M{
-      "sqlite3",
-      "SQLite3 C API",
-      SqlDialect::SQLite,
-      Sqlite3Functions,
-      {},
-      "bind all keys as one JSON array text such as '[1,2,3]'",
-      "one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... "
-      "WHERE id IN (SELECT value FROM json_each(?))",
-      "wrap the loop in one transaction (BEGIN ... COMMIT): outside one, "
-      "every statement is a transaction of its own"};
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "sqlite3";
+    L.DisplayName = "SQLite3 C API";
+    L.Dialect = SqlDialect::SQLite;
+    L.Functions = Sqlite3Functions;
+    L.BatchBindHint = JsonArrayBind;
+    L.BatchWriteHint = SqliteWrite;
+    L.TransactionHint = "wrap the loop in one transaction (BEGIN ... COMMIT): "
+                        "outside one, every statement is a transaction of its "
+                        "own";
+    return L;
+  }();
   return M;
 }
 
 const LibraryModel &sqliteCpp() {
-  static const LibraryModel M{
-      "sqlitecpp",
-      "SQLiteCpp",
-      SqlDialect::SQLite,
-      SqliteCppFunctions,
-      {},
-      "bind all keys as one JSON array text such as '[1,2,3]'",
-      "one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... "
-      "WHERE id IN (SELECT value FROM json_each(?))",
-      "wrap the loop in one SQLite::Transaction and commit() once: outside "
-      "one, every statement is a transaction of its own"};
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "sqlitecpp";
+    L.DisplayName = "SQLiteCpp";
+    L.Dialect = SqlDialect::SQLite;
+    L.Functions = SqliteCppFunctions;
+    L.BatchBindHint = JsonArrayBind;
+    L.BatchWriteHint = SqliteWrite;
+    L.TransactionHint = "wrap the loop in one SQLite::Transaction and "
+                        "commit() once: outside one, every statement is a "
+                        "transaction of its own";
+    return L;
+  }();
   return M;
 }
 
 const LibraryModel &sqliteOrm() {
-  static const LibraryModel M{
-      "sqlite_orm",
-      "sqlite_orm",
-      SqlDialect::SQLite,
-      SqliteOrmFunctions,
-      {},
-      "bind all keys at once",
-      "one insert_range/replace_range for all objects, or one remove_all(where("
-      "in(&T::id, ids)))",
-      "wrap the loop in one storage.transaction([&] { ...; return true; })",
-      nullptr,
-      {},
-      {},
-      {},
-      "load them with one get_all<T>(where(in(&T::column, keys)))"};
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "sqlite_orm";
+    L.DisplayName = "sqlite_orm";
+    L.Dialect = SqlDialect::SQLite;
+    L.Functions = SqliteOrmFunctions;
+    L.BatchReadHint =
+        "load them with one get_all<T>(where(in(&T::column, keys)))";
+    L.BatchWriteHint = "one insert_range/replace_range for all objects, or "
+                       "one remove_all(where(in(&T::id, ids)))";
+    L.TransactionHint =
+        "wrap the loop in one storage.transaction([&] { ...; return true; })";
+    return L;
+  }();
   return M;
 }
 

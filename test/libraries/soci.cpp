@@ -15,6 +15,11 @@ void ordersPerUser(session &sql) {
     int id = r.get<int>(0);
     int count = 0;
     sql << "SELECT count(*) FROM orders WHERE user_id = :id", use(id), into(count);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-6]]:23: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the row value 'id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
   }
 }
 
@@ -25,6 +30,11 @@ void ordersByName(session &sql) {
     std::string name = it->get<std::string>("name");
     int count = 0;
     sql << "SELECT count(*) FROM orders WHERE user_name = :n", use(name), into(count);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-6]]:23: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:68: note: the row value 'name' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
   }
 }
 
@@ -37,6 +47,11 @@ void totalsPerUser(session &sql) {
     statement st = (sql.prepare << "SELECT total FROM orders WHERE user_name = :n",
                     use(name, "n"), into(total));
     st.execute();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-8]]:23: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:25: note: the row value 'name' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:36: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
     while (st.fetch()) {
     }
   }
@@ -50,6 +65,11 @@ void namesByCursor(session &sql) {
   st.execute();
   while (st.fetch()) {
     sql << "SELECT name FROM users WHERE id = :id", use(id), into(name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'st' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: 'st' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'st' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:57: note: the row value 'id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
   }
 }
 
@@ -58,6 +78,12 @@ void markSeen(session &sql) {
   rowset<int> ids = (sql.prepare << "SELECT id FROM users WHERE active = 1");
   for (int id : ids)
     sql << "UPDATE users SET seen = 1 WHERE id = " << id;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'ids' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:21: note: 'ids' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'ids' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:55: note: the row value 'id' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: bind whole vectors: one statement with use(std::vector<T>) runs for every element in one round trip
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in one soci::transaction tr(sql); ... tr.commit()
 }
 
 // One query per element of a vector of ids.
@@ -65,6 +91,10 @@ void namesOf(session &sql, const std::vector<int> &ids) {
   for (int id : ids) {
     std::string name;
     sql << "SELECT name FROM users WHERE id = :id", use(id), into(name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:57: note: the element value 'id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
   }
 }
 
@@ -74,6 +104,9 @@ void configPerRow(session &sql) {
   for (const row &r : users) {
     int limit = 0;
     sql << "SELECT value FROM config WHERE name = 'limit'", into(limit);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: hoist it: run the query once before the loop and reuse its result
     (void)r;
   }
 }

@@ -2,11 +2,12 @@
 // packaged by Debian with its headers). It declares, with the real names,
 // the real inline namespaces (mongocxx::v_noabi, bsoncxx::v_noabi) and the
 // real signatures, just what the tests use: collection's read calls (find,
-// find_one, count_documents, aggregate) and write calls (insert_one,
+// find_one, count_documents, aggregate), write calls (insert_one,
 // insert_many, update_one, update_many, delete_one, delete_many,
-// bulk_write). The option classes (mongocxx::options::*) and result classes
-// (mongocxx::result::*), which the real driver declares one per header, are
-// declared here. Declarations only, except where templates need a body.
+// bulk_write) and create_bulk_write. The option classes
+// (mongocxx::options::*) and result classes (mongocxx::result::*), which the
+// real driver declares one per header, are declared here. Declarations
+// only, except where templates need a body.
 #pragma once
 
 #include <cstdint>
@@ -121,6 +122,9 @@ public:
              const options::bulk_write &options = options::bulk_write()) {
     return stdx::nullopt;
   }
+
+  class bulk_write
+  create_bulk_write(const options::bulk_write &options = {});
 
   std::int64_t
   count_documents(bsoncxx::document::view_or_value filter,

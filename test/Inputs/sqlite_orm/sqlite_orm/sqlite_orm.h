@@ -5,7 +5,8 @@
 // sqlite_orm::internal::storage_t, which declares the CRUD and query members
 // (get_all, get, get_pointer, get_optional, select, iterate, count, insert,
 // replace, update, remove, remove_all, insert_range, replace_range) just as
-// the real storage_t does; transaction control lives in its base
+// the real storage_t does; transaction control (begin_transaction, commit,
+// rollback, transaction, transaction_guard) lives in its base
 // internal::storage_base, as in the real library. Bodies are stubs.
 #ifndef NPLUSONE_TEST_SQLITE_ORM_SQLITE_ORM_H
 #define NPLUSONE_TEST_SQLITE_ORM_SQLITE_ORM_H
@@ -167,11 +168,22 @@ template <class T, class S, class... Args> struct view_t {
 
 enum class sync_schema_result { new_table_created, already_in_sync };
 
+/// What storage_base::transaction_guard() returns: a transaction begun at
+/// construction and rolled back at destruction unless committed.
+struct transaction_guard_t {
+  bool commit_on_destroy = false;
+  bool gotta_fire = true;
+  ~transaction_guard_t();
+  void commit();
+  void rollback();
+};
+
 struct storage_base {
   void begin_transaction();
   void commit();
   void rollback();
   template <class F> bool transaction(const F &f) { return f(); }
+  transaction_guard_t transaction_guard();
   void drop_table(const std::string &tableName);
   void vacuum();
   int changes();

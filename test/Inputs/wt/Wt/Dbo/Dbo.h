@@ -1,6 +1,6 @@
 // Stand-in for Wt::Dbo (not packaged by Debian with its headers here):
-// Session, Query, ptr<> and collection<> with the real names and the
-// signatures the tests use. Bodies are stubs.
+// Session, Query, Call, Transaction, ptr<> and collection<> with the real
+// names and the signatures the tests use. Bodies are stubs.
 #ifndef NPLUSONE_TEST_WT_DBO_H
 #define NPLUSONE_TEST_WT_DBO_H
 
@@ -39,9 +39,28 @@ template <class Result> class Query {
 public:
   template <typename T> Query &bind(const T &value);
   Query &where(const std::string &condition);
+  Query &orderBy(const std::string &fieldName);
+  Query &limit(int limit);
+  Query &offset(int offset);
   collection<Result> resultList() const;
   Result resultValue() const;
   operator collection<Result>() const;
+};
+
+class Session;
+
+// A statement without results (an UPDATE, a stored procedure); it runs when
+// the last copy is destroyed, or at run() (Wt/Dbo/Call).
+class Call {
+public:
+  ~Call();
+  Call(const Call &other);
+  template <typename T> Call &bind(const T &value);
+  void run();
+
+private:
+  Call(Session &session, const std::string &sql);
+  friend class Session;
 };
 
 class Session {
@@ -49,6 +68,9 @@ public:
   template <class C> Query<ptr<C>> find(const std::string &where = "");
   template <class Result> Query<Result> query(const std::string &sql);
   template <class C> ptr<C> load(long long id);
+  template <class C> ptr<C> add(ptr<C> &ptr);
+  Call execute(const std::string &sql);
+  void flush();
 };
 
 class Transaction {

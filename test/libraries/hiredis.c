@@ -1,0 +1,103 @@
+// hiredis 0.14.1 on the real Debian libhiredis-dev headers (<hiredis/hiredis.h>),
+// compiled as C: the N+1 shapes in the C idioms of hiredis' own README.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c11
+
+#include <hiredis/hiredis.h>
+#include <stdio.h>
+#include <string.h>
+
+// The README's loop over a multi-bulk reply, index declared up front (C89),
+// with one HGETALL per element.
+void ordersOfUser(redisContext *c) {
+  redisReply *ids, *order;
+  unsigned int j;
+  ids = redisCommand(c, "LRANGE user:1:orders 0 -1");
+  if (ids->type == REDIS_REPLY_ARRAY) {
+    for (j = 0; j < ids->elements; j++) {
+      order = redisCommand(c, "HGETALL order:%s", ids->element[j]->str);
+      // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query runs once per row of 'ids' (N+1 queries); load the rows for all ids in one query [nplusone-query-in-loop]
+      // CHECK-MESSAGES: :[[@LINE-5]]:9: note: 'ids' is the result of the query here
+      // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the loop over the rows of 'ids' is here
+      // CHECK-MESSAGES: :[[@LINE-4]]:51: note: the row value 'ids->element[j]->str' flows into the query's parameter here
+      // CHECK-MESSAGES: :[[@LINE-5]]:31: note: batch it: collect the keys before the loop and send one MGET/HMGET for all keys, or pipeline the commands (redisAppendCommand for each key, then redisGetReply for each)
+      freeReplyObject(order);
+    }
+  }
+  freeReplyObject(ids);
+}
+
+// The same with a C99 loop index, and the key built with snprintf.
+void profiles(redisContext *c) {
+  redisReply *users = redisCommand(c, "SMEMBERS users");
+  for (size_t i = 0; i < users->elements; i++) {
+    char key[64];
+    snprintf(key, sizeof key, "user:%s", users->element[i]->str);
+    redisReply *profile = redisCommand(c, "HGETALL %s", key);
+    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-6]]:23: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:57: note: the row value 'key' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: batch it: collect the keys before the loop and send one MGET/HMGET for all keys, or pipeline the commands (redisAppendCommand for each key, then redisGetReply for each)
+    freeReplyObject(profile);
+  }
+  freeReplyObject(users);
+}
+
+// A write per element: each member's status is set on its own.
+void logoutAll(redisContext *c) {
+  redisReply *users = redisCommand(c, "SMEMBERS online");
+  for (size_t i = 0; i < users->elements; i++)
+    freeReplyObject(redisCommand(c, "SET status:%s offline", users->element[i]->str));
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: SET runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:23: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:62: note: the row value 'users->element[i]->str' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
+  freeReplyObject(users);
+}
+
+// The same key read for every element.
+void quotaPerUser(redisContext *c) {
+  redisReply *users = redisCommand(c, "SMEMBERS users");
+  for (size_t i = 0; i < users->elements; i++) {
+    redisReply *quota = redisCommand(c, "GET config:quota");
+    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: query runs once per row of 'users' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: hoist it before the loop (check that nothing in the loop changes what it reads)
+    printf("%s: %s\n", users->element[i]->str, quota->str);
+    freeReplyObject(quota);
+  }
+  freeReplyObject(users);
+}
+
+//===--- Look-alikes that must stay silent -------------------------------===//
+
+// The batched form: pipeline every HGETALL, then read every reply.
+void pipelined(redisContext *c) {
+  redisReply *users = redisCommand(c, "SMEMBERS users");
+  unsigned int j;
+  for (j = 0; j < users->elements; j++)
+    redisAppendCommand(c, "HGETALL user:%s", users->element[j]->str);
+  for (j = 0; j < users->elements; j++) {
+    void *reply;
+    if (redisGetReply(c, &reply) != REDIS_OK)
+      break;
+    freeReplyObject(reply);
+  }
+  freeReplyObject(users);
+}
+
+// Printing the elements runs no command; the first match is looked up once,
+// after the loop.
+void findAdmin(redisContext *c) {
+  redisReply *users = redisCommand(c, "SMEMBERS users");
+  const char *admin = NULL;
+  for (size_t i = 0; i < users->elements; i++) {
+    printf("%s\n", users->element[i]->str);
+    if (!admin && strncmp(users->element[i]->str, "admin:", 6) == 0)
+      admin = users->element[i]->str;
+  }
+  if (admin)
+    freeReplyObject(redisCommand(c, "HGETALL user:%s", admin));
+  freeReplyObject(users);
+}

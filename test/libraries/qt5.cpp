@@ -1,0 +1,219 @@
+// Qt SQL on the real Debian Qt 5.15 headers (qtbase5-dev, <QtSql/QSqlQuery>):
+// each N+1 shape in Qt's own idioms (while (q.next()), prepare/bindValue/exec), and look-alikes.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 -fPIC -I %qt5_include
+
+#include <QtCore/QList>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+#include <QtCore/QVariant>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
+#include <QtSql/QSqlQueryModel>
+#include <QtSql/QSqlRecord>
+#include <vector>
+
+// The canonical N+1: the constructor runs the outer query, one prepared
+// query per row.
+void ordersPerUser() {
+  QSqlQuery users("SELECT id, name FROM users");
+  while (users.next()) {
+    const int id = users.value(0).toInt();
+    QSqlQuery orders;
+    orders.prepare("SELECT total FROM orders WHERE user_id = :id");
+    orders.bindValue(":id", id);
+    orders.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-8]]:13: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:29: note: the row value 'id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    while (orders.next()) {
+    }
+  }
+}
+
+// exec(QString) on the outer query, positional binds, the column by name.
+void profilesPerUser(QSqlDatabase db) {
+  QSqlQuery users(db);
+  users.exec("SELECT id, name FROM users WHERE active = 1");
+  QSqlQuery profile(db);
+  profile.prepare("SELECT bio FROM profiles WHERE user_id = ?");
+  while (users.next()) {
+    profile.addBindValue(users.value("id"));
+    if (profile.exec() && profile.next())
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:26: note: the row value 'users.value("id")' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-8]]:19: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+      (void)profile.value(0).toString();
+  }
+}
+
+// QSqlDatabase::exec per row, the key pasted into the SQL text.
+void countsByText(QSqlDatabase &db) {
+  QSqlQuery users = db.exec("SELECT id FROM users");
+  while (users.next()) {
+    QSqlQuery c = db.exec(QString("SELECT count(*) FROM orders WHERE user_id = %1").arg(users.value(0).toInt()));
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:21: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:27: note: the row value 'QString("SELECT count(*) FROM orders WHERE user_id = %1")...' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    (void)c;
+  }
+}
+
+// The first()/next() do-while over the rows.
+void citiesDoWhile(QSqlDatabase &db) {
+  QSqlQuery users("SELECT id FROM users", db);
+  if (users.first()) {
+    do {
+      QSqlQuery a(db);
+      a.prepare("SELECT city FROM addresses WHERE user_id = ?");
+      a.addBindValue(users.value(0));
+      a.exec();
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+      // CHECK-MESSAGES: :[[@LINE-8]]:13: note: 'users' is the result of the query here
+      // CHECK-MESSAGES: :[[@LINE-7]]:5: note: the loop over the rows of 'users' is here
+      // CHECK-MESSAGES: :[[@LINE-5]]:22: note: the row value 'users.value(0)' flows into the query's parameter here
+      // CHECK-MESSAGES: :[[@LINE-7]]:17: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    } while (users.next());
+  }
+}
+
+// An index loop over the rows of a QSqlQueryModel.
+void namesFromModel() {
+  QSqlQueryModel model;
+  model.setQuery("SELECT id FROM users");
+  for (int i = 0; i < model.rowCount(); ++i) {
+    QSqlQuery q;
+    q.prepare("SELECT name FROM profiles WHERE user_id = ?");
+    q.addBindValue(model.record(i).value("id"));
+    q.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'model' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'model' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'model' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the row value 'model.record(i).value("id")' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:15: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+  }
+}
+
+// A write per row.
+void markSeen(QSqlDatabase &db) {
+  QSqlQuery users("SELECT id FROM users WHERE active = 1", db);
+  QSqlQuery upd(db);
+  upd.prepare("UPDATE users SET seen = 1 WHERE id = :id");
+  while (users.next()) {
+    upd.bindValue(":id", users.value(0));
+    upd.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:26: note: the row value 'users.value(0)' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-8]]:15: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
+    // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
+  }
+}
+
+// Writes in one transaction: only the batching hint applies, not the
+// transaction hint.
+void archiveAll(QSqlDatabase &db) {
+  db.transaction();
+  QSqlQuery users("SELECT id FROM users WHERE closed = 1", db);
+  QSqlQuery del(db);
+  del.prepare("DELETE FROM sessions WHERE user_id = ?");
+  while (users.next()) {
+    del.addBindValue(users.value(0));
+    del.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: the row value 'users.value(0)' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-8]]:15: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
+  }
+  db.commit();
+}
+
+// One query per element of a vector of ids.
+QStringList namesOf(const std::vector<int> &ids) {
+  QStringList names;
+  QSqlQuery q;
+  q.prepare("SELECT name FROM users WHERE id = ?");
+  for (int id : ids) {
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: the element value 'id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:13: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+      names << q.value(0).toString();
+  }
+  return names;
+}
+
+// The same query on every row.
+void configPerRow() {
+  QSqlQuery users("SELECT id FROM users");
+  while (users.next()) {
+    QSqlQuery cfg("SELECT value FROM config WHERE name = 'limit'");
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query runs once per row of 'users' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:15: note: hoist it: run the query once before the loop and reuse its result
+    (void)cfg;
+  }
+}
+
+//===--- Look-alikes that must stay silent -------------------------------===//
+
+// Queries before and after the loop; the loop only reads values; the
+// batched write runs once, with execBatch().
+int beforeAndAfter(QSqlDatabase &db) {
+  QSqlQuery count("SELECT count(*) FROM users", db);
+  int n = count.next() ? count.value(0).toInt() : 0;
+  QSqlQuery users("SELECT id, name FROM users", db);
+  QVariantList ids;
+  while (users.next()) {
+    ids << users.value(0);
+    n += users.record().count();
+  }
+  QSqlQuery upd(db);
+  upd.prepare("UPDATE users SET seen = 1 WHERE id = ?");
+  upd.addBindValue(ids);
+  upd.execBatch();
+  return n;
+}
+
+// Only the first row is used: the loop body always returns.
+QString firstName() {
+  QSqlQuery users("SELECT id FROM users ORDER BY id");
+  while (users.next()) {
+    QSqlQuery q;
+    q.prepare("SELECT name FROM profiles WHERE user_id = ?");
+    q.addBindValue(users.value(0));
+    q.exec();
+    return q.next() ? q.value(0).toString() : QString();
+  }
+  return QString();
+}
+
+// Unrelated classes with Qt-like method names.
+struct Cache {
+  bool exec(const QString &key);
+  bool next();
+  QVariant value(int i) const;
+};
+int warm(Cache &cache, const QStringList &keys) {
+  int hits = 0;
+  for (const QString &k : keys)
+    hits += cache.exec(k);
+  while (cache.next())
+    hits += cache.exec(cache.value(0).toString());
+  return hits;
+}
+void listTables(QSqlDatabase &db) {
+  QStringList tables = db.tables();
+  QListIterator<QString> it(tables);
+  while (it.hasNext())
+    (void)db.record(it.next());
+}

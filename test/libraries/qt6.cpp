@@ -1,0 +1,89 @@
+// Qt SQL on the real Debian Qt 6.4 headers (qt6-base-dev, <QtSql/QSqlQuery>; Qt 6 needs C++17):
+// the canonical N+1 and a write per row in Qt's idioms, and look-alikes. qt5.cpp covers the rest.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 -fPIC -I %qt6_include
+
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
+#include <vector>
+
+// The canonical N+1: the constructor runs the outer query, one prepared
+// query per row.
+void ordersPerUser(const QSqlDatabase &db) {
+  QSqlQuery users("SELECT id, name FROM users", db);
+  while (users.next()) {
+    QSqlQuery orders(db);
+    orders.prepare("SELECT total FROM orders WHERE user_id = :id");
+    orders.bindValue(":id", users.value(0));
+    orders.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:29: note: the row value 'users.value(0)' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    while (orders.next()) {
+    }
+  }
+}
+
+// A write per row, on a query moved out of a helper (Qt 6 QSqlQuery is movable).
+QSqlQuery activeUsers(const QSqlDatabase &db) {
+  QSqlQuery q(db);
+  q.exec("SELECT id FROM users WHERE active = 1");
+  return q;
+}
+void markSeen(const QSqlDatabase &db) {
+  QSqlQuery users = activeUsers(db);
+  QSqlQuery upd(db);
+  upd.prepare("UPDATE users SET seen = 1 WHERE id = ?");
+  while (users.next()) {
+    upd.addBindValue(users.value(0));
+    upd.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'users.value(0)' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:15: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
+  }
+}
+
+// One query per element of a vector of ids.
+QStringList namesOf(const QSqlDatabase &db, const std::vector<int> &ids) {
+  QStringList names;
+  for (int id : ids) {
+    QSqlQuery q(QString("SELECT name FROM users WHERE id = %1").arg(id), db);
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value 'QString("SELECT name FROM users WHERE id = %1").arg(id)' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    if (q.next())
+      names << q.value(0).toString();
+  }
+  return names;
+}
+
+//===--- Look-alikes that must stay silent -------------------------------===//
+
+// The rows are read into a list first; one batched write after the loop.
+void collectThenBatch(const QSqlDatabase &db) {
+  QSqlQuery users("SELECT id FROM users", db);
+  QVariantList ids;
+  while (users.next())
+    ids << users.value(0);
+  QSqlQuery upd(db);
+  upd.prepare("UPDATE users SET seen = 1 WHERE id = ?");
+  upd.addBindValue(ids);
+  upd.execBatch();
+}
+
+// An unrelated class with Qt-like method names.
+struct Job {
+  bool next();
+  bool exec(const QString &what);
+  QVariant value(int i) const;
+};
+void run(Job &job) {
+  while (job.next())
+    job.exec(job.value(0).toString());
+}
