@@ -7,6 +7,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/LambdaCapture.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -24,6 +25,14 @@ const FunctionDecl *AnalysisContext::followableCallee(const Expr *C) const {
   const FunctionDecl *Callee = calleeOf(C);
   if (!Callee || Model.lookup(Callee))
     return nullptr;
+  // A virtual call runs the final overrider when the object's class is
+  // known here (a value, or a final class or method); otherwise the body
+  // of the method named, if it has one.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee); MD && MD->isVirtual())
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+      if (const CXXMethodDecl *Final = MD->getDevirtualizedMethod(
+              MC->getImplicitObjectArgument(), /*IsAppleKext=*/false))
+        Callee = Final;
   const FunctionDecl *Def = nullptr;
   if (!Callee->hasBody(Def) || !Def || Def->isDependentContext())
     return nullptr;
@@ -85,6 +94,14 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
   for (unsigned I = 0; I < FD.getNumParams() && I < ThisParamBit; ++I)
     Flow.seedVariable(FD.getParamDecl(I), LabelMask(1) << I);
   Flow.seedThis(LabelMask(1) << ThisParamBit);
+  // A lambda's captures are members of its closure object: what they carry
+  // comes in through the object the lambda is called on.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD))
+    if (MD->getParent()->isLambda())
+      for (const LambdaCapture &Capture : MD->getParent()->captures())
+        if (Capture.capturesVariable())
+          Flow.seedVariable(Capture.getCapturedVar(), LabelMask(1)
+                                                          << ThisParamBit);
   bool Propagated = false;
 
   for (const CallFacts &C : F.calls()) {

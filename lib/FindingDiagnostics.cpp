@@ -42,10 +42,18 @@ std::string quoteSource(const Expr *E, const ASTContext &Ctx) {
   return Result;
 }
 
+bool isLambdaBody(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  return MD && MD->getParent()->isLambda();
+}
+
+/// A function as messages name it: quoted, or "the lambda".
 std::string functionName(const FunctionDecl *FD) {
   if (!FD)
     return "";
-  return FD->getNameAsString();
+  if (isLambdaBody(FD))
+    return "the lambda";
+  return "'" + FD->getNameAsString() + "'";
 }
 
 SqlDialect effectiveDialect(const LoopQueryFinding &F, AnalysisContext &Ctx) {
@@ -110,7 +118,41 @@ std::string perIteration(const RowLoop &L) {
   return "per iteration of the loop";
 }
 
+namespace {
+/// Where the rows a loop walks come from.
+void noteOrigin(ClangTidyCheck &Check, const RowLoop &L) {
+  if (L.Source != LoopSource::QueryRows || !L.OriginQuery)
+    return;
+  if (L.Name.empty()) {
+    Check.diag(L.OriginQuery->getBeginLoc(),
+               "the rows come from the query here", DiagnosticIDs::Note);
+    return;
+  }
+  if (L.RowsCall)
+    Check.diag(L.OriginQuery->getBeginLoc(),
+               "'%0' holds the rows of this query, returned by %1",
+               DiagnosticIDs::Note)
+        << L.Name << functionName(calleeOf(L.RowsCall));
+  else if (L.CopiedRows)
+    Check.diag(L.OriginQuery->getBeginLoc(),
+               "'%0' is filled from the rows of the query here",
+               DiagnosticIDs::Note)
+        << L.Name;
+  else
+    Check.diag(L.OriginQuery->getBeginLoc(),
+               "'%0' is the result of the query here", DiagnosticIDs::Note)
+        << L.Name;
+}
+} // namespace
+
 void noteRowSource(ClangTidyCheck &Check, const RowLoop &L) {
+  if (L.Algorithm) {
+    noteOrigin(Check, L);
+    Check.diag(L.Loop->getBeginLoc(), "'%0' runs the lambda once %1 here",
+               DiagnosticIDs::Note)
+        << L.Algorithm << perIteration(L);
+    return;
+  }
   if (L.Source != LoopSource::QueryRows) {
     if (L.Source == LoopSource::Elements && !L.Name.empty())
       Check.diag(L.Loop->getBeginLoc(),
@@ -122,15 +164,7 @@ void noteRowSource(ClangTidyCheck &Check, const RowLoop &L) {
                  DiagnosticIDs::Note);
     return;
   }
-  if (L.OriginQuery) {
-    if (!L.Name.empty())
-      Check.diag(L.OriginQuery->getBeginLoc(),
-                 "'%0' is the result of the query here", DiagnosticIDs::Note)
-          << L.Name;
-    else
-      Check.diag(L.OriginQuery->getBeginLoc(),
-                 "the rows come from the query here", DiagnosticIDs::Note);
-  }
+  noteOrigin(Check, L);
   Check.diag(L.Loop->getBeginLoc(), "the loop over the rows of %0 is here",
              DiagnosticIDs::Note)
       << loopSubject(L);
@@ -165,11 +199,32 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
     return;
   }
   if (!F.Chain.empty()) {
+    const FunctionDecl *Callee = F.Chain.front().Callee;
+    // `run()` on a lambda that captured the row: the closure carries it.
+    if (isLambdaBody(Callee) &&
+        stripTemporaries(F.Carrier) ==
+            stripTemporaries(callArg(F.Site, ImplicitObject))) {
+      Check.diag(F.Carrier->getBeginLoc(),
+                 "the lambda '%0' captures the %select{row|element}1 value "
+                 "and runs the query with it",
+                 DiagnosticIDs::Note)
+          << Value << What;
+      return;
+    }
+    // A lambda written at the call, capturing the row: `run([&] { ... })`.
+    if (isa<LambdaExpr>(stripTemporaries(F.Carrier))) {
+      Check.diag(F.Carrier->getBeginLoc(),
+                 "the lambda passed to %0 here captures the "
+                 "%select{row|element}1 value and runs the query with it",
+                 DiagnosticIDs::Note)
+          << functionName(Callee) << What;
+      return;
+    }
     Check.diag(F.Carrier->getBeginLoc(),
-               "the %select{row|element}2 value '%0' is passed to '%1' here "
+               "the %select{row|element}2 value '%0' is passed to %1 here "
                "and reaches its query",
                DiagnosticIDs::Note)
-        << Value << functionName(F.Chain.front().Callee) << What;
+        << Value << functionName(Callee) << What;
     return;
   }
   Check.diag(F.Carrier->getBeginLoc(),
@@ -184,11 +239,10 @@ void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
   for (size_t I = 1; I < F.Chain.size(); ++I) {
     const ChainStep &S = F.Chain[I];
     if (S.Callee)
-      Check.diag(S.Call->getBeginLoc(), "'%0' calls '%1' here",
-                 DiagnosticIDs::Note)
+      Check.diag(S.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
           << functionName(S.Caller) << functionName(S.Callee);
     else
-      Check.diag(S.Call->getBeginLoc(), "'%0' runs the query here",
+      Check.diag(S.Call->getBeginLoc(), "%0 runs the query here",
                  DiagnosticIDs::Note)
           << functionName(S.Caller);
   }

@@ -8,6 +8,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -223,10 +224,18 @@ public:
       for (const Decl *D : DS->decls())
         recordDecl(D);
     }
-    if (const auto *C = dyn_cast<CallExpr>(S))
+    // A return in a lambda walked in place ends the lambda, not this
+    // function.
+    if (const auto *RS = dyn_cast<ReturnStmt>(S))
+      if (const Expr *Value = RS->getRetValue(); Value && !InCallback)
+        F.Returns.push_back(Value);
+    CallbackLoop Callback;
+    if (const auto *C = dyn_cast<CallExpr>(S)) {
       recordCall(C);
-    else if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+      Callback = perElementCallback(C);
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
       recordConstruct(CE);
+    }
 
     bool IsBlock = isa<CompoundStmt>(S);
     for (const Stmt *Child : S->children()) {
@@ -234,6 +243,11 @@ public:
         BlockChild = Child;
       walk(Child, Depth + 1);
     }
+    // The algorithm runs its lambda once per element, after its arguments
+    // are evaluated: the lambda's body is that loop's body. A named lambda
+    // handed to two algorithms is walked at the first.
+    if (Callback.Lambda && WalkedLambdas.insert(Callback.Lambda).second)
+      walkCallbackLoop(S, Callback, Depth + 1);
   }
 
   void finish() {
@@ -276,14 +290,34 @@ public:
   }
 
 private:
+  void walkCallbackLoop(const Stmt *Call, const CallbackLoop &Callback,
+                        unsigned Depth) {
+    const Expr *SavedFullExpr = FullExpr;
+    FullExpr = nullptr;
+    int L = enterLoop(Call, /*InBlock=*/false);
+    F.Loops[L].Callback = Callback;
+    // The element parameter takes each value of the range, as a range-for
+    // variable does.
+    if (Callback.Element)
+      F.Edges.push_back({Callback.Element, Callback.Range, L});
+    ++InCallback;
+    walk(Callback.Body, Depth);
+    --InCallback;
+    leaveLoop();
+    FullExpr = SavedFullExpr;
+  }
+
   int currentLoop() const {
     return LoopStack.empty() ? -1 : LoopStack.back().Loop;
   }
 
   int enterLoop(const Stmt *Loop, bool InBlock) {
     int Index = static_cast<int>(F.Loops.size());
-    F.Loops.push_back(
-        {Loop, LoopStack.empty() ? -1 : LoopStack.back().Loop, InBlock});
+    LoopFacts Facts;
+    Facts.Loop = Loop;
+    Facts.Parent = LoopStack.empty() ? -1 : LoopStack.back().Loop;
+    Facts.InBlock = InBlock;
+    F.Loops.push_back(Facts);
     LoopStack.push_back({Index, Conditional});
     Conditional = 0;
     return Index;
@@ -500,12 +534,23 @@ private:
     return false;
   }
 
-  /// Only library classes are recorded: other constructors run no query of
-  /// a model, and user constructors are followed as calls.
+  /// Library classes whose constructors the model knows, and constructors
+  /// of user classes, which are followed as calls; the standard library's
+  /// and trivial ones run no query.
   void recordConstruct(const CXXConstructExpr *CE) {
-    ApiModel::Match Api = Model.lookup(CE->getConstructor());
-    if (!Api)
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    ApiModel::Match Api = Model.lookup(Ctor);
+    if (!Api) {
+      if (!Ctor || !Ctor->isUserProvided() || !Ctor->hasBody() ||
+          Ctor->getParent()->isInStdNamespace())
+        return;
+      CallFacts Facts;
+      Facts.Call = CE;
+      Facts.FullExpr = FullExpr;
+      placeInLoops(Facts);
+      F.Calls.push_back(std::move(Facts));
       return;
+    }
     // `QSqlQuery q;` runs nothing: the SQL argument is left to its default.
     const ApiFunction &Fn = *Api.Function;
     if ((Fn.Roles & (RoleExecute | RolePrepare)) && Fn.SqlArg != NoArg) {
@@ -535,6 +580,8 @@ private:
   const Stmt *BlockChild = nullptr;
   /// The outermost expression being walked.
   const Expr *FullExpr = nullptr;
+  llvm::SmallPtrSet<const LambdaExpr *, 4> WalkedLambdas;
+  unsigned InCallback = 0;
 };
 
 FunctionFacts::FunctionFacts(const FunctionDecl &FD, const ApiModel &Model)

@@ -11,6 +11,7 @@
 #define NPLUSONE_LIB_FUNCTIONFACTS_H
 
 #include "lib/ApiModel.h"
+#include "lib/CallbackAlgorithms.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <vector>
@@ -26,12 +27,17 @@ class ValueDecl;
 namespace nplusone {
 
 /// A loop of the function, in source order; Parent is the enclosing loop.
+/// A call of a per-element algorithm with a lambda (`std::for_each(b, e,
+/// [&](auto &u) { ... })`) is a loop too: the call is its Loop, and the
+/// lambda's body, walked in place, is its body.
 struct LoopFacts {
   const clang::Stmt *Loop = nullptr;
   int Parent = -1;
   /// The loop is a statement of a `{ }` block, so a statement can be placed
   /// before it.
   bool InBlock = false;
+  /// For an algorithm's loop: what it walks and the lambda it runs.
+  CallbackLoop Callback;
 };
 
 /// A call, with the API model entry of its callee if it has one.
@@ -105,6 +111,8 @@ public:
   const clang::ValueDecl *columnReadHandle(const clang::Expr *C) const {
     return ColumnReads.lookup(C);
   }
+  /// The values the function returns, in source order.
+  llvm::ArrayRef<const clang::Expr *> returns() const { return Returns; }
   /// The initializer of \p VD and the right-hand sides assigned to it.
   llvm::ArrayRef<const clang::Expr *>
   valuesOf(const clang::ValueDecl *VD) const;
@@ -118,6 +126,7 @@ private:
   std::vector<LoopFacts> Loops;
   std::vector<CallFacts> Calls;
   std::vector<FlowEdge> Edges;
+  std::vector<const clang::Expr *> Returns;
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const CallFacts *, 1>>
       Prepares, Binds, Executes;

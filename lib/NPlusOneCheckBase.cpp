@@ -109,7 +109,6 @@ void NPlusOneCheckBase::onStartOfTranslationUnit() {
   // Every check resets the shared state; all do so before any function is
   // matched, so nothing computed for this unit is lost.
   Shared->startTranslationUnit();
-  ReportedSites.clear();
 }
 
 void NPlusOneCheckBase::onEndOfTranslationUnit() {
@@ -122,12 +121,8 @@ void NPlusOneCheckBase::check(const MatchFinder::MatchResult &Result) {
     onStartOfTranslationUnit();
   for (const auto &Found : Shared->analyzeTranslationUnit(*Result.Context)) {
     for (const LoopQueryFinding &F : Found->Findings) {
-      if (F.Kind != Reports)
-        continue;
-      // A template's site is reported once, not once per instantiation.
-      if (!ReportedSites.insert(F.Site->getBeginLoc().getRawEncoding()).second)
-        continue;
-      report(F, *Found, Shared->context());
+      if (F.Kind == Reports)
+        report(F, *Found, Shared->context());
     }
   }
 }

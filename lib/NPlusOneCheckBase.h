@@ -11,7 +11,6 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "lib/SharedAnalysis.h"
-#include "llvm/ADT/DenseSet.h"
 #include <memory>
 #include <optional>
 
@@ -51,9 +50,6 @@ private:
   AnalysisOptions Settings;
   ModelConfig Config;
   std::shared_ptr<SharedAnalysis> Shared;
-  /// Sites already reported in this translation unit: a template's sites
-  /// are reported once, not once per instantiation.
-  llvm::DenseSet<unsigned> ReportedSites;
 };
 
 } // namespace nplusone

@@ -203,12 +203,11 @@ void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
   }
 }
 
-/// Range-for: over a query call, a result-typed value, or anything else.
-void classifyRangeFor(RowLoop &L, const CXXForRangeStmt *RF,
-                      const FunctionFacts &Facts, const ApiModel &Model) {
-  L.RowVar = RF->getLoopVariable();
+/// A loop over \p Range: a query call, a result-typed value, or anything
+/// else.
+void classifyRange(RowLoop &L, const Expr *Range, const Stmt *Loop,
+                   const FunctionFacts &Facts, const ApiModel &Model) {
   L.Source = LoopSource::Elements;
-  const Expr *Range = RF->getRangeInit();
   if (!Range)
     return;
   if (const Expr *C = queryCallIn(Range, Facts)) {
@@ -217,7 +216,13 @@ void classifyRangeFor(RowLoop &L, const CXXForRangeStmt *RF,
     L.Library = Facts.factsOf(C)->Api.Library;
     return;
   }
-  traceCollection(L, Range, RF, Facts, Model);
+  traceCollection(L, Range, Loop, Facts, Model);
+}
+
+void classifyRangeFor(RowLoop &L, const CXXForRangeStmt *RF,
+                      const FunctionFacts &Facts, const ApiModel &Model) {
+  L.RowVar = RF->getLoopVariable();
+  classifyRange(L, RF->getRangeInit(), RF, Facts, Model);
 }
 
 /// The object a call like `r.begin()`, `r.size()`, `std::begin(r)` is on.
@@ -232,6 +237,16 @@ const Expr *objectOfAccessor(const Expr *E, llvm::ArrayRef<StringRef> Names) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
     return MC->getImplicitObjectArgument();
   return C->getNumArgs() == 1 ? C->getArg(0) : nullptr;
+}
+
+/// An algorithm running a lambda per element walks its range, given whole
+/// (`std::ranges::for_each(users, f)`) or by its first iterator.
+void classifyCallback(RowLoop &L, const CallbackLoop &CB,
+                      const FunctionFacts &Facts, const ApiModel &Model) {
+  L.RowVar = CB.Element;
+  L.Algorithm = CB.Name;
+  const Expr *Over = objectOfAccessor(CB.Range, {"begin", "cbegin"});
+  classifyRange(L, Over ? Over : CB.Range, L.Loop, Facts, Model);
 }
 
 /// The row count a loop bound reads: `PQntuples(res)`, or a variable set
@@ -360,6 +375,9 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
     } else if (const auto *DS = dyn_cast<DoStmt>(Loop)) {
       L.RunsAtMostOnce =
           endsInExit(DS->getBody()) || isFalseConstant(DS->getCond(), Ctx);
+    } else if (Facts.loops()[I].Callback.Lambda) {
+      // A return in the lambda ends one element's call, not the walk.
+      classifyCallback(L, Facts.loops()[I].Callback, Facts, Model);
     }
   }
   // Cursor loops: the loop's condition steps a statement handle.

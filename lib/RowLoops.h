@@ -45,6 +45,14 @@ struct RowLoop {
   std::string Name;
   /// The table the rows come from, when the outer SQL names one.
   std::string Table;
+  /// For an algorithm run per element (`std::for_each`), its name.
+  const char *Algorithm = nullptr;
+  /// The iterated container holds rows copied from the query's result
+  /// rather than the result itself.
+  bool CopiedRows = false;
+  /// When the rows come from a function that returns them: the call that
+  /// does, in this function (OriginQuery is then the query in that function).
+  const clang::Expr *RowsCall = nullptr;
 };
 
 /// Classifies every loop of \p Facts, in the same order as Facts.loops().

@@ -91,9 +91,18 @@ SharedAnalysis::analyzeTranslationUnit(clang::ASTContext &Context) {
   Analysis = std::make_unique<AnalysisContext>(Model, Options);
   FunctionCollector Collector(Context.getSourceManager());
   Collector.TraverseDecl(Context.getTranslationUnitDecl());
+  // One diagnostic per query site: a template's site is found in each of
+  // its instantiations, and a lambda run by an algorithm both in the
+  // function that calls the algorithm and in the lambda's own body. The
+  // first finding wins; functions come in source order, enclosing ones
+  // before the lambdas in them, so the one that sees the most loops does.
+  llvm::DenseSet<unsigned> Sites;
   for (const clang::FunctionDecl *FD : Collector.Functions) {
     auto Found =
         std::make_unique<FunctionLoopQueries>(findLoopQueries(*FD, *Analysis));
+    llvm::erase_if(Found->Findings, [&](const LoopQueryFinding &F) {
+      return !Sites.insert(F.Site->getBeginLoc().getRawEncoding()).second;
+    });
     if (!Found->Findings.empty())
       Results.push_back(std::move(Found));
   }

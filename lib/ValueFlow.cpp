@@ -41,8 +41,14 @@ LabelMask ValueFlow::labelsOf(const Expr *Root) const {
   unsigned Visited = 0;
   while (!Work.empty() && ++Visited < MaxExprNodes) {
     const Stmt *S = Work.pop_back_val();
-    if (!S || isa<UnaryExprOrTypeTraitExpr>(S) || isa<LambdaExpr>(S))
+    if (!S || isa<UnaryExprOrTypeTraitExpr>(S))
       continue;
+    // A lambda carries what it captures; its body runs elsewhere.
+    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : LE->capture_inits())
+        Work.push_back(Init);
+      continue;
+    }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
       Result |= labelsOf(DRE->getDecl());
       continue;
