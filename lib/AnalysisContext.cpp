@@ -42,6 +42,27 @@ const FunctionDecl *AnalysisContext::followableCallee(const Expr *C) const {
   return Def;
 }
 
+llvm::ArrayRef<RowLoop> AnalysisContext::rowLoops(const FunctionDecl &FD) {
+  auto It = Loops.find(&FD);
+  if (It != Loops.end())
+    return It->second;
+  // Classifying a function's loops may ask what a helper returns, and the
+  // helper about this function: a cycle answers with no loops.
+  if (!LoopsInProgress.insert(&FD).second)
+    return {};
+  std::vector<RowLoop> Result = classifyLoops(facts(FD), *this);
+  LoopsInProgress.erase(&FD);
+  return Loops[&FD] = std::move(Result);
+}
+
+RowsOrigin AnalysisContext::rowsReturnedBy(const Expr *Call) {
+  const FunctionDecl *Callee = followableCallee(Call);
+  if (!Callee || Options.MaxCallDepth == 0)
+    return {};
+  const CallSummary *S = summary(Callee, Options.MaxCallDepth);
+  return S ? S->ReturnedRows : RowsOrigin();
+}
+
 LabelMask callInputs(const Expr *C, const CallSummary &S, const ValueFlow &Flow,
                      LabelMask Wanted, const Expr **Carrier) {
   LabelMask Result = 0;
@@ -147,6 +168,14 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
       S.ParamFlow = All;
       S.RunsQuery = true;
     }
+  }
+  // What it returns: the rows of a read it runs, directly or through a
+  // container it fills from them or a helper it calls.
+  if (!FD.getReturnType()->isVoidType() && !F.returns().empty()) {
+    llvm::ArrayRef<RowLoop> FunctionLoops = rowLoops(FD);
+    for (const Expr *R : F.returns())
+      if ((S.ReturnedRows = rowsHeldBy(R, F, FunctionLoops, *this)))
+        break;
   }
   return Entry;
 }

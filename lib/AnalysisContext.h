@@ -12,6 +12,7 @@
 #include "lib/ApiModel.h"
 #include "lib/FunctionFacts.h"
 #include "lib/QueryTarget.h"
+#include "lib/RowLoops.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -42,6 +43,9 @@ struct CallSummary {
   const clang::FunctionDecl *ViaCallee = nullptr;
   /// The query at the end of the chain.
   QueryTarget Target;
+  /// The function returns the rows of a read (its result, or a container
+  /// filled from them): the query, in whichever function runs it.
+  RowsOrigin ReturnedRows;
 };
 
 class AnalysisContext {
@@ -64,6 +68,13 @@ public:
   /// unit and is user code worth following; null otherwise.
   const clang::FunctionDecl *followableCallee(const clang::Expr *C) const;
 
+  /// What each loop of a function definition walks, computed once.
+  llvm::ArrayRef<RowLoop> rowLoops(const clang::FunctionDecl &FD);
+
+  /// The rows a call returns, when it calls a function of this unit that
+  /// returns a read's rows.
+  RowsOrigin rowsReturnedBy(const clang::Expr *Call);
+
 private:
   struct SummaryEntry {
     CallSummary Summary;
@@ -78,6 +89,8 @@ private:
       Facts;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<SummaryEntry>>
       Summaries;
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<RowLoop>> Loops;
+  llvm::DenseSet<const clang::FunctionDecl *> LoopsInProgress;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
 };
 

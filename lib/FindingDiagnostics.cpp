@@ -211,6 +211,15 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
           << Value << What;
       return;
     }
+    // `loadDetails()` after `current = row[0]...`: the member carries it.
+    if (isa<CXXThisExpr>(stripTemporaries(F.Carrier))) {
+      Check.diag(F.Carrier->getBeginLoc(),
+                 "the %select{row|element}1 value is stored in a member of "
+                 "this object, which %0 reads for its query",
+                 DiagnosticIDs::Note)
+          << functionName(Callee) << What;
+      return;
+    }
     // A lambda written at the call, capturing the row: `run([&] { ... })`.
     if (isa<LambdaExpr>(stripTemporaries(F.Carrier))) {
       Check.diag(F.Carrier->getBeginLoc(),

@@ -58,7 +58,7 @@ public:
     if (P == Rows) {
       for (size_t I = 0; I < Loops.size(); ++I)
         if (Group[I] == G)
-          seedRow(*F, Loops[I], Bit[I]);
+          seedCurrentRow(*F, Loops[I], Bit[I]);
       F->propagate();
     } else {
       // Whatever is computed from a variable written in the loop is itself
@@ -72,20 +72,6 @@ public:
   }
 
 private:
-  static void seedRow(ValueFlow &Flow, const RowLoop &L, LabelMask Label) {
-    if (L.RowVar) {
-      Flow.seedVariable(L.RowVar, Label);
-      if (const auto *DD = dyn_cast<DecompositionDecl>(L.RowVar))
-        for (const BindingDecl *B : DD->bindings())
-          Flow.seedVariable(B, Label);
-    }
-    if (L.Cursor) {
-      // Its column reads read the row; the cursor passed on carries it too.
-      Flow.seedCursor(L.Cursor, Label);
-      Flow.seedVariable(L.Cursor, Label);
-    }
-  }
-
   const FunctionFacts &Facts;
   llvm::ArrayRef<RowLoop> Loops;
   Purpose P;
@@ -297,7 +283,8 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
   const FunctionFacts &Facts = Ctx.facts(FD);
   if (Facts.loops().empty())
     return Result;
-  Result.Loops = classifyLoops(Facts, Ctx.model());
+  llvm::ArrayRef<RowLoop> Loops = Ctx.rowLoops(FD);
+  Result.Loops.assign(Loops.begin(), Loops.end());
   LoopLabelFlows Rows(Facts, Result.Loops, LoopLabelFlows::Rows);
   LoopLabelFlows Writes(Facts, Result.Loops, LoopLabelFlows::Writes);
   unsigned Budget = Ctx.options().MaxCallDepth;

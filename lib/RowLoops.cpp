@@ -1,7 +1,9 @@
 //===- RowLoops.cpp - What a loop iterates --------------------------------===//
 
 #include "lib/RowLoops.h"
+#include "lib/AnalysisContext.h"
 #include "lib/QueryTarget.h"
+#include "lib/ValueFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -166,10 +168,42 @@ void nameFromOrigin(RowLoop &L, const FunctionFacts &Facts) {
     }
 }
 
+/// The rows a function of this unit returns, for a value that is a call to
+/// it or a variable last set to one before \p Before.
+bool traceReturnedRows(RowLoop &L, const Expr *Value, const Stmt *Before,
+                       const FunctionFacts &Facts, AnalysisContext &Ctx) {
+  const Expr *Call = nullptr;
+  if (const CallFacts *C = Facts.callIn(Value)) {
+    Call = C->Call;
+  } else if (const ValueDecl *VD = rootDecl(Value)) {
+    for (const Expr *V : Facts.valuesOf(VD))
+      if (V->getBeginLoc() < Before->getBeginLoc())
+        if (const CallFacts *C = Facts.callIn(V))
+          Call = C->Call;
+  }
+  RowsOrigin Rows = Call ? Ctx.rowsReturnedBy(Call) : RowsOrigin();
+  if (!Rows)
+    return false;
+  L.Source = LoopSource::QueryRows;
+  L.OriginQuery = Rows.Query;
+  L.Library = Rows.Library;
+  L.Table = Rows.Table;
+  L.CopiedRows = Rows.Copied;
+  L.RowsCall = Call;
+  // `for (auto &u : repo.loadUsers())`: the rows are named by their table,
+  // not by the object the helper is called on.
+  if (L.Name.empty() || Facts.callIn(Value)) {
+    L.ResultVar = nullptr;
+    L.Name = Rows.Table;
+  }
+  return true;
+}
+
 /// The loop walks \p Over: the rows of a query when it is a result, with the
 /// query that produced it when it is in this function; else its elements.
 void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
-                     const FunctionFacts &Facts, const ApiModel &Model) {
+                     const FunctionFacts &Facts, AnalysisContext &Ctx) {
+  const ApiModel &Model = Ctx.model();
   L.ResultVar = rootDecl(Over);
   // `res.AsSetOf<int>()`: the result the accessor chain starts from.
   for (const Expr *Obj = Over; !L.ResultVar && Obj;) {
@@ -191,8 +225,10 @@ void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
   }
   // A container the function filled straight from a read query's rows
   // (`auto users = mapper.findAll();`) holds those rows.
-  if (!L.ResultVar)
+  if (!L.ResultVar) {
+    traceReturnedRows(L, Over, Loop, Facts, Ctx);
     return;
+  }
   if (const Expr *Origin = originOfVariable(L.ResultVar, Loop, Facts)) {
     const CallFacts *C = Facts.factsOf(Origin);
     if (!describeQuery(*C, Facts).IsWrite) {
@@ -200,13 +236,16 @@ void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
       L.Library = C->Api.Library;
       L.OriginQuery = Origin;
     }
+    return;
   }
+  // `auto users = repo.loadUsers();`: a helper that returns rows.
+  traceReturnedRows(L, Over, Loop, Facts, Ctx);
 }
 
 /// A loop over \p Range: a query call, a result-typed value, or anything
 /// else.
 void classifyRange(RowLoop &L, const Expr *Range, const Stmt *Loop,
-                   const FunctionFacts &Facts, const ApiModel &Model) {
+                   const FunctionFacts &Facts, AnalysisContext &Ctx) {
   L.Source = LoopSource::Elements;
   if (!Range)
     return;
@@ -216,13 +255,13 @@ void classifyRange(RowLoop &L, const Expr *Range, const Stmt *Loop,
     L.Library = Facts.factsOf(C)->Api.Library;
     return;
   }
-  traceCollection(L, Range, Loop, Facts, Model);
+  traceCollection(L, Range, Loop, Facts, Ctx);
 }
 
 void classifyRangeFor(RowLoop &L, const CXXForRangeStmt *RF,
-                      const FunctionFacts &Facts, const ApiModel &Model) {
+                      const FunctionFacts &Facts, AnalysisContext &Ctx) {
   L.RowVar = RF->getLoopVariable();
-  classifyRange(L, RF->getRangeInit(), RF, Facts, Model);
+  classifyRange(L, RF->getRangeInit(), RF, Facts, Ctx);
 }
 
 /// The object a call like `r.begin()`, `r.size()`, `std::begin(r)` is on.
@@ -242,11 +281,11 @@ const Expr *objectOfAccessor(const Expr *E, llvm::ArrayRef<StringRef> Names) {
 /// An algorithm running a lambda per element walks its range, given whole
 /// (`std::ranges::for_each(users, f)`) or by its first iterator.
 void classifyCallback(RowLoop &L, const CallbackLoop &CB,
-                      const FunctionFacts &Facts, const ApiModel &Model) {
+                      const FunctionFacts &Facts, AnalysisContext &Ctx) {
   L.RowVar = CB.Element;
   L.Algorithm = CB.Name;
   const Expr *Over = objectOfAccessor(CB.Range, {"begin", "cbegin"});
-  classifyRange(L, Over ? Over : CB.Range, L.Loop, Facts, Model);
+  classifyRange(L, Over ? Over : CB.Range, L.Loop, Facts, Ctx);
 }
 
 /// The row count a loop bound reads: `PQntuples(res)`, or a variable set
@@ -270,7 +309,7 @@ const CallFacts *rowCountIn(const Expr *Bound, const FunctionFacts &Facts) {
 /// `while (i < PQntuples(res))`, `for (auto it = r.begin(); ...)`.
 void classifyIndexLoop(RowLoop &L, const ValueDecl *Var, const Expr *Init,
                        const Expr *Cond, const Stmt *Loop,
-                       const FunctionFacts &Facts, const ApiModel &Model) {
+                       const FunctionFacts &Facts, AnalysisContext &Ctx) {
   L.RowVar = Var;
   const Expr *Over = objectOfAccessor(Init, {"begin", "cbegin", "rbegin"});
   const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
@@ -296,16 +335,16 @@ void classifyIndexLoop(RowLoop &L, const ValueDecl *Var, const Expr *Init,
   // `i < reply->elements`: a count field of a result.
   if (!Over && Bound)
     if (const auto *ME = dyn_cast<MemberExpr>(Bound))
-      if (Model.resultTypeLibrary(ME->getBase()->getType()))
+      if (Ctx.model().resultTypeLibrary(ME->getBase()->getType()))
         Over = ME->getBase();
   if (Over)
-    traceCollection(L, Over, Loop, Facts, Model);
+    traceCollection(L, Over, Loop, Facts, Ctx);
   else
     L.Source = LoopSource::Elements;
 }
 
 void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
-                 const ApiModel &Model) {
+                 AnalysisContext &Ctx) {
   // `for (;;)` and `for (int page = 0;; ++page)` walk nothing: polling,
   // retries and pagination.
   if (!FS->getCond())
@@ -331,13 +370,13 @@ void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
   if (!Var)
     return;
   classifyIndexLoop(L, Var, Init ? Init->IgnoreImplicit() : nullptr,
-                    FS->getCond(), FS, Facts, Model);
+                    FS->getCond(), FS, Facts, Ctx);
 }
 
 /// `while (i < PQntuples(res)) { ...; ++i; }`: an index loop when it
 /// compares a variable with a row count or a result's size.
 void classifyWhileIndex(RowLoop &L, const WhileStmt *WS,
-                        const FunctionFacts &Facts, const ApiModel &Model) {
+                        const FunctionFacts &Facts, AnalysisContext &Ctx) {
   const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
       WS->getCond() ? WS->getCond()->IgnoreParenImpCasts() : nullptr);
   if (!Cmp || !Cmp->isRelationalOp())
@@ -347,37 +386,115 @@ void classifyWhileIndex(RowLoop &L, const WhileStmt *WS,
     return;
   RowLoop Candidate = L;
   classifyIndexLoop(Candidate, DRE->getDecl(), nullptr, WS->getCond(), WS,
-                    Facts, Model);
+                    Facts, Ctx);
   if (Candidate.Source == LoopSource::QueryRows)
     L = Candidate;
 }
 
+/// Labels the current row of each of the first 64 row loops, bit B for the
+/// B-th of them.
+class RowCopies {
+public:
+  RowCopies(llvm::ArrayRef<RowLoop> Loops, const FunctionFacts &Facts)
+      : Loops(Loops), Facts(Facts) {
+    for (size_t I = 0; I < Loops.size() && Index.size() < 64; ++I)
+      if (Loops[I].Source == LoopSource::QueryRows)
+        Index.push_back(static_cast<int>(I));
+  }
+
+  /// The row loop that fills the container \p VD, before \p Before, with
+  /// values read from its rows; -1 when there is none.
+  int fillingLoop(const ValueDecl *VD, const Stmt *Before) {
+    if (Index.empty())
+      return -1;
+    if (!Flow) {
+      Flow = std::make_unique<ValueFlow>(Facts);
+      for (size_t B = 0; B < Index.size(); ++B)
+        seedCurrentRow(*Flow, Loops[Index[B]], uint64_t(1) << B);
+      Flow->propagate();
+    }
+    for (const FlowEdge &E : Facts.edges()) {
+      if (E.Dst != VD || E.Loop < 0 ||
+          !(E.Src->getBeginLoc() < Before->getBeginLoc()))
+        continue;
+      uint64_t Carried = Flow->labelsOf(E.Src);
+      // Filled in that row loop, not merely from a value computed in it.
+      for (int In = E.Loop; In >= 0; In = Facts.loops()[In].Parent)
+        for (size_t B = 0; B < Index.size(); ++B)
+          if (Index[B] == In && (Carried & (uint64_t(1) << B)))
+            return In;
+    }
+    return -1;
+  }
+
+private:
+  llvm::ArrayRef<RowLoop> Loops;
+  const FunctionFacts &Facts;
+  llvm::SmallVector<int, 8> Index;
+  std::unique_ptr<ValueFlow> Flow;
+};
+
+/// Containers filled inside a loop over query rows with values read from
+/// those rows (`users.push_back({r["id"].as<int>(), ...})`): a later loop
+/// over one walks copies of the rows. One flow labels the first 64 row
+/// loops; the filling must come before the loop that walks the container.
+void traceCopiedRows(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
+  RowCopies Copies(Loops, Facts);
+  for (RowLoop &L : Loops) {
+    if (L.Source != LoopSource::Elements || !L.ResultVar)
+      continue;
+    int Filler = Copies.fillingLoop(L.ResultVar, L.Loop);
+    if (Filler < 0 || &Loops[Filler] == &L)
+      continue;
+    const RowLoop &Rows = Loops[Filler];
+    L.Source = LoopSource::QueryRows;
+    L.CopiedRows = true;
+    L.OriginQuery = Rows.OriginQuery;
+    L.Library = Rows.Library;
+    L.Table = Rows.Table.empty() ? Rows.Name : Rows.Table;
+  }
+}
+
 } // namespace
 
+void seedCurrentRow(ValueFlow &Flow, const RowLoop &L, uint64_t Label) {
+  if (L.RowVar) {
+    Flow.seedVariable(L.RowVar, Label);
+    if (const auto *DD = dyn_cast<DecompositionDecl>(L.RowVar))
+      for (const BindingDecl *B : DD->bindings())
+        Flow.seedVariable(B, Label);
+  }
+  if (L.Cursor) {
+    // Its column reads read the row; the cursor passed on carries it too.
+    Flow.seedCursor(L.Cursor, Label);
+    Flow.seedVariable(L.Cursor, Label);
+  }
+}
+
 std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
-                                   const ApiModel &Model) {
+                                   AnalysisContext &Ctx) {
   std::vector<RowLoop> Result(Facts.loops().size());
-  const ASTContext &Ctx = Facts.function().getASTContext();
+  const ASTContext &AST = Facts.function().getASTContext();
   for (size_t I = 0; I < Result.size(); ++I) {
     RowLoop &L = Result[I];
     const Stmt *Loop = Facts.loops()[I].Loop;
     L.Loop = Loop;
     if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loop)) {
-      classifyRangeFor(L, RF, Facts, Model);
+      classifyRangeFor(L, RF, Facts, Ctx);
       L.RunsAtMostOnce = endsInExit(RF->getBody());
     } else if (const auto *FS = dyn_cast<ForStmt>(Loop)) {
-      classifyFor(L, FS, Facts, Model);
+      classifyFor(L, FS, Facts, Ctx);
       L.RunsAtMostOnce = endsInExit(FS->getBody());
     } else if (const auto *WS = dyn_cast<WhileStmt>(Loop)) {
-      classifyWhileIndex(L, WS, Facts, Model);
+      classifyWhileIndex(L, WS, Facts, Ctx);
       L.RunsAtMostOnce =
-          endsInExit(WS->getBody()) || isFalseConstant(WS->getCond(), Ctx);
+          endsInExit(WS->getBody()) || isFalseConstant(WS->getCond(), AST);
     } else if (const auto *DS = dyn_cast<DoStmt>(Loop)) {
       L.RunsAtMostOnce =
-          endsInExit(DS->getBody()) || isFalseConstant(DS->getCond(), Ctx);
+          endsInExit(DS->getBody()) || isFalseConstant(DS->getCond(), AST);
     } else if (Facts.loops()[I].Callback.Lambda) {
       // A return in the lambda ends one element's call, not the walk.
-      classifyCallback(L, Facts.loops()[I].Callback, Facts, Model);
+      classifyCallback(L, Facts.loops()[I].Callback, Facts, Ctx);
     }
   }
   // Cursor loops: the loop's condition steps a statement handle.
@@ -435,11 +552,68 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
     }
   }
   for (RowLoop &L : Result)
-    if (L.Source == LoopSource::QueryRows) {
+    if (L.Source == LoopSource::QueryRows && !L.RowsCall) {
       nameFromOrigin(L, Facts);
       L.RunsAtMostOnce |= originReturnsOneRow(L, Facts);
     }
+  traceCopiedRows(Result, Facts);
   return Result;
+}
+
+RowsOrigin rowsHeldBy(const Expr *E, const FunctionFacts &Facts,
+                      llvm::ArrayRef<RowLoop> Loops, AnalysisContext &Ctx) {
+  RowsOrigin Rows;
+  auto FromQuery = [&](const Expr *Query) {
+    const CallFacts *C = Facts.factsOf(Query);
+    if (!C || !C->Api)
+      return;
+    QueryTarget T = describeQuery(*C, Facts);
+    if (T.IsWrite)
+      return;
+    Rows.Query = Query;
+    Rows.Library = C->Api.Library;
+    if (auto Text = sqlTextPrefix(T.Sql, &Facts))
+      if (auto Table = sqlMainTable(*Text))
+        Rows.Table = *Table;
+  };
+  if (const Expr *Query = queryCallIn(E, Facts)) {
+    FromQuery(Query);
+    return Rows;
+  }
+  if (const CallFacts *C = Facts.callIn(E))
+    if ((Rows = Ctx.rowsReturnedBy(C->Call)))
+      return Rows;
+  // `return users;`, `return std::move(users);`.
+  E = stripTemporaries(E);
+  if (const auto *Move = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *FD = Move->getDirectCallee())
+      if (FD->isInStdNamespace() && FD->getIdentifier() &&
+          FD->getName() == "move" && Move->getNumArgs() == 1)
+        E = Move->getArg(0);
+  const ValueDecl *VD = rootDecl(E);
+  if (!VD)
+    return Rows;
+  const auto *Local = dyn_cast<VarDecl>(VD);
+  if (const Expr *Query = originOfVariable(VD, E, Facts)) {
+    FromQuery(Query);
+    return Rows;
+  }
+  if (Local && Local->isLocalVarDecl()) {
+    RowCopies Copies(Loops, Facts);
+    int Filler = Copies.fillingLoop(VD, E);
+    if (Filler >= 0 && Loops[Filler].OriginQuery) {
+      Rows.Query = Loops[Filler].OriginQuery;
+      Rows.Library = Loops[Filler].Library;
+      Rows.Table = Loops[Filler].Table;
+      Rows.Copied = true;
+      return Rows;
+    }
+    for (const Expr *V : Facts.valuesOf(VD))
+      if (V->getBeginLoc() < E->getBeginLoc())
+        if (const CallFacts *C = Facts.callIn(V))
+          Rows = Ctx.rowsReturnedBy(C->Call);
+  }
+  return Rows;
 }
 
 } // namespace nplusone

@@ -12,6 +12,7 @@
 #define NPLUSONE_LIB_ROWLOOPS_H
 
 #include "lib/FunctionFacts.h"
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -55,9 +56,33 @@ struct RowLoop {
   const clang::Expr *RowsCall = nullptr;
 };
 
+/// Where a value's rows come from: the read query that produced them (in
+/// this function or in one it calls), its library and table, and whether
+/// they were copied out of the result into a container.
+struct RowsOrigin {
+  const clang::Expr *Query = nullptr;
+  const LibraryModel *Library = nullptr;
+  std::string Table;
+  bool Copied = false;
+  explicit operator bool() const { return Query != nullptr; }
+};
+
+class AnalysisContext;
+class ValueFlow;
+
+/// The rows \p E holds where it is evaluated: a read's result, a container
+/// filled from a read's rows in \p Loops (the function's classified loops),
+/// or what a helper returns; empty when it holds none.
+RowsOrigin rowsHeldBy(const clang::Expr *E, const FunctionFacts &Facts,
+                      llvm::ArrayRef<RowLoop> Loops, AnalysisContext &Ctx);
+
 /// Classifies every loop of \p Facts, in the same order as Facts.loops().
+/// Calls into functions that return rows are looked up in \p Ctx.
 std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
-                                   const ApiModel &Model);
+                                   AnalysisContext &Ctx);
+
+/// Seeds \p Flow with \p Label on the current row or element of \p L.
+void seedCurrentRow(ValueFlow &Flow, const RowLoop &L, uint64_t Label);
 
 } // namespace nplusone
 

@@ -81,6 +81,12 @@ void ValueFlow::propagate() {
         Out |= In;
         Changed = true;
       }
+      // A member written here travels with the object: `this` passed on,
+      // or a method of it called, carries it.
+      if (llvm::isa<FieldDecl>(E.Dst) && (ThisLabels | In) != ThisLabels) {
+        ThisLabels |= In;
+        Changed = true;
+      }
     }
     if (!Changed)
       return;
