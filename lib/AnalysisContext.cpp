@@ -42,7 +42,7 @@ const FunctionDecl *AnalysisContext::followableCallee(const Expr *C) const {
   return Def;
 }
 
-llvm::ArrayRef<RowLoop> AnalysisContext::rowLoops(const FunctionDecl &FD) {
+std::vector<RowLoop> AnalysisContext::rowLoops(const FunctionDecl &FD) {
   auto It = Loops.find(&FD);
   if (It != Loops.end())
     return It->second;
@@ -52,14 +52,25 @@ llvm::ArrayRef<RowLoop> AnalysisContext::rowLoops(const FunctionDecl &FD) {
     return {};
   std::vector<RowLoop> Result = classifyLoops(facts(FD), *this);
   LoopsInProgress.erase(&FD);
-  return Loops[&FD] = std::move(Result);
+  // Inside a summary the budget may have cut the classification short.
+  if (SummaryBudget == 0)
+    Loops[&FD] = Result;
+  return Result;
 }
 
 RowsOrigin AnalysisContext::rowsReturnedBy(const Expr *Call) {
   const FunctionDecl *Callee = followableCallee(Call);
-  if (!Callee || Options.MaxCallDepth == 0)
+  if (!Callee)
     return {};
-  const CallSummary *S = summary(Callee, Options.MaxCallDepth);
+  // Each helper returning another's rows costs one call of the budget, so
+  // nesting stays bounded by MaxCallDepth.
+  unsigned Budget =
+      SummaryBudget == 0 ? Options.MaxCallDepth : SummaryBudget - 1;
+  if (Budget == 0) {
+    ++RowsCutOff;
+    return {};
+  }
+  const CallSummary *S = summary(Callee, Budget);
   return S ? S->ReturnedRows : RowsOrigin();
 }
 
@@ -108,6 +119,8 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
   SummaryEntry Entry;
   Entry.Budget = Budget;
   const FunctionFacts &F = facts(FD);
+  unsigned SavedBudget = SummaryBudget, CutOffBefore = RowsCutOff;
+  SummaryBudget = Budget;
   Entry.Truncated = F.truncated();
   CallSummary &S = Entry.Summary;
 
@@ -172,11 +185,14 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
   // What it returns: the rows of a read it runs, directly or through a
   // container it fills from them or a helper it calls.
   if (!FD.getReturnType()->isVoidType() && !F.returns().empty()) {
-    llvm::ArrayRef<RowLoop> FunctionLoops = rowLoops(FD);
+    std::vector<RowLoop> FunctionLoops = rowLoops(FD);
     for (const Expr *R : F.returns())
       if ((S.ReturnedRows = rowsHeldBy(R, F, FunctionLoops, *this)))
         break;
   }
+  if (RowsCutOff != CutOffBefore)
+    Entry.Truncated = true;
+  SummaryBudget = SavedBudget;
   return Entry;
 }
 

@@ -68,11 +68,14 @@ public:
   /// unit and is user code worth following; null otherwise.
   const clang::FunctionDecl *followableCallee(const clang::Expr *C) const;
 
-  /// What each loop of a function definition walks, computed once.
-  llvm::ArrayRef<RowLoop> rowLoops(const clang::FunctionDecl &FD);
+  /// What each loop of a function definition walks; computed once for the
+  /// analysis of the function itself, afresh inside a summary (where fewer
+  /// calls may be followed).
+  std::vector<RowLoop> rowLoops(const clang::FunctionDecl &FD);
 
   /// The rows a call returns, when it calls a function of this unit that
-  /// returns a read's rows.
+  /// returns a read's rows. Counts against the call budget of the summary
+  /// being computed, if any.
   RowsOrigin rowsReturnedBy(const clang::Expr *Call);
 
 private:
@@ -91,6 +94,10 @@ private:
       Summaries;
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<RowLoop>> Loops;
   llvm::DenseSet<const clang::FunctionDecl *> LoopsInProgress;
+  /// The call budget of the summary being computed; 0 outside summaries.
+  unsigned SummaryBudget = 0;
+  /// How often rowsReturnedBy ran out of budget (marks summaries truncated).
+  unsigned RowsCutOff = 0;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
 };
 

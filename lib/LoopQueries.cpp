@@ -283,8 +283,7 @@ FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
   const FunctionFacts &Facts = Ctx.facts(FD);
   if (Facts.loops().empty())
     return Result;
-  llvm::ArrayRef<RowLoop> Loops = Ctx.rowLoops(FD);
-  Result.Loops.assign(Loops.begin(), Loops.end());
+  Result.Loops = Ctx.rowLoops(FD);
   LoopLabelFlows Rows(Facts, Result.Loops, LoopLabelFlows::Rows);
   LoopLabelFlows Writes(Facts, Result.Loops, LoopLabelFlows::Writes);
   unsigned Budget = Ctx.options().MaxCallDepth;

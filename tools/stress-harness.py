@@ -2,7 +2,7 @@
 """Stress harness: generated translation units far beyond normal code (10,000
 functions, loops nested 200 deep, 1,000-call chains, recursion rings, a 1 MB
 SQL literal, macros expanding to loops and queries, a template instantiated
-1,000 times). Each must finish within generous time and memory bounds and
+1,000 times, 2,000 algorithm lambdas, rows returned through 1,000 helpers). Each must finish within generous time and memory bounds and
 report the expected number of warnings; the figures are printed as a table.
 
   tools/stress-harness.py --tool build/llvm-19/bin/nplusone-tidy
@@ -30,6 +30,8 @@ CASES = [
     ("bigliteral", 1000000, 1),
     ("macros", 1000, 1001),
     ("templates", 1000, 1),
+    ("lambdas", 2000, 2000),  # one std::for_each lambda N+1 each
+    ("returned", 1000, 2),  # rows through helpers: one found, one too deep
 ]
 WARNING_RE = re.compile(r": warning: .*\[nplusone-")
 # A row of clang-tidy's --enable-check-profile table for one of our checks:

@@ -2,8 +2,9 @@
 """Writes a generated libpqxx translation unit of a given shape and size to
 stdout, for the robustness tests and the stress harness: many functions, deep
 loop nesting, long call chains, recursion rings, huge expressions and string
-literals, macros that expand to loops and queries, and templates
-instantiated many times."""
+literals, macros that expand to loops and queries, templates instantiated
+many times, lambdas run by algorithms, and helpers returning each other's
+rows."""
 import sys
 
 HEADER = "#include <pqxx/pqxx>\n#include <string>\n"
@@ -104,9 +105,43 @@ def templates(n):
     return "\n".join(out)
 
 
+def lambdas(n):
+    # n algorithm calls in one function, each running a lambda that queries
+    # per element of the rows.
+    out = ['#include <algorithm>', 'void lambdas(pqxx::work &tx) {',
+           '  pqxx::result users = tx.exec("SELECT id FROM users");']
+    for k in range(n):
+        out.append('  std::for_each(users.begin(), users.end(), [&](const pqxx::row &u) {')
+        out.append('    tx.exec_params("SELECT * FROM t%d WHERE id = $1", u[0].as<int>());' % k)
+        out.append('  });')
+    out.append('}')
+    return "\n".join(out)
+
+
+def returned(n):
+    # g0 loads rows into a vector; g<k> returns g<k-1>()'s rows; the loop
+    # walks g<n-1>()'s. Only MaxCallDepth helpers deep are followed, so the
+    # short chain g3 is found and the long one is not.
+    out = ['#include <vector>',
+           'static std::vector<int> g0(pqxx::work &tx) {',
+           '  std::vector<int> ids;',
+           '  %s ids.push_back(u[0].as<int>());' % OUTER,
+           '  return ids;', '}']
+    out += ['static std::vector<int> g%d(pqxx::work &tx) { return g%d(tx); }' % (k, k - 1)
+            for k in range(1, n)]
+    out.append('void returned(pqxx::work &tx) {')
+    out.append('  for (int id : g%d(tx))' % (n - 1))
+    out.append('    tx.exec_params("SELECT * FROM a WHERE id = $1", id);')
+    out.append('  for (int id : g3(tx))')
+    out.append('    tx.exec_params("SELECT * FROM b WHERE id = $1", id);')
+    out.append('}')
+    return "\n".join(out)
+
+
 GENERATORS = {"deep": deep, "chain": chain, "ring": ring, "bigexpr": bigexpr,
               "functions": functions, "bigliteral": bigliteral,
-              "macros": macros, "templates": templates}
+              "macros": macros, "templates": templates, "lambdas": lambdas,
+              "returned": returned}
 
 
 def generate(kind, size):
