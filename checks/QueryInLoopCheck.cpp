@@ -20,7 +20,7 @@ void QueryInLoopCheck::report(const LoopQueryFinding &F,
   noteRowSource(*this, L);
   noteRowValue(*this, F, L);
   noteCallChain(*this, F);
-  noteBatchedRead(*this, F, Ctx);
+  noteBatchedRead(*this, F, L, Ctx);
 }
 
 } // namespace nplusone

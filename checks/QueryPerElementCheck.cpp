@@ -18,7 +18,7 @@ void QueryPerElementCheck::report(const LoopQueryFinding &F,
   noteRowSource(*this, L);
   noteRowValue(*this, F, L);
   noteCallChain(*this, F);
-  noteBatchedRead(*this, F, Ctx);
+  noteBatchedRead(*this, F, L, Ctx);
 }
 
 } // namespace nplusone

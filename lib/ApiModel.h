@@ -64,6 +64,9 @@ enum ApiRole : unsigned {
   /// Starts a transaction (`SQLite::Transaction tx(db)`,
   /// `db.transaction()`): writes after it are grouped already.
   RoleTransaction = 1u << 11,
+  /// With RoleBind: a numeric position (FirstParamArg) counts placeholders
+  /// from 0 (Qt's bindValue(int, ...)) rather than from 1.
+  RoleZeroBasedPosition = 1u << 12,
 };
 
 /// Whether an executed statement reads or writes. ByText means the SQL text
@@ -88,6 +91,8 @@ struct ApiFunction {
   AccessKind Access = AccessKind::ByText;
   int SqlArg = NoArg;
   /// First argument that is a bound query parameter; later ones are too.
+  /// For RoleBind: the argument that says which placeholder the value goes
+  /// to, by position (from 1) or by name (`:id`).
   int FirstParamArg = NoArg;
   /// The statement, cursor or result the call works on.
   int HandleArg = NoArg;

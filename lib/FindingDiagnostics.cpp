@@ -1,6 +1,7 @@
 //===- FindingDiagnostics.cpp - Notes that explain a finding --------------===//
 
 #include "lib/FindingDiagnostics.h"
+#include "lib/BatchPlan.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -56,41 +57,55 @@ std::string functionName(const FunctionDecl *FD) {
   return "'" + FD->getNameAsString() + "'";
 }
 
-SqlDialect effectiveDialect(const LoopQueryFinding &F, AnalysisContext &Ctx) {
-  if (Ctx.options().Dialect != SqlDialect::Auto)
-    return Ctx.options().Dialect;
-  return F.Target.Library ? F.Target.Library->Dialect : SqlDialect::Generic;
+/// The source location of byte \p Offset of a literal's contents; its end
+/// when Offset is the length. Invalid in macros or escapes.
+SourceLocation byteLocation(const StringLiteral *SL, size_t Offset,
+                            const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  size_t Length = SL->getLength();
+  if (Length == 0 || Offset > Length)
+    return {};
+  bool AtEnd = Offset == Length;
+  SourceLocation L =
+      SL->getLocationOfByte(static_cast<unsigned>(AtEnd ? Length - 1 : Offset),
+                            SM, Ctx.getLangOpts(), Ctx.getTargetInfo());
+  if (L.isInvalid() || L.isMacroID())
+    return {};
+  return AtEnd ? L.getLocWithOffset(1) : L;
 }
 
-/// A fix-it replacing bytes [Begin, End) of a string literal's contents,
-/// when they map one-to-one onto its spelling in a file.
-std::optional<FixItHint> literalEdit(const StringLiteral *SL, size_t Begin,
-                                     size_t End, StringRef Replacement,
-                                     const ASTContext &Ctx) {
-  if (!SL || SL->getCharByteWidth() != 1 || End > SL->getLength() ||
-      Begin >= End)
-    return std::nullopt;
+/// Fix-its making \p Edits to a string literal's contents, when every one
+/// maps one-to-one onto its spelling in a file; none otherwise.
+llvm::SmallVector<FixItHint, 4> literalFixes(const StringLiteral *SL,
+                                             llvm::ArrayRef<SqlEdit> Edits,
+                                             const ASTContext &Ctx) {
+  llvm::SmallVector<FixItHint, 4> Fixes;
+  if (!SL || SL->getCharByteWidth() != 1)
+    return {};
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation B = SL->getLocationOfByte(
-      static_cast<unsigned>(Begin), SM, Ctx.getLangOpts(), Ctx.getTargetInfo());
-  SourceLocation E =
-      SL->getLocationOfByte(static_cast<unsigned>(End - 1), SM,
-                            Ctx.getLangOpts(), Ctx.getTargetInfo());
-  if (B.isInvalid() || E.isInvalid() || B.isMacroID() || E.isMacroID())
-    return std::nullopt;
-  E = E.getLocWithOffset(1);
-  if (SM.getFileID(B) != SM.getFileID(E) || !(B < E))
-    return std::nullopt;
-  CharSourceRange Range = CharSourceRange::getCharRange(B, E);
-  bool Invalid = false;
-  StringRef Spelled =
-      Lexer::getSourceText(Range, SM, Ctx.getLangOpts(), &Invalid);
-  // Escapes or a split between concatenated pieces: leave it to a human.
-  if (Invalid || Spelled != SL->getString().slice(Begin, End))
-    return std::nullopt;
-  if (Replacement.find_first_of("\"\\\n") != StringRef::npos)
-    return std::nullopt;
-  return FixItHint::CreateReplacement(Range, Replacement);
+  for (const SqlEdit &E : Edits) {
+    if (E.Replacement.find_first_of("\"\\\n") != std::string::npos)
+      return {};
+    SourceLocation B = byteLocation(SL, E.Begin, Ctx);
+    if (B.isInvalid())
+      return {};
+    if (E.Begin == E.End) {
+      Fixes.push_back(FixItHint::CreateInsertion(B, E.Replacement));
+      continue;
+    }
+    SourceLocation End = byteLocation(SL, E.End, Ctx);
+    if (End.isInvalid() || SM.getFileID(B) != SM.getFileID(End) || !(B < End))
+      return {};
+    CharSourceRange Range = CharSourceRange::getCharRange(B, End);
+    bool Invalid = false;
+    StringRef Spelled =
+        Lexer::getSourceText(Range, SM, Ctx.getLangOpts(), &Invalid);
+    // Escapes or a split between concatenated pieces: leave it to a human.
+    if (Invalid || Spelled != SL->getString().slice(E.Begin, E.End))
+      return {};
+    Fixes.push_back(FixItHint::CreateReplacement(Range, E.Replacement));
+  }
+  return Fixes;
 }
 
 } // namespace
@@ -258,47 +273,41 @@ void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
 }
 
 void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F,
-                     AnalysisContext &Ctx) {
-  const Expr *Sql = F.Target.Sql;
-  const FunctionFacts *Facts =
-      F.TargetFunction ? &Ctx.facts(*F.TargetFunction) : nullptr;
-  const StringLiteral *SL = sqlLiteral(Sql, Facts);
-  SqlDialect D = effectiveDialect(F, Ctx);
-  std::optional<BatchedSqlRewrite> Rewrite;
-  if (SL && SL->getCharByteWidth() == 1)
-    Rewrite = rewriteKeyLookupBatched(SL->getString(), D);
-
-  SourceLocation At = SL ? SL->getBeginLoc() : F.Site->getBeginLoc();
+                     const RowLoop &L, AnalysisContext &Ctx) {
+  BatchPlan Plan = planBatchedRead(F, L, Ctx);
+  const StringLiteral *SL = Plan.Text ? Plan.Text->Literal : nullptr;
+  SourceLocation At = SL          ? SL->getBeginLoc()
+                      : Plan.Text ? F.Target.Sql->getBeginLoc()
+                                  : F.Site->getBeginLoc();
   const LibraryModel *Lib = F.Target.Library;
-  // Without a rewrite, the library's own batched form: one for queries
-  // written as text, one for queries built through its API.
-  bool IsText = SL || sqlTextPrefix(Sql, Facts);
-  const char *LibraryHint = !Lib     ? nullptr
-                            : IsText ? Lib->TextBatchReadHint
-                                     : Lib->BatchReadHint;
-  if (!Rewrite && LibraryHint) {
+  if (Plan.Rewrite) {
+    const char *BindHint = Lib ? Lib->BatchBindHint : "bind all keys at once";
+    auto Diag = Check.diag(At, "batch it: %0; %1, then group the rows by %2",
+                           DiagnosticIDs::Note)
+                << Plan.Rewrite->NewSql << BindHint << Plan.Rewrite->KeyColumn;
+    for (const FixItHint &Fix :
+         literalFixes(SL, Plan.Rewrite->Edits, F.Function->getASTContext()))
+      Diag << Fix;
+  } else if (const char *Hint = !Lib          ? nullptr
+                                : Plan.IsText ? Lib->TextBatchReadHint
+                                              : Lib->BatchReadHint) {
+    // The library's own batched form: one for queries written as text, one
+    // for queries built through its API.
     Check.diag(At, "batch it: collect the keys before the loop and %0",
                DiagnosticIDs::Note)
-        << LibraryHint;
-    return;
-  }
-  if (!Rewrite) {
+        << Hint;
+  } else {
     Check.diag(At,
                "batch it: collect the keys before the loop and load all rows "
                "in one query with '%select{= ANY($1)|IN (...)}0', or JOIN it "
                "into the outer query",
                DiagnosticIDs::Note)
-        << (D == SqlDialect::PostgreSQL ? 0 : 1);
-    return;
+        << (Plan.Dialect == SqlDialect::PostgreSQL ? 0 : 1);
   }
-  const char *BindHint = F.Target.Library ? F.Target.Library->BatchBindHint
-                                          : "bind all keys at once";
-  auto Diag = Check.diag(At, "batch it: %0; %1, then group the rows by %2",
-                         DiagnosticIDs::Note)
-              << Rewrite->NewSql << BindHint << Rewrite->KeyColumn;
-  if (auto Fix = literalEdit(SL, Rewrite->Begin, Rewrite->End,
-                             Rewrite->Replacement, F.Function->getASTContext()))
-    Diag << *Fix;
+  if (Plan.Join && Plan.JoinAt)
+    Check.diag(Plan.JoinAt->getBeginLoc(), "or read both in one query: %0",
+               DiagnosticIDs::Note)
+        << *Plan.Join;
 }
 
 namespace {

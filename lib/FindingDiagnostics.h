@@ -36,9 +36,11 @@ void noteCallChain(clang::tidy::ClangTidyCheck &Check,
                    const LoopQueryFinding &F);
 
 /// The note proposing one batched read, with a fix-it on the SQL literal
-/// when the query's SQL is understood.
+/// when the query's SQL is understood, and the JOIN that replaces the loop
+/// and its lookup when the loop's query is understood too.
 void noteBatchedRead(clang::tidy::ClangTidyCheck &Check,
-                     const LoopQueryFinding &F, AnalysisContext &Ctx);
+                     const LoopQueryFinding &F, const RowLoop &L,
+                     AnalysisContext &Ctx);
 
 /// The note proposing the library's batched form of a write, and one
 /// transaction around the loop when none is open before it.

@@ -46,7 +46,13 @@ namespace {
 const Expr *singleValue(const VarDecl *VD, const FunctionFacts *Facts) {
   if (Facts && VD->isLocalVarDecl()) {
     auto Values = Facts->valuesOf(VD);
-    return Values.size() == 1 ? Values.front() : nullptr;
+    if (Values.size() != 1)
+      return nullptr;
+    // `sql += " WHERE id = " + ...` changes it without a new value.
+    unsigned Writes = 0;
+    for (const FlowEdge &E : Facts->edges())
+      Writes += E.Dst == VD;
+    return Writes == 1 ? Values.front() : nullptr;
   }
   // A constant at namespace or class scope.
   if (VD->getType().isConstQualified() ||

@@ -31,6 +31,7 @@ inputs = os.path.join(config.test_source_root, "Inputs")
 
 config.substitutions.append(("%check_nplusone", runner))
 config.substitutions.append(("%nplusone_tidy", tidy_cmd))
+config.substitutions.append(("%nplusone_sql", config.nplusone_sql))
 # The same, split for scripts that take the executable and the --load
 # option apart (tools/nplusone-run.py, the pre-commit hook).
 config.substitutions.append(

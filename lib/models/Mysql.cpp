@@ -37,6 +37,10 @@ constexpr ApiFunction jdbcMethod(const char *Name, unsigned Roles,
                                  int Arity = AnyArity) {
   return {Name, Roles, Access, Sql, NoArg, ImplicitObject, Value, Arity};
 }
+// `pstmt->setInt(1, id)`: the value for the first placeholder.
+constexpr ApiFunction jdbcSetter(const char *Name) {
+  return {Name, RoleBind, AccessKind::ByText, NoArg, 0, ImplicitObject, 1};
+}
 #define PSTMT "sql::PreparedStatement::"
 const ApiFunction MysqlConnectorFunctions[] = {
     jdbcMethod("sql::Statement::executeQuery", RoleExecute, AccessKind::Read,
@@ -57,15 +61,15 @@ const ApiFunction MysqlConnectorFunctions[] = {
                NoArg, 0),
     jdbcMethod(PSTMT "execute", RoleExecute, AccessKind::ByText, NoArg, NoArg,
                0),
-    jdbcMethod(PSTMT "setInt", RoleBind, AccessKind::ByText, NoArg, 1),
-    jdbcMethod(PSTMT "setUInt", RoleBind, AccessKind::ByText, NoArg, 1),
-    jdbcMethod(PSTMT "setInt64", RoleBind, AccessKind::ByText, NoArg, 1),
-    jdbcMethod(PSTMT "setUInt64", RoleBind, AccessKind::ByText, NoArg, 1),
-    jdbcMethod(PSTMT "setBigInt", RoleBind, AccessKind::ByText, NoArg, 1),
-    jdbcMethod(PSTMT "setString", RoleBind, AccessKind::ByText, NoArg, 1),
-    jdbcMethod(PSTMT "setDouble", RoleBind, AccessKind::ByText, NoArg, 1),
-    jdbcMethod(PSTMT "setBoolean", RoleBind, AccessKind::ByText, NoArg, 1),
-    jdbcMethod(PSTMT "setDateTime", RoleBind, AccessKind::ByText, NoArg, 1),
+    jdbcSetter(PSTMT "setInt"),
+    jdbcSetter(PSTMT "setUInt"),
+    jdbcSetter(PSTMT "setInt64"),
+    jdbcSetter(PSTMT "setUInt64"),
+    jdbcSetter(PSTMT "setBigInt"),
+    jdbcSetter(PSTMT "setString"),
+    jdbcSetter(PSTMT "setDouble"),
+    jdbcSetter(PSTMT "setBoolean"),
+    jdbcSetter(PSTMT "setDateTime"),
     jdbcMethod("sql::ResultSet::next", RoleAdvance),
     jdbcMethod("sql::Connection::setAutoCommit", RoleTransaction),
 };

@@ -14,7 +14,7 @@ constexpr ApiFunction sqlitePrepare(const char *Name, int StmtOutArg) {
   return {Name, RolePrepare, AccessKind::ByText, 1, NoArg, StmtOutArg};
 }
 constexpr ApiFunction sqliteBind(const char *Name) {
-  return {Name, RoleBind, AccessKind::ByText, NoArg, NoArg, 0, 2};
+  return {Name, RoleBind, AccessKind::ByText, NoArg, 1, 0, 2};
 }
 constexpr ApiFunction sqliteColumn(const char *Name) {
   return {Name, RoleColumnRead, AccessKind::ByText, NoArg, NoArg, 0};
@@ -56,8 +56,9 @@ const ApiFunction Sqlite3Functions[] = {
 // SQLiteCpp. A Statement compiles its SQL when constructed; executeStep()
 // runs it and steps its rows, exec() runs it to completion.
 constexpr ApiFunction sqliteCppMethod(const char *Name, unsigned Roles,
-                                      int ValueArg = NoArg) {
-  return {Name,           Roles,   AccessKind::ByText, NoArg, NoArg,
+                                      int ValueArg = NoArg,
+                                      int Position = NoArg) {
+  return {Name,           Roles,   AccessKind::ByText, NoArg, Position,
           ImplicitObject, ValueArg};
 }
 const ApiFunction SqliteCppFunctions[] = {
@@ -73,8 +74,8 @@ const ApiFunction SqliteCppFunctions[] = {
     sqliteCppMethod("SQLite::Statement::tryExecuteStep",
                     RoleExecute | RoleAdvance),
     sqliteCppMethod("SQLite::Statement::exec", RoleExecute),
-    sqliteCppMethod("SQLite::Statement::bind", RoleBind, 1),
-    sqliteCppMethod("SQLite::Statement::bindNoCopy", RoleBind, 1),
+    sqliteCppMethod("SQLite::Statement::bind", RoleBind, 1, 0),
+    sqliteCppMethod("SQLite::Statement::bindNoCopy", RoleBind, 1, 0),
     sqliteCppMethod("SQLite::Statement::getColumn", RoleColumnRead),
     sqliteCppMethod("SQLite::Statement::getColumns", RoleColumnRead),
     sqliteCppMethod("SQLite::Statement::isColumnNull", RoleColumnRead),

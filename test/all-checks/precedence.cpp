@@ -27,22 +27,23 @@ void everything(pqxx::work &tx, odb::database &db,
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:63: note: the row value 'id' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-9]]:32: note: or read both in one query: SELECT users.id, orders.* FROM users LEFT JOIN orders ON orders.user_id = users.id
     tx.exec_params("UPDATE users SET seen = now() WHERE id = $1", id);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
-    // CHECK-MESSAGES: :[[@LINE-11]]:24: note: 'users' is the result of the query here
-    // CHECK-MESSAGES: :[[@LINE-11]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-12]]:24: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-12]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the row value 'id' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
     tx.exec_params("SELECT * FROM tenants WHERE id = $1", tenant);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
-    // CHECK-MESSAGES: :[[@LINE-16]]:3: note: the loop is here
+    // CHECK-MESSAGES: :[[@LINE-17]]:3: note: the loop is here
     // CHECK-MESSAGES: :[[@LINE-3]]:5: note: hoist it: run the query once before the loop and reuse its result
     for (int other : ids)
       tx.exec_params("SELECT * FROM pairs WHERE a = $1 AND b = $2", id, other);
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
       // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'ids' is here
       // CHECK-MESSAGES: :[[@LINE-3]]:73: note: the element value 'other' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+      // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: SELECT * FROM pairs WHERE a = $1 AND b = ANY($2); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by b
   }
   for (int id : ids)
     tx.exec_params("SELECT * FROM carts WHERE id = $1", id);

@@ -39,7 +39,7 @@ void countsPerUser(const DbClientPtr &db, std::vector<size_t> &counts) {
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:80: note: the row value 'row["id"].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:30: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:30: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN ($1) GROUP BY user_id; one Mapper<T>::findBy(Criteria("id", CompareOperator::In, ids)), then group the rows by user_id
     counts.push_back(n[0][0].as<size_t>());
   }
   for (Result::size_type i = 0; i < users.size(); ++i)
@@ -48,7 +48,7 @@ void countsPerUser(const DbClientPtr &db, std::vector<size_t> &counts) {
     // CHECK-MESSAGES: :[[@LINE-13]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:73: note: the row value 'users[i][0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:21: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:21: note: batch it: SELECT user_id, max(total) FROM orders WHERE user_id IN ($1) GROUP BY user_id; one Mapper<T>::findBy(Criteria("id", CompareOperator::In, ids)), then group the rows by user_id
 }
 
 // Writes per row (an insert, a deleteOne), a find per element of a vector

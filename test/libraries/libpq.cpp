@@ -17,7 +17,8 @@ void ordersPerUser(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-5]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:102: note: the row value 'paramValues' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: batch it: SELECT total FROM orders WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-9]]:34: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
     PQclear(orders);
   }
   PQclear(users);
@@ -50,7 +51,7 @@ void profilesCachedCount(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-6]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:91: note: the row value 'v' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: SELECT bio FROM profiles WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
   }
   PQclear(res);
 }
@@ -66,7 +67,7 @@ void profilesWhile(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-6]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:91: note: the row value 'v' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: SELECT bio FROM profiles WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
     ++i;
   }
   PQclear(res);
@@ -85,7 +86,7 @@ void profilesSingleRow(PGconn *conn, PGconn *other) {
       // CHECK-MESSAGES: :[[@LINE-5]]:17: note: 'row' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'row' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:94: note: the row value 'v' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-5]]:35: note: batch it: SELECT bio FROM profiles WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
+      // CHECK-MESSAGES: :[[@LINE-5]]:35: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
     }
     PQclear(row);
   }
@@ -132,7 +133,7 @@ void namesOf(PGconn *conn, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:90: note: the element value 'params' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:38: note: batch it: SELECT name FROM users WHERE id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-4]]:38: note: batch it: SELECT id, name FROM users WHERE id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by id
     PQclear(r);
   }
 }

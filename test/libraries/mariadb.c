@@ -50,7 +50,7 @@ void totalsPerUser(MYSQL *conn) {
     // CHECK-MESSAGES: :[[@LINE-15]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:31: note: the row value 'bind' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-15]]:21: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-15]]:21: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
     while (mysql_stmt_fetch(st) == 0) {
     }
   }

@@ -36,7 +36,7 @@ void ordersPerUserCursor(Session &sess, Table &users) {
     // CHECK-MESSAGES: :[[@LINE-6]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:79: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:28: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:28: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
     (void)r;
   }
 }
@@ -72,7 +72,8 @@ void ordersPerUserIterator(Session &sess, Table &users, Table &orders) {
     // CHECK-MESSAGES: :[[@LINE-3]]:16: note: 'orders' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:58: note: the row value 'o[0]' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:14: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:14: note: batch it: SELECT id, name FROM users WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-7]]:25: note: or read both in one query: SELECT orders.user_id, users.name FROM orders LEFT JOIN users ON users.id = orders.user_id
 }
 
 // A statement kept in a variable, bound and executed per row.

@@ -24,7 +24,7 @@ void ordersPerUser(SQLHDBC dbc) {
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-7]]:80: note: the row value '&id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-11]]:33: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-11]]:33: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
     while (SQLFetch(orders) == SQL_SUCCESS) {
     }
     SQLCloseCursor(orders);
@@ -83,7 +83,7 @@ void namesOf(SQLHSTMT st, const int *ids, int n) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of the loop (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop is here
     // CHECK-MESSAGES: :[[@LINE-4]]:78: note: the element value '&id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:29: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-8]]:29: note: batch it: SELECT id, name FROM users WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
     SQLCloseCursor(st);
   }
 }

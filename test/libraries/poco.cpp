@@ -25,7 +25,7 @@ void ordersPerUser(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-6]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
   }
 }
 
@@ -44,7 +44,7 @@ void ordersByCursor(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'rs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'rs' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
     more = rs.moveNext();
   }
 }
@@ -59,7 +59,7 @@ void ordersDoWhile(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: 'rs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'rs' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:31: note: the row value '"SELECT total FROM orders WHERE user_name = '" + name + "'"' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:15: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:31: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
   } while (rs.moveNext());
 }
 
@@ -74,7 +74,7 @@ void ordersByIndex(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-6]]:13: note: 'rs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'rs' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
   }
 }
 
@@ -90,7 +90,8 @@ void totalsPerUser(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:82: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-6]]:32: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-6]]:32: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-11]]:28: note: or read both in one query: SELECT users.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
   }
 }
 
@@ -107,7 +108,7 @@ void namesOneByOne(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: 'select' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'select' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:59: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: SELECT id, name FROM users WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
   }
 }
 
@@ -134,7 +135,7 @@ void namesOf(Session &session, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:59: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:16: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-4]]:16: note: batch it: SELECT id, name FROM users WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
   }
 }
 

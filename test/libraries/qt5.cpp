@@ -26,7 +26,8 @@ void ordersPerUser() {
     // CHECK-MESSAGES: :[[@LINE-8]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:29: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (:id); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-12]]:19: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
     while (orders.next()) {
     }
   }
@@ -45,7 +46,7 @@ void profilesPerUser(QSqlDatabase db) {
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:26: note: the row value 'users.value("id")' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:19: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-8]]:19: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
       (void)profile.value(0).toString();
   }
 }
@@ -59,7 +60,7 @@ void countsByText(QSqlDatabase &db) {
     // CHECK-MESSAGES: :[[@LINE-4]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:27: note: the row value 'QString("SELECT count(*) FROM orders WHERE user_id = %1")...' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:27: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id; prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
     (void)c;
   }
 }
@@ -77,7 +78,8 @@ void citiesDoWhile(QSqlDatabase &db) {
       // CHECK-MESSAGES: :[[@LINE-8]]:13: note: 'users' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-7]]:5: note: the loop over the rows of 'users' is here
       // CHECK-MESSAGES: :[[@LINE-5]]:22: note: the row value 'users.value(0)' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-7]]:17: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+      // CHECK-MESSAGES: :[[@LINE-7]]:17: note: batch it: SELECT user_id, city FROM addresses WHERE user_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
+      // CHECK-MESSAGES: :[[@LINE-12]]:19: note: or read both in one query: SELECT users.id, addresses.city FROM users LEFT JOIN addresses ON addresses.user_id = users.id
     } while (users.next());
   }
 }
@@ -95,7 +97,8 @@ void namesFromModel() {
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'model' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'model' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the row value 'model.record(i).value("id")' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:15: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-7]]:15: note: batch it: SELECT user_id, name FROM profiles WHERE user_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-11]]:18: note: or read both in one query: SELECT users.id, profiles.name FROM users LEFT JOIN profiles ON profiles.user_id = users.id
   }
 }
 
@@ -146,7 +149,7 @@ QStringList namesOf(const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:20: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:13: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-7]]:13: note: batch it: SELECT id, name FROM users WHERE id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by id
       names << q.value(0).toString();
   }
   return names;

@@ -21,7 +21,8 @@ void ordersPerUser(const QSqlDatabase &db) {
     // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:29: note: the row value 'users.value(0)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (:id); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-11]]:19: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
     while (orders.next()) {
     }
   }
@@ -56,7 +57,7 @@ QStringList namesOf(const QSqlDatabase &db, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value 'QString("SELECT name FROM users WHERE id = %1").arg(id)' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: batch it: SELECT id, name FROM users WHERE id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by id
     if (q.next())
       names << q.value(0).toString();
   }

@@ -19,7 +19,7 @@ void ordersPerUser(session &sql) {
     // CHECK-MESSAGES: :[[@LINE-6]]:23: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (:id) GROUP BY user_id; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
   }
 }
 
@@ -34,7 +34,7 @@ void ordersByName(session &sql) {
     // CHECK-MESSAGES: :[[@LINE-6]]:23: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:68: note: the row value 'name' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: SELECT user_name, count(*) FROM orders WHERE user_name IN (:n) GROUP BY user_name; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_name
   }
 }
 
@@ -51,7 +51,8 @@ void totalsPerUser(session &sql) {
     // CHECK-MESSAGES: :[[@LINE-8]]:23: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:25: note: the row value 'name' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:36: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-7]]:36: note: batch it: SELECT user_name, total FROM orders WHERE user_name IN (:n); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_name
+    // CHECK-MESSAGES: :[[@LINE-12]]:39: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_name = users.name
     while (st.fetch()) {
     }
   }
@@ -69,7 +70,7 @@ void namesByCursor(session &sql) {
     // CHECK-MESSAGES: :[[@LINE-5]]:19: note: 'st' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'st' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:57: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: SELECT id, name FROM users WHERE id IN (:id); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
   }
 }
 
@@ -94,7 +95,7 @@ void namesOf(session &sql, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:57: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: SELECT id, name FROM users WHERE id IN (:id); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
   }
 }
 

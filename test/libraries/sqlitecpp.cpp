@@ -20,7 +20,8 @@ void ordersPerUser(SQLite::Database &db) {
     // CHECK-MESSAGES: :[[@LINE-7]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:34: note: batch it: SELECT total FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-7]]:34: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-11]]:31: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
       double total = orders.getColumn(0).getDouble();
       (void)total;
     }
@@ -38,7 +39,7 @@ void profilesReused(SQLite::Database &db) {
     // CHECK-MESSAGES: :[[@LINE-6]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:26: note: the row value 'users.getColumn("id").getInt64()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:33: note: batch it: SELECT bio FROM profiles WHERE user_id IN (SELECT value FROM json_each(:uid)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:33: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id IN (SELECT value FROM json_each(:uid)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
       std::string bio = profile.getColumn(0).getString();
     }
     profile.reset();
@@ -55,7 +56,7 @@ void countsByText(SQLite::Database &db) {
     // CHECK-MESSAGES: :[[@LINE-5]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:27: note: the row value '"SELECT count(*) FROM orders WHERE user_id = " + id' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:27: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (SELECT value FROM json_each(?)) GROUP BY user_id; bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
     (void)n;
   }
 }
@@ -100,7 +101,7 @@ std::vector<std::string> namesOf(SQLite::Database &db, const std::vector<int> &i
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-6]]:29: note: batch it: SELECT name FROM users WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-6]]:29: note: batch it: SELECT id, name FROM users WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
       names.push_back(q.getColumn(0));
   }
   return names;

@@ -18,7 +18,7 @@ void seedStory(sqlite3 *db) {
     int id = sqlite3_column_int(users, 0);
     sqlite3_stmt *orders = nullptr;
     sqlite3_prepare_v2(db, "SELECT id, total FROM orders WHERE user_id = ?",
-    // CHECK-FIXES: sqlite3_prepare_v2(db, "SELECT id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?))",
+    // CHECK-FIXES: sqlite3_prepare_v2(db, "SELECT user_id, id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?))",
     // WARN-FIXES: sqlite3_prepare_v2(db, "SELECT id, total FROM orders WHERE user_id = ?",
                        -1, &orders, nullptr);
     sqlite3_bind_int(orders, 1, id);
@@ -27,7 +27,8 @@ void seedStory(sqlite3 *db) {
     // CHECK-MESSAGES: :[[@LINE-11]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-11]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:33: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-10]]:28: note: batch it: SELECT id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-10]]:28: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-15]]:26: note: or read both in one query: SELECT users.id, users.name, orders.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
       double total = sqlite3_column_double(orders, 1);
       (void)total;
     }
@@ -42,7 +43,7 @@ void preparedOnce(sqlite3 *db) {
   sqlite3_stmt *users = nullptr, *orders = nullptr;
   sqlite3_prepare_v2(db, "SELECT id FROM users", -1, &users, nullptr);
   sqlite3_prepare_v2(db, "SELECT total FROM orders WHERE user_id = ?1", -1,
-  // CHECK-FIXES: sqlite3_prepare_v2(db, "SELECT total FROM orders WHERE user_id IN (SELECT value FROM json_each(?1))", -1,
+  // CHECK-FIXES: sqlite3_prepare_v2(db, "SELECT user_id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?1))", -1,
                      &orders, nullptr);
   for (; sqlite3_step(users) == SQLITE_ROW;) {
     sqlite3_reset(orders);
@@ -52,7 +53,8 @@ void preparedOnce(sqlite3 *db) {
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:35: note: the row value 'sqlite3_column_int64(users, 0)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-11]]:26: note: batch it: SELECT total FROM orders WHERE user_id IN (SELECT value FROM json_each(?1)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-11]]:26: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?1)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-13]]:26: note: or read both in one query: SELECT users.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
       sqlite3_column_double(orders, 0);
     // A second step on the same statement fetches, it does not query again.
     sqlite3_step(orders);
@@ -101,7 +103,7 @@ static int countRows(sqlite3_stmt *stmt) {
 static int ordersOf(sqlite3 *db, int userId) {
   sqlite3_stmt *stmt = nullptr;
   sqlite3_prepare_v2(db, "SELECT id FROM orders WHERE user_id = ?", -1, &stmt,
-  // CHECK-FIXES: sqlite3_prepare_v2(db, "SELECT id FROM orders WHERE user_id IN (SELECT value FROM json_each(?))", -1, &stmt,
+  // CHECK-FIXES: sqlite3_prepare_v2(db, "SELECT user_id, id FROM orders WHERE user_id IN (SELECT value FROM json_each(?))", -1, &stmt,
                      nullptr);
   sqlite3_bind_int(stmt, 1, userId);
   int n = countRows(stmt);
@@ -120,7 +122,7 @@ void helperTwoDeep(sqlite3 *db, sqlite3_stmt *users) {
     // CHECK-MESSAGES: :[[@LINE-8]]:10: note: 'ordersOfUser' calls 'ordersOf' here
     // CHECK-MESSAGES: :[[@LINE-14]]:11: note: 'ordersOf' calls 'countRows' here
     // CHECK-MESSAGES: :[[@LINE-25]]:10: note: 'countRows' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-20]]:26: note: batch it: SELECT id FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-20]]:26: note: batch it: SELECT user_id, id FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
 }
 
 //===--- Look-alikes that must stay silent -------------------------------===//

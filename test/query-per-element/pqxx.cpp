@@ -13,9 +13,9 @@ void ordersOf(pqxx::work &tx, const std::vector<int> &userIds) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'userIds' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'userIds' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:71: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: SELECT id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
 }
-// CHECK-FIXES: tx.exec_params("SELECT id, total FROM orders WHERE user_id = ANY($1)", id);
+// CHECK-FIXES: tx.exec_params("SELECT user_id, id, total FROM orders WHERE user_id = ANY($1)", id);
 
 // A map's keys, and an index loop over a vector.
 void perKey(pqxx::work &tx, const std::map<std::string, int> &byName,
@@ -25,7 +25,7 @@ void perKey(pqxx::work &tx, const std::map<std::string, int> &byName,
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'byName' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'byName' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:13: note: the element value '"SELECT * FROM people WHERE name = " + tx.quote(name)' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: batch it: SELECT * FROM people WHERE name = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by name
   for (std::size_t i = 0; i < ids.size(); ++i)
     tx.exec_params("SELECT * FROM carts WHERE id = $1", ids[i]);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
