@@ -27,11 +27,12 @@ def fail(msg):
 
 
 def blank_check_comments(text):
-    """Empties comments holding CHECK directives, keeping line numbers, so
-    the tool never sees (or fixes) the expectations themselves."""
+    """Empties comments holding directives (RUN, CHECK-MESSAGES and any other
+    upper-case prefix a test uses, such as NOTE-FIXES), keeping line numbers,
+    so the tool never sees, fixes or matches the expectations themselves."""
     out = []
     for line in text.split("\n"):
-        m = re.search(r"//\s*(CHECK|RUN)[A-Z-]*:", line)
+        m = re.search(r"//\s*[A-Z][A-Z0-9]*(-[A-Z0-9]+)*:", line)
         out.append(line[:m.start()] + "//" if m else line)
     return "\n".join(out)
 

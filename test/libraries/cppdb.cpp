@@ -1,6 +1,10 @@
 // cppdb 0.3.1 on the real Debian libcppdb-dev header (<cppdb/frontend.h>):
 // each N+1 shape in cppdb's idioms, and look-alikes that must stay silent.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17
 
 #include <cppdb/frontend.h>
 #include <string>
@@ -144,3 +148,9 @@ void runAll(Tokens &tokens, Shell &sh) {
     sh.exec();
   }
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: cppdb::result r = sql << "SELECT user_id, sum(total) FROM orders WHERE user_id IN (?) GROUP BY user_id" << id << cppdb::row;
+// NOTE-FIXES: cppdb::statement st = sql << "SELECT user_name, total FROM orders WHERE user_name IN (?)";
+// NOTE-FIXES: cppdb::result r = sql << "SELECT id, name FROM users WHERE id IN (?)" << id;
+// NOTE-FIXES: sql << "SELECT id, name FROM users WHERE id IN (?)" << id << cppdb::row >> name;

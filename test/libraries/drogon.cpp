@@ -2,6 +2,12 @@
 // each N+1 shape with Mapper<T>, DbClient::execSqlSync and generated models.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 \
 // RUN:   -I %inputs/drogon
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 \
+// RUN:   -I %inputs/drogon
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 \
+// RUN:   -I %inputs/drogon
 
 #include <drogon/orm/Mapper.h>
 #include <string>
@@ -128,3 +134,8 @@ size_t hits(const Index &index, const std::vector<std::string> &keys) {
     n += index.findBy(k).size();
   return n;
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: auto n = db->execSqlSync("SELECT user_id, count(*) FROM orders WHERE user_id IN ($1) GROUP BY user_id", row["id"].as<int>());
+// NOTE-FIXES: db->execSqlSync("SELECT user_id, max(total) FROM orders WHERE user_id IN ($1) GROUP BY user_id", users[i][0].as<int>());
+// NOTE-FIXES: size_t total = userMapper.count();

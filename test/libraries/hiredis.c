@@ -1,6 +1,10 @@
 // hiredis 0.14.1 on the real Debian libhiredis-dev headers (<hiredis/hiredis.h>),
 // compiled as C: the N+1 shapes in the C idioms of hiredis' own README.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c11
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c11
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c11
 
 #include <hiredis/hiredis.h>
 #include <stdio.h>
@@ -101,3 +105,6 @@ void findAdmin(redisContext *c) {
     freeReplyObject(redisCommand(c, "HGETALL user:%s", admin));
   freeReplyObject(users);
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: redisReply *quota = redisCommand(c, "GET config:quota");

@@ -1,6 +1,10 @@
 // hiredis 0.14.1 on the real Debian libhiredis-dev headers
 // (<hiredis/hiredis.h>), compiled as C++ where replies need a cast.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17
 
 #include <hiredis/hiredis.h>
 #include <cstring>
@@ -175,3 +179,6 @@ void fake(FakeRedis &r, redisContext *c, const std::vector<std::string> &ids) {
     if (redisReconnect(c) == REDIS_OK)
       break;
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: redisReply *limit = (redisReply *)redisCommand(c, "GET config:limit");

@@ -1,6 +1,10 @@
 // libpq (PostgreSQL 15) on the real Debian libpq-dev headers (<libpq-fe.h>):
 // each N+1 shape in libpq's own idioms (index loops up to PQntuples), and look-alikes.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 -I/usr/include/postgresql
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 -I/usr/include/postgresql
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 -I/usr/include/postgresql
 
 #include <libpq-fe.h>
 #include <cstdlib>
@@ -217,3 +221,11 @@ void allIds(PGconn *conn, std::vector<std::string> &all) {
     offset += 100;
   }
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: PGresult *orders = PQexecParams(conn, "SELECT user_id, total FROM orders WHERE user_id = ANY($1)", 1, nullptr, paramValues, nullptr, nullptr, 0);
+// NOTE-FIXES: PQclear(PQexecParams(conn, "SELECT user_id, bio FROM profiles WHERE user_id = ANY($1)", 1, nullptr, v, nullptr, nullptr, 0));
+// NOTE-FIXES: PQclear(PQexecParams(conn, "SELECT user_id, bio FROM profiles WHERE user_id = ANY($1)", 1, nullptr, v, nullptr, nullptr, 0));
+// NOTE-FIXES: PQclear(PQexecParams(other, "SELECT user_id, bio FROM profiles WHERE user_id = ANY($1)", 1, nullptr, v, nullptr, nullptr, 0));
+// NOTE-FIXES: PGresult *r = PQexecParams(conn, "SELECT id, name FROM users WHERE id = ANY($1)", 1, nullptr, params, nullptr, nullptr, 0);
+// NOTE-FIXES: PGresult *cfg = PQexec(conn, "SELECT value FROM config WHERE name = 'limit'");

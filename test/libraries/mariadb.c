@@ -2,6 +2,10 @@
 // (<mysql.h>, -I/usr/include/mariadb), compiled as C: N+1 shapes and
 // look-alikes that must stay silent.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c11 -I/usr/include/mariadb
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c11 -I/usr/include/mariadb
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c11 -I/usr/include/mariadb
 
 #include <mysql.h>
 #include <stdio.h>
@@ -175,3 +179,6 @@ void drain(struct queue *q) {
   while ((item = queue_fetch_row(q)))
     queue_query(q, "SELECT 1");
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: const char *sql = "SELECT user_id, total FROM orders WHERE user_id IN (?)";

@@ -2,6 +2,12 @@
 // (Debian packages none): each N+1 shape in the driver's own idioms.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 \
 // RUN:   -I %inputs/mongocxx
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 \
+// RUN:   -I %inputs/mongocxx
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 \
+// RUN:   -I %inputs/mongocxx
 
 #include <bsoncxx/builder/basic/array.hpp>
 #include <bsoncxx/builder/basic/document.hpp>
@@ -132,3 +138,6 @@ int indexed(const Index &index, const bsoncxx::document::view &doc) {
     n += index.find(std::string(field.key()));
   return n;
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: auto limit = db["settings"].find_one(make_document(kvp("name", "limit")));

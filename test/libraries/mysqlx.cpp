@@ -1,6 +1,10 @@
 // MySQL Connector/C++ 8 X DevAPI (<mysqlx/xdevapi.h>, stand-in headers in
 // Inputs/mysqlx): each N+1 shape in the X DevAPI's fluent idioms, and look-alikes.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 -I %inputs/mysqlx
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 -I %inputs/mysqlx
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 -I %inputs/mysqlx
 
 #include <mysqlx/xdevapi.h>
 #include <string>
@@ -216,3 +220,7 @@ void pages(Table &users) {
     off += 100;
   }
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: SqlResult r = sess.sql("SELECT user_id, total FROM orders WHERE user_id IN (?)").bind(id).execute();
+// NOTE-FIXES: sess.sql("SELECT id, name FROM users WHERE id IN (?)").bind(o[0]).execute();

@@ -1,6 +1,10 @@
 // nanodbc (<nanodbc/nanodbc.h>, stand-in headers in Inputs/nanodbc): each N+1
 // shape in nanodbc's idioms (free execute/prepare, statement methods), and look-alikes.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 -I %inputs/nanodbc
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 -I %inputs/nanodbc
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 -I %inputs/nanodbc
 
 #include <nanodbc/nanodbc.h>
 #include <string>
@@ -172,3 +176,10 @@ void pages(nanodbc::connection &conn) {
       break;
   }
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: prepare(stmt, "SELECT user_id, total FROM orders WHERE user_id IN (?)");
+// NOTE-FIXES: byUser.prepare("SELECT user_id, total FROM orders WHERE user_id IN (?)");
+// NOTE-FIXES: prepare(byUser, "SELECT user_id, total FROM orders WHERE user_id IN (?)");
+// NOTE-FIXES: prepare(stmt, "SELECT id, name FROM users WHERE id IN (?)");
+// NOTE-FIXES: nanodbc::result cfg = nanodbc::execute(conn, "SELECT value FROM config WHERE name = 'tax'");

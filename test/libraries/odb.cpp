@@ -2,6 +2,12 @@
 // model (shop.hxx) and its generated query columns (shop-odb.hxx).
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 \
 // RUN:   -I %inputs/odb
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 \
+// RUN:   -I %inputs/odb
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 \
+// RUN:   -I %inputs/odb
 
 #include <odb/database.hxx>
 #include "shop-odb.hxx"
@@ -112,3 +118,6 @@ void warm(Cache &cache, const std::vector<unsigned long> &ids) {
     if (!cache.find<user>(id))
       cache.load<user>(id);
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: std::shared_ptr<user> admin(db.query_one<user>(user_query::email == "admin@example.com"));

@@ -1,6 +1,10 @@
 // ODBC on the real Debian unixodbc-dev headers (<sql.h>, <sqlext.h>),
 // compiled as C: N+1 shapes in ODBC's idioms, and silent look-alikes.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c11
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c11
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c11
 
 #include <sql.h>
 #include <sqlext.h>
@@ -136,3 +140,7 @@ void replay(const struct driver_funcs *drv, SQLHSTMT h) {
   while (drv->SQLFetch(h) == SQL_SUCCESS)
     drv->SQLExecDirect(h, (SQLCHAR *)"SELECT 1", SQL_NTS);
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: SQLPrepare(orders, (SQLCHAR *)"SELECT user_id, total FROM orders WHERE user_id IN (?)", SQL_NTS);
+// NOTE-FIXES: SQLPrepare(st, (SQLCHAR *)"SELECT id, name FROM users WHERE id IN (?)", SQL_NTS);

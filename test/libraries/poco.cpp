@@ -1,6 +1,10 @@
 // Poco::Data 1.11 on the real Debian libpoco-dev headers
 // (<Poco/Data/Session.h>, RecordSet.h): each N+1 shape in Poco's idioms.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Row.h>
@@ -193,3 +197,11 @@ void runJobs(Job &job, const std::vector<std::string> &steps) {
   while (job.moveNext())
     job.execute();
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: session << "SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id", use(id), into(count), now;
+// NOTE-FIXES: session << "SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id", use(id), into(count), now;
+// NOTE-FIXES: session << "SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id", use(id), into(count), now;
+// NOTE-FIXES: Statement st = (session << "SELECT user_id, total FROM orders WHERE user_id IN (?)", use(id), into(totals));
+// NOTE-FIXES: session << "SELECT id, name FROM users WHERE id IN (?)", use(id), into(name), now;
+// NOTE-FIXES: session << "SELECT id, name FROM users WHERE id IN (?)", use(id), into(name), now;

@@ -1,6 +1,10 @@
 // Qt SQL on the real Debian Qt 5.15 headers (qtbase5-dev, <QtSql/QSqlQuery>):
 // each N+1 shape in Qt's own idioms (while (q.next()), prepare/bindValue/exec), and look-alikes.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 -fPIC -I %qt5_include
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 -fPIC -I %qt5_include
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 -fPIC -I %qt5_include
 
 #include <QtCore/QList>
 #include <QtCore/QString>
@@ -220,3 +224,11 @@ void listTables(QSqlDatabase &db) {
   while (it.hasNext())
     (void)db.record(it.next());
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: orders.prepare("SELECT user_id, total FROM orders WHERE user_id IN (:id)");
+// NOTE-FIXES: profile.prepare("SELECT user_id, bio FROM profiles WHERE user_id IN (?)");
+// NOTE-FIXES: a.prepare("SELECT user_id, city FROM addresses WHERE user_id IN (?)");
+// NOTE-FIXES: q.prepare("SELECT user_id, name FROM profiles WHERE user_id IN (?)");
+// NOTE-FIXES: q.prepare("SELECT id, name FROM users WHERE id IN (?)");
+// NOTE-FIXES: QSqlQuery cfg("SELECT value FROM config WHERE name = 'limit'");

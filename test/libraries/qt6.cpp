@@ -1,6 +1,10 @@
 // Qt SQL on the real Debian Qt 6.4 headers (qt6-base-dev, <QtSql/QSqlQuery>; Qt 6 needs C++17):
 // the canonical N+1 and a write per row in Qt's idioms, and look-alikes. qt5.cpp covers the rest.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 -fPIC -I %qt6_include
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 -fPIC -I %qt6_include
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 -fPIC -I %qt6_include
 
 #include <QtCore/QString>
 #include <QtCore/QStringList>
@@ -88,3 +92,6 @@ void run(Job &job) {
   while (job.next())
     job.exec(job.value(0).toString());
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: orders.prepare("SELECT user_id, total FROM orders WHERE user_id IN (:id)");

@@ -2,6 +2,12 @@
 // (Debian packages none): each N+1 shape in redis++'s own idioms.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 \
 // RUN:   -I %inputs/redis-plus-plus
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 \
+// RUN:   -I %inputs/redis-plus-plus
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 \
+// RUN:   -I %inputs/redis-plus-plus
 
 #include <sw/redis++/redis++.h>
 #include <iterator>
@@ -121,3 +127,6 @@ void warm(LocalCache &cache, const std::vector<std::string> &keys) {
     if (!cache.get(key))
       cache.set(key, "");
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: OptionalString limit = redis.get("config:limit");

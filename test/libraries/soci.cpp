@@ -1,6 +1,10 @@
 // SOCI 4.0.3 on the real Debian libsoci-dev headers (<soci/soci.h>, which
 // includes Boost): each N+1 shape in SOCI's own idioms, and look-alikes.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17
 
 #include <soci/soci.h>
 #include <string>
@@ -171,3 +175,10 @@ void allIds(session &sql, std::vector<int> &all) {
     offset += 100;
   }
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: sql << "SELECT user_id, count(*) FROM orders WHERE user_id IN (:id) GROUP BY user_id", use(id), into(count);
+// NOTE-FIXES: sql << "SELECT user_name, count(*) FROM orders WHERE user_name IN (:n) GROUP BY user_name", use(name), into(count);
+// NOTE-FIXES: statement st = (sql.prepare << "SELECT user_name, total FROM orders WHERE user_name IN (:n)",
+// NOTE-FIXES: sql << "SELECT id, name FROM users WHERE id IN (:id)", use(id), into(name);
+// NOTE-FIXES: sql << "SELECT id, name FROM users WHERE id IN (:id)", use(id), into(name);

@@ -2,6 +2,12 @@
 // none): each N+1 shape in sqlite_orm's own idioms.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 \
 // RUN:   -I %inputs/sqlite_orm
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 \
+// RUN:   -I %inputs/sqlite_orm
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 \
+// RUN:   -I %inputs/sqlite_orm
 
 #include <sqlite_orm/sqlite_orm.h>
 #include <string>
@@ -170,3 +176,6 @@ void touch(Repo &repo, const std::vector<int> &ids) {
     repo.update(u);
   }
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: int total = storage.count<User>();

@@ -1,6 +1,10 @@
 // SQLiteCpp 3.2.1 on the real Debian libsqlitecpp-dev headers (<SQLiteCpp/SQLiteCpp.h>):
 // each N+1 shape in SQLiteCpp's own idioms (Statement + executeStep), and look-alikes.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <chrono>
@@ -182,3 +186,8 @@ void waitForJobs(SQLite::Database &db) {
   while (db.execAndGet("SELECT count(*) FROM jobs WHERE done = 0").getInt() > 0)
     std::this_thread::sleep_for(std::chrono::seconds(1));
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: SQLite::Statement orders(db, "SELECT user_id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?))");
+// NOTE-FIXES: SQLite::Statement profile(db, "SELECT user_id, bio FROM profiles WHERE user_id IN (SELECT value FROM json_each(:uid))");
+// NOTE-FIXES: SQLite::Statement q(db, "SELECT id, name FROM users WHERE id IN (SELECT value FROM json_each(?))");

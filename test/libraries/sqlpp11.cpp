@@ -1,6 +1,10 @@
 // sqlpp11 (stand-in headers in Inputs/sqlpp11, tables from shop_tables.h):
 // each N+1 shape with the PostgreSQL and SQLite3 connectors, and look-alikes.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 -I %inputs/sqlpp11
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 -I %inputs/sqlpp11
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 -I %inputs/sqlpp11
 
 #include "shop_tables.h"
 #include <sqlpp11/postgresql/connection.h>
@@ -138,3 +142,6 @@ void memoLookups(Memo &db, const std::vector<int64_t> &ids) {
   for (int64_t id : ids)
     db(id);
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: auto all = db(sqlpp::select(orders.id).from(orders).unconditionally());

@@ -1,6 +1,10 @@
 // userver postgres (<userver/storages/postgres/cluster.hpp>, stand-in headers
 // in Inputs/userver): each N+1 shape with Cluster and Transaction, and look-alikes.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 -I %inputs/userver
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 -I %inputs/userver
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 -I %inputs/userver
 
 #include <userver/storages/postgres/cluster.hpp>
 #include <chrono>
@@ -157,3 +161,11 @@ void cacheLookups(Cache &cache) {
   for (const auto &rec : cache.Execute(1, "users"))
     cache.Execute(rec["shard"], "orders");
 }
+
+// The batched SQL the notes' fix-its write, in order (--fix-notes):
+// NOTE-FIXES: auto orders = cluster->Execute(ClusterHostType::kSlave, "SELECT user_id, total FROM orders WHERE user_id = ANY($1)", id);
+// NOTE-FIXES: cluster->Execute(ClusterHostType::kSlave, "SELECT user_id, total FROM orders WHERE user_id = ANY($1)", (*it)["id"].As<int>());
+// NOTE-FIXES: cluster->Execute(ClusterHostType::kSlave, "SELECT user_id, total FROM orders WHERE user_id = ANY($1)", res[i][0].As<int>());
+// NOTE-FIXES: const pg::Query kOrders{"SELECT user_id, total FROM orders WHERE user_id = ANY($1)"};
+// NOTE-FIXES: cluster->Execute(ClusterHostType::kSlave, cc, "SELECT user_id, total FROM orders WHERE user_id = ANY($1)", row["id"].As<int>());
+// NOTE-FIXES: cluster->Execute(ClusterHostType::kSlave, "SELECT id, name FROM users WHERE id = ANY($1)", id);

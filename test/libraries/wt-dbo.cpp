@@ -2,6 +2,12 @@
 // these headers here): each N+1 shape in the idioms of the Wt::Dbo tutorial.
 // RUN: %check_nplusone --checks='nplusone-*' --fix=none %s %t -- -- -std=c++17 \
 // RUN:   -I %inputs/wt
+// With --fix-notes the batched SQL below is written into the queries'
+// literals; --fix alone changes nothing that would not compile.
+// RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 \
+// RUN:   -I %inputs/wt
+// RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 \
+// RUN:   -I %inputs/wt
 
 #include <Wt/Dbo/Dbo.h>
 #include <string>
