@@ -138,6 +138,7 @@ private:
     const auto *SL = dyn_cast<StringLiteral>(stripTemporaries(C->getArg(0)));
     if (!SL || SL->getCharByteWidth() != 1)
       return false;
+    Literals.push_back(SL);
     StringRef F = SL->getString();
     for (size_t I = 0; I < F.size(); ++I) {
       if ((F[I] == '{' || F[I] == '}') && I + 1 < F.size() &&

@@ -10,6 +10,8 @@ nplusone_base_packages() {
   echo libsqlitecpp-dev qtbase5-dev qt6-base-dev libsoci-dev libboost-dev \
     libmysqlcppconn-dev libmariadb-dev unixodbc-dev libpoco-dev \
     libcppdb-dev libhiredis-dev
+  # SQL text built with fmt::format in the SQL-reading tests.
+  echo libfmt-dev
   # dpkg-shlibdeps, for the .deb packaging test.
   echo dpkg-dev
 }
