@@ -62,23 +62,11 @@ public:
   unsigned Holes = 0;
 
 private:
-  /// A local variable set once and never appended to: its value.
+  /// A variable set once and never appended to: its value.
   const Expr *singleLocalValue(const Expr *E) const {
     const auto *DRE = dyn_cast<DeclRefExpr>(E);
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (!VD || isa<ParmVarDecl>(VD))
-      return nullptr;
-    if (!VD->isLocalVarDecl())
-      return VD->getType().isConstQualified() ? VD->getInit() : nullptr;
-    if (!Facts)
-      return nullptr;
-    auto Values = Facts->valuesOf(VD);
-    if (Values.size() != 1)
-      return nullptr;
-    unsigned Writes = 0;
-    for (const FlowEdge &Edge : Facts->edges())
-      Writes += Edge.Dst == VD;
-    return Writes == 1 ? Values.front() : nullptr;
+    return VD && !isa<ParmVarDecl>(VD) ? singleValue(VD, Facts) : nullptr;
   }
 
   static bool isQString(const Expr *E) {

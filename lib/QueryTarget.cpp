@@ -40,9 +40,6 @@ const Expr *stripTemporaries(const Expr *E) {
   return E;
 }
 
-namespace {
-
-/// The single value a variable holds, when it is assigned exactly once.
 const Expr *singleValue(const VarDecl *VD, const FunctionFacts *Facts) {
   if (Facts && VD->isLocalVarDecl()) {
     auto Values = Facts->valuesOf(VD);
@@ -62,8 +59,6 @@ const Expr *singleValue(const VarDecl *VD, const FunctionFacts *Facts) {
     return VD->getInit();
   return nullptr;
 }
-
-} // namespace
 
 const StringLiteral *sqlLiteral(const Expr *E, const FunctionFacts *Facts) {
   for (unsigned Steps = 0; E && Steps < 8; ++Steps) {

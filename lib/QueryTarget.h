@@ -17,7 +17,8 @@
 
 namespace clang {
 class StringLiteral;
-}
+class VarDecl;
+} // namespace clang
 
 namespace nplusone {
 
@@ -56,6 +57,12 @@ LabelMask queryInputs(const CallFacts &C, const FunctionFacts &Facts,
 /// \p E without the parentheses, implicit conversions, temporaries and
 /// converting constructions around the value it wraps.
 const clang::Expr *stripTemporaries(const clang::Expr *E);
+
+/// The one value a variable holds: a local's initialiser or assignment when
+/// it has exactly one and nothing appends to it, a constant's initialiser;
+/// null otherwise.
+const clang::Expr *singleValue(const clang::VarDecl *VD,
+                               const FunctionFacts *Facts);
 
 /// The string literal an SQL expression is, or is initialised from through a
 /// local or constant variable; null when it is built at run time.
