@@ -184,12 +184,8 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
   }
   // What it returns: the rows of a read it runs, directly or through a
   // container it fills from them or a helper it calls.
-  if (!FD.getReturnType()->isVoidType() && !F.returns().empty()) {
-    std::vector<RowLoop> FunctionLoops = rowLoops(FD);
-    for (const Expr *R : F.returns())
-      if ((S.ReturnedRows = rowsHeldBy(R, F, FunctionLoops, *this)))
-        break;
-  }
+  if (!FD.getReturnType()->isVoidType() && !F.returns().empty())
+    S.ReturnedRows = rowsReturnedFrom(F, rowLoops(FD), *this);
   if (RowsCutOff != CutOffBefore)
     Entry.Truncated = true;
   SummaryBudget = SavedBudget;

@@ -168,19 +168,27 @@ void nameFromOrigin(RowLoop &L, const FunctionFacts &Facts) {
     }
 }
 
+/// The call whose value \p VD was last set to before \p Before, if any.
+const Expr *lastCallStoredIn(const ValueDecl *VD, const Stmt *Before,
+                             const FunctionFacts &Facts) {
+  const Expr *Call = nullptr;
+  for (const Expr *V : Facts.valuesOf(VD))
+    if (V->getBeginLoc() < Before->getBeginLoc())
+      if (const CallFacts *C = Facts.callIn(V))
+        Call = C->Call;
+  return Call;
+}
+
 /// The rows a function of this unit returns, for a value that is a call to
 /// it or a variable last set to one before \p Before.
 bool traceReturnedRows(RowLoop &L, const Expr *Value, const Stmt *Before,
                        const FunctionFacts &Facts, AnalysisContext &Ctx) {
+  const CallFacts *Direct = Facts.callIn(Value);
   const Expr *Call = nullptr;
-  if (const CallFacts *C = Facts.callIn(Value)) {
-    Call = C->Call;
-  } else if (const ValueDecl *VD = rootDecl(Value)) {
-    for (const Expr *V : Facts.valuesOf(VD))
-      if (V->getBeginLoc() < Before->getBeginLoc())
-        if (const CallFacts *C = Facts.callIn(V))
-          Call = C->Call;
-  }
+  if (Direct)
+    Call = Direct->Call;
+  else if (const ValueDecl *VD = rootDecl(Value))
+    Call = lastCallStoredIn(VD, Before, Facts);
   RowsOrigin Rows = Call ? Ctx.rowsReturnedBy(Call) : RowsOrigin();
   if (!Rows)
     return false;
@@ -192,7 +200,7 @@ bool traceReturnedRows(RowLoop &L, const Expr *Value, const Stmt *Before,
   L.RowsCall = Call;
   // `for (auto &u : repo.loadUsers())`: the rows are named by their table,
   // not by the object the helper is called on.
-  if (L.Name.empty() || Facts.callIn(Value)) {
+  if (L.Name.empty() || Direct) {
     L.ResultVar = nullptr;
     L.Name = Rows.Table;
   }
@@ -560,8 +568,13 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
   return Result;
 }
 
+namespace {
+
+/// The rows \p E holds where it is evaluated: a read's result, a container
+/// filled from a read's rows, or what a helper returns; empty when none.
 RowsOrigin rowsHeldBy(const Expr *E, const FunctionFacts &Facts,
-                      llvm::ArrayRef<RowLoop> Loops, AnalysisContext &Ctx) {
+                      llvm::ArrayRef<RowLoop> Loops, RowCopies &Copies,
+                      AnalysisContext &Ctx) {
   RowsOrigin Rows;
   auto FromQuery = [&](const Expr *Query) {
     const CallFacts *C = Facts.factsOf(Query);
@@ -599,7 +612,6 @@ RowsOrigin rowsHeldBy(const Expr *E, const FunctionFacts &Facts,
     return Rows;
   }
   if (Local && Local->isLocalVarDecl()) {
-    RowCopies Copies(Loops, Facts);
     int Filler = Copies.fillingLoop(VD, E);
     if (Filler >= 0 && Loops[Filler].OriginQuery) {
       Rows.Query = Loops[Filler].OriginQuery;
@@ -608,12 +620,23 @@ RowsOrigin rowsHeldBy(const Expr *E, const FunctionFacts &Facts,
       Rows.Copied = true;
       return Rows;
     }
-    for (const Expr *V : Facts.valuesOf(VD))
-      if (V->getBeginLoc() < E->getBeginLoc())
-        if (const CallFacts *C = Facts.callIn(V))
-          Rows = Ctx.rowsReturnedBy(C->Call);
+    if (const Expr *Call = lastCallStoredIn(VD, E, Facts))
+      Rows = Ctx.rowsReturnedBy(Call);
   }
   return Rows;
+}
+
+} // namespace
+
+RowsOrigin rowsReturnedFrom(const FunctionFacts &Facts,
+                            llvm::ArrayRef<RowLoop> Loops,
+                            AnalysisContext &Ctx) {
+  // One flow of the loops' rows serves every return.
+  RowCopies Copies(Loops, Facts);
+  for (const Expr *R : Facts.returns())
+    if (RowsOrigin Rows = rowsHeldBy(R, Facts, Loops, Copies, Ctx))
+      return Rows;
+  return {};
 }
 
 } // namespace nplusone

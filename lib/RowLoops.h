@@ -70,11 +70,12 @@ struct RowsOrigin {
 class AnalysisContext;
 class ValueFlow;
 
-/// The rows \p E holds where it is evaluated: a read's result, a container
-/// filled from a read's rows in \p Loops (the function's classified loops),
-/// or what a helper returns; empty when it holds none.
-RowsOrigin rowsHeldBy(const clang::Expr *E, const FunctionFacts &Facts,
-                      llvm::ArrayRef<RowLoop> Loops, AnalysisContext &Ctx);
+/// The rows the function of \p Facts returns: a read's result, a container
+/// filled from a read's rows in \p Loops (its classified loops), or what a
+/// helper returns; empty when its returns hold none.
+RowsOrigin rowsReturnedFrom(const FunctionFacts &Facts,
+                            llvm::ArrayRef<RowLoop> Loops,
+                            AnalysisContext &Ctx);
 
 /// Classifies every loop of \p Facts, in the same order as Facts.loops().
 /// Calls into functions that return rows are looked up in \p Ctx.
