@@ -2,7 +2,6 @@
 
 #include "lib/CallbackAlgorithms.h"
 #include "lib/ApiModel.h"
-#include "lib/Compat.h"
 #include "lib/FunctionFacts.h"
 #include "lib/QueryTarget.h"
 #include "clang/AST/Decl.h"
@@ -11,6 +10,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
@@ -79,15 +79,16 @@ const AlgorithmShape Shapes[] = {
     {"QtConcurrent::blockingFiltered", 2, 0, 1, 0},
 };
 
-/// Cheap filter before any qualified name is built.
+/// Cheap filter, run on every call, before any qualified name is built:
+/// the unqualified names of the table, collected once.
 bool mayBeAlgorithm(llvm::StringRef Last) {
-  for (const AlgorithmShape &S : Shapes) {
-    llvm::StringRef Name(S.Name);
-    if (endsWith(Name, Last) && Name.size() > Last.size() &&
-        Name[Name.size() - Last.size() - 1] == ':')
-      return true;
-  }
-  return false;
+  static const llvm::StringSet<> Names = [] {
+    llvm::StringSet<> Result;
+    for (const AlgorithmShape &S : Shapes)
+      Result.insert(llvm::StringRef(S.Name).rsplit("::").second);
+    return Result;
+  }();
+  return Names.count(Last) != 0;
 }
 
 /// An execution policy argument (`std::execution::par`) shifts the others.
