@@ -305,9 +305,10 @@ struct SelectParts {
 
 constexpr size_t NoToken = static_cast<size_t>(-1);
 
-/// Splits a plain SELECT into clauses, or says why it will not.
-bool readSelect(llvm::ArrayRef<Token> Toks, SelectParts &P,
-                std::string &WhyNot) {
+/// Splits a plain SELECT into clauses, or says why it will not. A lookup
+/// needs its WHERE clause; a JOIN's outer query may have none.
+bool readSelect(llvm::ArrayRef<Token> Toks, SelectParts &P, std::string &WhyNot,
+                bool NeedWhere = true) {
   if (Toks.empty() || !Toks[0].isWord("select")) {
     WhyNot = "not a plain SELECT";
     return false;
@@ -387,11 +388,12 @@ bool readSelect(llvm::ArrayRef<Token> Toks, SelectParts &P,
     WhyNot = "TOP would apply to the whole batch";
     return false;
   }
-  if (P.Where == NoToken) {
-    WhyNot = "no WHERE clause";
-    return false;
-  }
   P.WhereEnd = Toks.size();
+  if (P.Where == NoToken) {
+    if (NeedWhere)
+      WhyNot = "no WHERE clause";
+    return !NeedWhere;
+  }
   Depth = 0;
   for (size_t K = P.Where + 1; K < Toks.size(); ++K) {
     if (Toks[K].isPunct("("))
@@ -725,12 +727,8 @@ std::optional<SqlSelectSketch> sketchSimpleSelect(StringRef Sql,
     return std::nullopt;
   SelectParts P;
   std::string Reason;
-  if (!readSelect(Toks, P, Reason) && Reason != "no WHERE clause")
+  if (!readSelect(Toks, P, Reason, /*NeedWhere=*/false))
     return std::nullopt;
-  if (Reason == "no WHERE clause") {
-    P.Where = NoToken;
-    P.WhereEnd = Toks.size();
-  }
   if (P.Joins || P.GroupBy != NoToken || P.OrderBy != NoToken)
     return std::nullopt;
   SqlSelectSketch S;
