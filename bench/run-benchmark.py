@@ -211,8 +211,8 @@ def resolve_tool(arg, allow_install):
     if tool:
         return tool
     print("bench: no built nplusone-tidy under build/; building one with "
-          "tools/lib/common.sh", file=sys.stderr)
-    script = ('source tools/lib/common.sh && '
+          "utils/lib/common.sh", file=sys.stderr)
+    script = ('source utils/lib/common.sh && '
               'v=$(nplusone_newest_llvm || echo 19) && ')
     if allow_install:
         script += ('nplusone_ensure_packages $(nplusone_base_packages) '

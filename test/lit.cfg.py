@@ -46,6 +46,8 @@ config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(
     ("%tools", os.path.join(os.path.dirname(config.test_source_root), "tools")))
+config.substitutions.append(
+    ("%utils", os.path.join(os.path.dirname(config.test_source_root), "utils")))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%host_clang_tidy", config.host_clang_tidy))
 config.substitutions.append(("%plugin", config.plugin_path))

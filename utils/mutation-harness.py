@@ -4,7 +4,7 @@ of every test input and example, and reports crashes, hangs and sanitizer
 reports. Variants are derived deterministically from --seed, so a failure
 reproduces; each failing variant is kept in --keep for a regression test.
 
-  tools/mutation-harness.py --tool build/llvm-14-asan/bin/nplusone-tidy \\
+  utils/mutation-harness.py --tool build/llvm-14-asan/bin/nplusone-tidy \\
       --variants 1000 --timeout 60
 """
 

@@ -5,10 +5,10 @@
 # AddressSanitizer and UndefinedBehaviorSanitizer on the first version, the
 # lit suite again and the mutation harness (1,000 mutated inputs).
 #
-#   tools/run-tests.sh                 # everything
-#   NPLUSONE_LLVM_VERSIONS=19 tools/run-tests.sh
-#   NPLUSONE_SANITIZE=0 tools/run-tests.sh
-#   NPLUSONE_MUTATIONS=200 tools/run-tests.sh
+#   utils/run-tests.sh                 # everything
+#   NPLUSONE_LLVM_VERSIONS=19 utils/run-tests.sh
+#   NPLUSONE_SANITIZE=0 utils/run-tests.sh
+#   NPLUSONE_MUTATIONS=200 utils/run-tests.sh
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -70,7 +70,7 @@ for v in $versions; do
 done
 
 first=$(echo "$versions" | awk '{print $1}')
-run_harness "stress harness (LLVM $first)" "$NPLUSONE_ROOT/tools/stress-harness.py" \
+run_harness "stress harness (LLVM $first)" "$NPLUSONE_ROOT/utils/stress-harness.py" \
   --tool "$builddir/llvm-$first/bin/nplusone-tidy"
 
 if [ "$sanitize" = 1 ]; then
@@ -82,7 +82,7 @@ if [ "$sanitize" = 1 ]; then
   # into an unsanitized clang-tidy.
   run_lit "$v" "$dir" binary "LLVM $v ASan+UBSan"
   run_harness "mutation harness (LLVM $v ASan+UBSan)" \
-    "$NPLUSONE_ROOT/tools/mutation-harness.py" --tool "$dir/bin/nplusone-tidy" \
+    "$NPLUSONE_ROOT/utils/mutation-harness.py" --tool "$dir/bin/nplusone-tidy" \
     --variants "${NPLUSONE_MUTATIONS:-1000}" --keep "$builddir/mutation-failures"
 fi
 

@@ -3,7 +3,7 @@
 # examples/: first the warnings it reports, then both versions of the demo
 # running, with the number of queries each issues and the time each takes.
 #
-#   tools/demo.sh [--users N]      # extra arguments go to the demo program
+#   utils/demo.sh [--users N]      # extra arguments go to the demo program
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 

@@ -5,7 +5,7 @@ SQL literal, macros expanding to loops and queries, a template instantiated
 1,000 times, 2,000 algorithm lambdas, rows returned through 1,000 helpers). Each must finish within generous time and memory bounds and
 report the expected number of warnings; the figures are printed as a table.
 
-  tools/stress-harness.py --tool build/llvm-19/bin/nplusone-tidy
+  utils/stress-harness.py --tool build/llvm-19/bin/nplusone-tidy
 """
 
 import argparse
