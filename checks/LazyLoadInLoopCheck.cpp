@@ -1,15 +1,19 @@
 //===- LazyLoadInLoopCheck.cpp - nplusone-lazy-load-in-loop ---------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "checks/LazyLoadInLoopCheck.h"
-#include "lib/FindingDiagnostics.h"
+#include "checks/common/FindingDiagnostics.h"
 
 using namespace clang;
 
 namespace nplusone {
 
 void LazyLoadInLoopCheck::report(const LoopQueryFinding &F,
-                                 const FunctionLoopQueries &Function,
-                                 AnalysisContext &Ctx) {
+                                 const FunctionLoopQueries &Function) {
   const RowLoop &L = Function.Loops[F.Loop];
   diag(F.Site->getBeginLoc(),
        "relation '%0' is loaded lazily, one query %select{|at most }1%2 "

@@ -1,5 +1,10 @@
 //===- LazyLoadInLoopCheck.h - nplusone-lazy-load-in-loop ---*- C++ -*-===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // Finds an ORM relation loaded lazily once per row or element of a loop.
 //
 //===----------------------------------------------------------------------===//
@@ -7,7 +12,7 @@
 #ifndef NPLUSONE_CHECKS_LAZYLOADINLOOPCHECK_H
 #define NPLUSONE_CHECKS_LAZYLOADINLOOPCHECK_H
 
-#include "lib/NPlusOneCheckBase.h"
+#include "checks/common/NPlusOneCheckBase.h"
 
 namespace nplusone {
 
@@ -19,8 +24,7 @@ public:
 
 private:
   void report(const LoopQueryFinding &Finding,
-              const FunctionLoopQueries &Function,
-              AnalysisContext &Ctx) override;
+              const FunctionLoopQueries &Function) override;
 };
 
 } // namespace nplusone

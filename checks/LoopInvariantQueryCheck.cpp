@@ -1,16 +1,20 @@
 //===- LoopInvariantQueryCheck.cpp - nplusone-loop-invariant-query --------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "checks/LoopInvariantQueryCheck.h"
-#include "lib/FindingDiagnostics.h"
-#include "lib/HoistPlan.h"
+#include "checks/common/FindingDiagnostics.h"
+#include "checks/common/FixIts.h"
 
 using namespace clang;
 
 namespace nplusone {
 
 void LoopInvariantQueryCheck::report(const LoopQueryFinding &F,
-                                     const FunctionLoopQueries &Function,
-                                     AnalysisContext &Ctx) {
+                                     const FunctionLoopQueries &Function) {
   const RowLoop &L = Function.Loops[F.Loop];
   const ASTContext &AST = F.Function->getASTContext();
   auto Edits = hoistEdits(F, L, AST);

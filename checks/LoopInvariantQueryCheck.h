@@ -1,4 +1,9 @@
 //===- LoopInvariantQueryCheck.h - nplusone-loop-invariant-query ---*- C++
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 //-*-===//
 //
 // Finds a read that is the same on every iteration of its loop.
@@ -8,7 +13,7 @@
 #ifndef NPLUSONE_CHECKS_LOOPINVARIANTQUERYCHECK_H
 #define NPLUSONE_CHECKS_LOOPINVARIANTQUERYCHECK_H
 
-#include "lib/NPlusOneCheckBase.h"
+#include "checks/common/NPlusOneCheckBase.h"
 
 namespace nplusone {
 
@@ -20,8 +25,7 @@ public:
 
 private:
   void report(const LoopQueryFinding &Finding,
-              const FunctionLoopQueries &Function,
-              AnalysisContext &Ctx) override;
+              const FunctionLoopQueries &Function) override;
 };
 
 } // namespace nplusone

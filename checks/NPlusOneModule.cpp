@@ -1,4 +1,9 @@
 //===- NPlusOneModule.cpp - Registers the nplusone-* checks ---------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "checks/LazyLoadInLoopCheck.h"
 #include "checks/LoopInvariantQueryCheck.h"

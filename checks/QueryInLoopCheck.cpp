@@ -1,15 +1,19 @@
 //===- QueryInLoopCheck.cpp - nplusone-query-in-loop ----------------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "checks/QueryInLoopCheck.h"
-#include "lib/FindingDiagnostics.h"
+#include "checks/common/FindingDiagnostics.h"
 
 using namespace clang;
 
 namespace nplusone {
 
 void QueryInLoopCheck::report(const LoopQueryFinding &F,
-                              const FunctionLoopQueries &Function,
-                              AnalysisContext &Ctx) {
+                              const FunctionLoopQueries &Function) {
   const RowLoop &L = Function.Loops[F.Loop];
   std::string Table = loopTable(L);
   diag(F.Site->getBeginLoc(),
@@ -20,7 +24,7 @@ void QueryInLoopCheck::report(const LoopQueryFinding &F,
   noteRowSource(*this, L);
   noteRowValue(*this, F, L);
   noteCallChain(*this, F);
-  noteBatchedRead(*this, F, L, Ctx);
+  noteBatchedRead(*this, F);
 }
 
 } // namespace nplusone

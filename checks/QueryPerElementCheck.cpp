@@ -1,15 +1,19 @@
 //===- QueryPerElementCheck.cpp - nplusone-query-per-element --------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "checks/QueryPerElementCheck.h"
-#include "lib/FindingDiagnostics.h"
+#include "checks/common/FindingDiagnostics.h"
 
 using namespace clang;
 
 namespace nplusone {
 
 void QueryPerElementCheck::report(const LoopQueryFinding &F,
-                                  const FunctionLoopQueries &Function,
-                                  AnalysisContext &Ctx) {
+                                  const FunctionLoopQueries &Function) {
   const RowLoop &L = Function.Loops[F.Loop];
   diag(F.Site->getBeginLoc(),
        "query runs %select{once|up to once}0 %1 (N+1 queries); load the rows "
@@ -18,7 +22,7 @@ void QueryPerElementCheck::report(const LoopQueryFinding &F,
   noteRowSource(*this, L);
   noteRowValue(*this, F, L);
   noteCallChain(*this, F);
-  noteBatchedRead(*this, F, L, Ctx);
+  noteBatchedRead(*this, F);
 }
 
 } // namespace nplusone

@@ -1,5 +1,10 @@
 //===- QueryPerElementCheck.h - nplusone-query-per-element ---*- C++ -*-===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // Finds a read that depends on the current element of a loop over a collection
 // not traced to a query.
 //
@@ -8,7 +13,7 @@
 #ifndef NPLUSONE_CHECKS_QUERYPERELEMENTCHECK_H
 #define NPLUSONE_CHECKS_QUERYPERELEMENTCHECK_H
 
-#include "lib/NPlusOneCheckBase.h"
+#include "checks/common/NPlusOneCheckBase.h"
 
 namespace nplusone {
 
@@ -20,8 +25,7 @@ public:
 
 private:
   void report(const LoopQueryFinding &Finding,
-              const FunctionLoopQueries &Function,
-              AnalysisContext &Ctx) override;
+              const FunctionLoopQueries &Function) override;
 };
 
 } // namespace nplusone

@@ -1,27 +1,28 @@
 //===- WriteInLoopCheck.cpp - nplusone-write-in-loop ----------------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "checks/WriteInLoopCheck.h"
-#include "lib/FindingDiagnostics.h"
+#include "checks/common/FindingDiagnostics.h"
+#include "lib/ast/CallSites.h"
+#include "clang/AST/Decl.h"
 
 using namespace clang;
 
 namespace nplusone {
 
 void WriteInLoopCheck::report(const LoopQueryFinding &F,
-                              const FunctionLoopQueries &Function,
-                              AnalysisContext &Ctx) {
+                              const FunctionLoopQueries &Function) {
   const RowLoop &L = Function.Loops[F.Loop];
   // The SQL keyword when the text is known, else the library call's name.
-  std::string Statement = "write";
-  if (F.Target.WriteKeyword)
-    Statement = F.Target.WriteKeyword;
-  else if (const clang::FunctionDecl *Callee = calleeOf(F.Target.ApiCall))
-    Statement = "'" + Callee->getNameAsString() + "'";
-  const FunctionFacts *Facts =
-      F.TargetFunction ? &Ctx.facts(*F.TargetFunction) : nullptr;
-  if (auto Text = sqlTextPrefix(F.Target.Sql, Facts))
-    if (auto Keyword = sqlLeadingKeyword(*Text))
-      Statement = *Keyword;
+  std::string Statement = F.StatementKeyword;
+  if (Statement.empty()) {
+    const FunctionDecl *Callee = calleeOf(F.Target.ApiCall);
+    Statement = Callee ? "'" + Callee->getNameAsString() + "'" : "write";
+  }
   diag(F.Site->getBeginLoc(),
        "%0 runs %select{once|up to once}1 %2 (one round trip each); batch "
        "the writes into one statement")
@@ -29,7 +30,7 @@ void WriteInLoopCheck::report(const LoopQueryFinding &F,
   noteRowSource(*this, L);
   noteRowValue(*this, F, L);
   noteCallChain(*this, F);
-  noteBatchedWrite(*this, F, L, Ctx);
+  noteBatchedWrite(*this, F, L);
 }
 
 } // namespace nplusone

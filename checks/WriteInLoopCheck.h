@@ -1,5 +1,10 @@
 //===- WriteInLoopCheck.h - nplusone-write-in-loop ---*- C++ -*-===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // Finds an INSERT, UPDATE, DELETE or other write executed once per loop
 // iteration.
 //
@@ -8,7 +13,7 @@
 #ifndef NPLUSONE_CHECKS_WRITEINLOOPCHECK_H
 #define NPLUSONE_CHECKS_WRITEINLOOPCHECK_H
 
-#include "lib/NPlusOneCheckBase.h"
+#include "checks/common/NPlusOneCheckBase.h"
 
 namespace nplusone {
 
@@ -19,8 +24,7 @@ public:
 
 private:
   void report(const LoopQueryFinding &Finding,
-              const FunctionLoopQueries &Function,
-              AnalysisContext &Ctx) override;
+              const FunctionLoopQueries &Function) override;
 };
 
 } // namespace nplusone

@@ -15,8 +15,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lib/Compat.h"
-#include "lib/SqlText.h"
+#include "lib/sql/SqlBatchRewrite.h"
+#include "lib/sql/SqlJoin.h"
+#include "lib/sql/SqlLexer.h"
+#include "lib/support/Compat.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"

@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lib/Compat.h"
+#include "lib/support/Compat.h"
 #include "clang/Basic/Version.h"
 #include <cstdio>
 #include <cstdlib>

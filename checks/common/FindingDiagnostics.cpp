@@ -1,0 +1,290 @@
+//===- FindingDiagnostics.cpp - Notes that explain a finding --------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/common/FindingDiagnostics.h"
+#include "checks/common/FixIts.h"
+#include "lib/ast/CallSites.h"
+#include "lib/ast/Declarations.h"
+#include "lib/ast/Expressions.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using clang::tidy::ClangTidyCheck;
+
+namespace nplusone {
+
+namespace {
+
+constexpr size_t MaxQuotedLength = 60;
+
+/// Source text of an expression for a message, shortened when long.
+std::string quoteSource(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return "";
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+  StringRef Text =
+      Lexer::getSourceText(Range, Ctx.getSourceManager(), Ctx.getLangOpts());
+  std::string Result;
+  bool Space = false;
+  // Collapse whitespace so a multi-line argument reads as one line.
+  for (char C : Text) {
+    if (C == '\n' || C == '\t' || C == ' ' || C == '\r') {
+      Space = !Result.empty();
+      continue;
+    }
+    if (Space)
+      Result += ' ';
+    Space = false;
+    Result += C;
+  }
+  if (Result.size() > MaxQuotedLength)
+    Result = Result.substr(0, MaxQuotedLength - 3) + "...";
+  return Result;
+}
+
+/// A function as messages name it: quoted, or "the lambda".
+std::string functionName(const FunctionDecl *FD) {
+  if (!FD)
+    return "";
+  if (isLambdaBody(FD))
+    return "the lambda";
+  return "'" + FD->getNameAsString() + "'";
+}
+
+} // namespace
+
+std::string loopSubject(const RowLoop &L) {
+  if (!L.Name.empty())
+    return "'" + L.Name + "'";
+  return "the outer query";
+}
+
+std::string loopTable(const RowLoop &L) {
+  return L.Table.empty() ? L.Name : L.Table;
+}
+
+std::string perIteration(const RowLoop &L) {
+  switch (L.Source) {
+  case LoopSource::QueryRows:
+    return "per row of " + loopSubject(L);
+  case LoopSource::Elements:
+    return L.Name.empty() ? "per element of the loop"
+                          : "per element of '" + L.Name + "'";
+  case LoopSource::None:
+    break;
+  }
+  return "per iteration of the loop";
+}
+
+namespace {
+/// Where the rows a loop walks come from.
+void noteOrigin(ClangTidyCheck &Check, const RowLoop &L) {
+  if (L.Source != LoopSource::QueryRows || !L.OriginQuery)
+    return;
+  if (L.Name.empty()) {
+    Check.diag(L.OriginQuery->getBeginLoc(),
+               "the rows come from the query here", DiagnosticIDs::Note);
+    return;
+  }
+  if (L.RowsCall)
+    Check.diag(L.OriginQuery->getBeginLoc(),
+               "'%0' holds the rows of this query, returned by %1",
+               DiagnosticIDs::Note)
+        << L.Name << functionName(calleeOf(L.RowsCall));
+  else if (L.CopiedRows)
+    Check.diag(L.OriginQuery->getBeginLoc(),
+               "'%0' is filled from the rows of the query here",
+               DiagnosticIDs::Note)
+        << L.Name;
+  else
+    Check.diag(L.OriginQuery->getBeginLoc(),
+               "'%0' is the result of the query here", DiagnosticIDs::Note)
+        << L.Name;
+}
+} // namespace
+
+void noteRowSource(ClangTidyCheck &Check, const RowLoop &L) {
+  if (L.Algorithm) {
+    noteOrigin(Check, L);
+    Check.diag(L.Loop->getBeginLoc(), "'%0' runs the lambda once %1 here",
+               DiagnosticIDs::Note)
+        << L.Algorithm << perIteration(L);
+    return;
+  }
+  if (L.Source != LoopSource::QueryRows) {
+    if (L.Source == LoopSource::Elements && !L.Name.empty())
+      Check.diag(L.Loop->getBeginLoc(),
+                 "the loop over the elements of '%0' is here",
+                 DiagnosticIDs::Note)
+          << L.Name;
+    else
+      Check.diag(L.Loop->getBeginLoc(), "the loop is here",
+                 DiagnosticIDs::Note);
+    return;
+  }
+  noteOrigin(Check, L);
+  Check.diag(L.Loop->getBeginLoc(), "the loop over the rows of %0 is here",
+             DiagnosticIDs::Note)
+      << loopSubject(L);
+}
+
+namespace {
+/// Redis commands interpolate their keys: a key in the command is one of
+/// its parameters, not a change of the statement.
+bool sqlIsText(const LoopQueryFinding &F) {
+  return !F.Target.Library || F.Target.Library->speaksSql();
+}
+} // namespace
+
+void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
+                  const RowLoop &L) {
+  if (!F.Carrier)
+    return;
+  std::string Value = quoteSource(F.Carrier, F.Function->getASTContext());
+  int What = L.Source == LoopSource::QueryRows ? 0 : 1;
+  if (F.Kind == FindingKind::LazyLoadInLoop) {
+    if (isa<MemberExpr>(F.Carrier->IgnoreParenImpCasts()))
+      Check.diag(F.Carrier->getBeginLoc(),
+                 "'%0' is a relation of the current %select{row|element}1",
+                 DiagnosticIDs::Note)
+          << Value << What;
+    else
+      Check.diag(F.Carrier->getBeginLoc(),
+                 "'%0' is the current %select{row|element}1, and '%2' "
+                 "queries its relation",
+                 DiagnosticIDs::Note)
+          << Value << What << F.Relation;
+    return;
+  }
+  if (!F.Chain.empty()) {
+    const FunctionDecl *Callee = F.Chain.front().Callee;
+    // `run()` on a lambda that captured the row: the closure carries it.
+    if (isLambdaBody(Callee) &&
+        stripTemporaries(F.Carrier) ==
+            stripTemporaries(callArg(F.Site, ImplicitObject))) {
+      Check.diag(F.Carrier->getBeginLoc(),
+                 "the lambda '%0' captures the %select{row|element}1 value "
+                 "and runs the query with it",
+                 DiagnosticIDs::Note)
+          << Value << What;
+      return;
+    }
+    // `loadDetails()` after `current = row[0]...`: the member carries it.
+    if (isa<CXXThisExpr>(stripTemporaries(F.Carrier))) {
+      Check.diag(F.Carrier->getBeginLoc(),
+                 "the %select{row|element}1 value is stored in a member of "
+                 "this object, which %0 reads for its query",
+                 DiagnosticIDs::Note)
+          << functionName(Callee) << What;
+      return;
+    }
+    // A lambda written at the call, capturing the row: `run([&] { ... })`.
+    if (isa<LambdaExpr>(stripTemporaries(F.Carrier))) {
+      Check.diag(F.Carrier->getBeginLoc(),
+                 "the lambda passed to %0 here captures the "
+                 "%select{row|element}1 value and runs the query with it",
+                 DiagnosticIDs::Note)
+          << functionName(Callee) << What;
+      return;
+    }
+    Check.diag(F.Carrier->getBeginLoc(),
+               "the %select{row|element}2 value '%0' is passed to %1 here "
+               "and reaches its query",
+               DiagnosticIDs::Note)
+        << Value << functionName(Callee) << What;
+    return;
+  }
+  Check.diag(F.Carrier->getBeginLoc(),
+             "the %select{row|element}2 value '%0' flows into the query's "
+             "%select{parameter|SQL text}1 here",
+             DiagnosticIDs::Note)
+      << Value << (F.CarrierIsSqlText && sqlIsText(F) ? 1 : 0) << What;
+}
+
+void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
+  // The first step is the site itself, which the warning already points at.
+  for (size_t I = 1; I < F.Chain.size(); ++I) {
+    const ChainStep &S = F.Chain[I];
+    if (S.Callee)
+      Check.diag(S.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
+          << functionName(S.Caller) << functionName(S.Callee);
+    else
+      Check.diag(S.Call->getBeginLoc(), "%0 runs the query here",
+                 DiagnosticIDs::Note)
+          << functionName(S.Caller);
+  }
+}
+
+void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {
+  const BatchPlan &Plan = F.Batch;
+  const StringLiteral *SL = Plan.Text ? Plan.Text->Literal : nullptr;
+  SourceLocation At = SL          ? SL->getBeginLoc()
+                      : Plan.Text ? F.Target.Sql->getBeginLoc()
+                                  : F.Site->getBeginLoc();
+  const LibraryModel *Lib = F.Target.Library;
+  if (Plan.Rewrite) {
+    const char *BindHint = Lib ? Lib->BatchBindHint : "bind all keys at once";
+    auto Diag = Check.diag(At, "batch it: %0; %1, then group the rows by %2",
+                           DiagnosticIDs::Note)
+                << Plan.Rewrite->NewSql << BindHint << Plan.Rewrite->KeyColumn;
+    for (const FixItHint &Fix :
+         literalFixes(SL, Plan.Rewrite->Edits, F.Function->getASTContext()))
+      Diag << Fix;
+  } else if (const char *Hint = !Lib          ? nullptr
+                                : Plan.IsText ? Lib->TextBatchReadHint
+                                              : Lib->BatchReadHint) {
+    // The library's own batched form: one for queries written as text, one
+    // for queries built through its API.
+    Check.diag(At, "batch it: collect the keys before the loop and %0",
+               DiagnosticIDs::Note)
+        << Hint;
+  } else {
+    Check.diag(At,
+               "batch it: collect the keys before the loop and load all rows "
+               "in one query with '%select{= ANY($1)|IN (...)}0', or JOIN it "
+               "into the outer query",
+               DiagnosticIDs::Note)
+        << (Plan.Dialect == SqlDialect::PostgreSQL ? 0 : 1);
+  }
+  if (Plan.Join && Plan.JoinAt)
+    Check.diag(Plan.JoinAt->getBeginLoc(), "or read both in one query: %0",
+               DiagnosticIDs::Note)
+        << *Plan.Join;
+}
+
+void noteBatchedWrite(ClangTidyCheck &Check, const LoopQueryFinding &F,
+                      const RowLoop &L) {
+  const LibraryModel *Lib = F.Target.Library;
+  const Expr *Sql = F.Target.Sql;
+  SourceLocation At = Sql ? Sql->getBeginLoc() : F.Site->getBeginLoc();
+  if (Lib && Lib->BatchWriteHint)
+    Check.diag(At, "batch it: %0", DiagnosticIDs::Note) << Lib->BatchWriteHint;
+  else
+    Check.diag(At,
+               "batch it: one statement for all rows (a multi-row INSERT, or "
+               "an UPDATE/DELETE over a list of keys)",
+               DiagnosticIDs::Note);
+  // A transaction opened before the loop already groups the writes.
+  if (Lib && Lib->TransactionHint && !F.InTransaction)
+    Check.diag(L.Loop->getBeginLoc(), "%0", DiagnosticIDs::Note)
+        << Lib->TransactionHint;
+}
+
+void noteEagerLoad(ClangTidyCheck &Check, const LoopQueryFinding &F) {
+  const LibraryModel *Lib = F.Target.Library;
+  Check.diag(F.Site->getBeginLoc(), "load it eagerly: %0", DiagnosticIDs::Note)
+      << (Lib && Lib->EagerLoadHint
+              ? Lib->EagerLoadHint
+              : "one query for the related rows of all objects, or a JOIN");
+}
+
+} // namespace nplusone

@@ -1,0 +1,140 @@
+//===- NPlusOneCheckBase.cpp - What every nplusone check shares -----------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/common/NPlusOneCheckBase.h"
+#include "lib/support/Compat.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace nplusone {
+
+namespace {
+/// A `;`-separated option value as its entries.
+std::vector<std::string> optionList(StringRef Value) {
+  return ownedStrings(tidy::utils::options::parseStringList(Value));
+}
+} // namespace
+
+NPlusOneCheckBase::NPlusOneCheckBase(StringRef Name,
+                                     tidy::ClangTidyContext *Context,
+                                     FindingKind Reports)
+    : ClangTidyCheck(Name, Context), Owner(Context), CheckName(Name.str()),
+      Reports(Reports),
+      LibrariesOption(localOrGlobalOption(Options, "Libraries", "all")),
+      MaxCallDepthOption(localOrGlobalOption(
+          Options, "MaxCallDepth", std::to_string(DefaultMaxCallDepth))),
+      SqlDialectOption(localOrGlobalOption(Options, "SqlDialect", "auto")),
+      QueryFunctionsOption(localOrGlobalOption(Options, "QueryFunctions", "")),
+      WriteFunctionsOption(localOrGlobalOption(Options, "WriteFunctions", "")),
+      ResultTypesOption(localOrGlobalOption(Options, "ResultTypes", "")),
+      RowAdvanceFunctionsOption(
+          localOrGlobalOption(Options, "RowAdvanceFunctions", "")),
+      LazyLoadFunctionsOption(
+          localOrGlobalOption(Options, "LazyLoadFunctions", "")) {
+  for (const std::string &Entry : optionList(LibrariesOption))
+    Config.Libraries.push_back(StringRef(Entry).lower());
+  Config.QueryFunctions = optionList(QueryFunctionsOption);
+  Config.WriteFunctions = optionList(WriteFunctionsOption);
+  Config.ResultTypes = optionList(ResultTypesOption);
+  Config.RowAdvanceFunctions = optionList(RowAdvanceFunctionsOption);
+  Config.LazyLoadFunctions = optionList(LazyLoadFunctionsOption);
+}
+
+void NPlusOneCheckBase::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Libraries", LibrariesOption);
+  Options.store(Opts, "MaxCallDepth", MaxCallDepthOption);
+  Options.store(Opts, "SqlDialect", SqlDialectOption);
+  Options.store(Opts, "QueryFunctions", QueryFunctionsOption);
+  Options.store(Opts, "WriteFunctions", WriteFunctionsOption);
+  Options.store(Opts, "ResultTypes", ResultTypesOption);
+  Options.store(Opts, "RowAdvanceFunctions", RowAdvanceFunctionsOption);
+  Options.store(Opts, "LazyLoadFunctions", LazyLoadFunctionsOption);
+}
+
+void NPlusOneCheckBase::reportOption(StringRef Option, StringRef Value,
+                                     StringRef Problem) {
+  // A value set for this check alone is named with the check's prefix.
+  bool Local = hasLocalOption(Options, Option);
+  std::string Name = Local ? CheckName + "." + Option.str() : Option.str();
+  std::string Message =
+      ("invalid value '" + Value + "' for option '" + Name + "': " + Problem)
+          .str();
+  if (Shared->firstReport(Message))
+    configurationDiag("%0") << Message;
+}
+
+void NPlusOneCheckBase::readOptions() {
+  // Bad values are reported when the check first runs, then the default is
+  // used; the check never stops working over its configuration.
+  unsigned Depth = 0;
+  std::string DepthProblem;
+  Settings.MaxCallDepth = DefaultMaxCallDepth;
+  if (StringRef(MaxCallDepthOption).trim().getAsInteger(10, Depth)) {
+    DepthProblem = "expected a non-negative integer; using " +
+                   std::to_string(DefaultMaxCallDepth);
+  } else if (Depth > MaxCallDepthLimit) {
+    DepthProblem =
+        "above the limit; using " + std::to_string(MaxCallDepthLimit);
+    Settings.MaxCallDepth = MaxCallDepthLimit;
+  } else {
+    Settings.MaxCallDepth = Depth;
+  }
+  std::optional<SqlDialect> Dialect = parseSqlDialect(SqlDialectOption);
+  Settings.Dialect = Dialect.value_or(SqlDialect::Auto);
+
+  std::vector<ConfigProblem> Problems;
+  Shared = SharedAnalysis::get(Owner, Config, Settings, Problems);
+
+  if (!DepthProblem.empty())
+    reportOption("MaxCallDepth", MaxCallDepthOption, DepthProblem);
+  if (Config.Libraries.empty())
+    reportOption("Libraries", LibrariesOption,
+                 "expected library names separated by ';'; using all");
+  for (const ConfigProblem &P : Problems)
+    reportOption(P.Option, P.Value, P.Problem);
+  if (!Dialect)
+    reportOption("SqlDialect", SqlDialectOption,
+                 "expected auto, postgresql, sqlite, mysql or generic; using "
+                 "auto");
+}
+
+void NPlusOneCheckBase::registerMatchers(MatchFinder *Finder) {
+  // One callback per translation unit: the shared analysis walks the user
+  // code itself, once for all five checks, and skips system headers whole.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+}
+
+void NPlusOneCheckBase::onStartOfTranslationUnit() {
+  if (!Shared)
+    readOptions();
+  // Every check resets the shared state; all do so before any function is
+  // matched, so nothing computed for this unit is lost.
+  Shared->startTranslationUnit();
+}
+
+void NPlusOneCheckBase::onEndOfTranslationUnit() {
+  if (Shared)
+    Shared->startTranslationUnit();
+}
+
+void NPlusOneCheckBase::check(const MatchFinder::MatchResult &Result) {
+  if (!Shared)
+    onStartOfTranslationUnit();
+  for (const auto &Found : Shared->analyzeTranslationUnit(*Result.Context)) {
+    for (const LoopQueryFinding &F : Found->Findings) {
+      if (F.Kind == Reports)
+        report(F, *Found);
+    }
+  }
+}
+
+} // namespace nplusone

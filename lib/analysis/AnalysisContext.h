@@ -1,0 +1,118 @@
+//===- AnalysisContext.h - Per-translation-unit analysis state -*- C++ -*-===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Owns what is computed once per translation unit and shared by every
+// function analysed in it: the API model in force, the options, the facts of
+// each function body (walked once) and the memoized call summaries.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_ANALYSIS_ANALYSISCONTEXT_H
+#define NPLUSONE_LIB_ANALYSIS_ANALYSISCONTEXT_H
+
+#include "lib/analysis/FunctionFacts.h"
+#include "lib/analysis/QueryTarget.h"
+#include "lib/analysis/RowLoops.h"
+#include "lib/api/ApiModel.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <memory>
+
+namespace nplusone {
+
+/// The MaxCallDepth option's default, and the most it may be: summaries
+/// recurse once per level.
+constexpr unsigned DefaultMaxCallDepth = 8;
+constexpr unsigned MaxCallDepthLimit = 64;
+
+struct AnalysisOptions {
+  /// How many calls deep a query hidden in helpers is still found.
+  unsigned MaxCallDepth = DefaultMaxCallDepth;
+  SqlDialect Dialect = SqlDialect::Auto;
+};
+
+/// What calling a function does, as far as queries go.
+struct CallSummary {
+  bool RunsQuery = false;
+  /// Calls from a caller of this function down to the query; 1 when the
+  /// query runs in this function's own body.
+  unsigned Depth = 0;
+  /// Bit i: parameter i feeds a query's SQL or parameters; ThisParamBit:
+  /// a member of the object does.
+  LabelMask ParamFlow = 0;
+  /// The call in this function's body that runs the query (an API call) or
+  /// leads to it (a call to ViaCallee).
+  const clang::Expr *Via = nullptr;
+  const clang::FunctionDecl *ViaCallee = nullptr;
+  /// The query at the end of the chain.
+  QueryTarget Target;
+  /// The function returns the rows of a read (its result, or a container
+  /// filled from them): the query, in whichever function runs it.
+  RowsOrigin ReturnedRows;
+};
+
+class AnalysisContext : public RowsContext {
+public:
+  AnalysisContext(const ApiModel &Model, AnalysisOptions Options)
+      : Model(Model), Options(Options) {}
+
+  const ApiModel &model() const override { return Model; }
+  const AnalysisOptions &options() const { return Options; }
+
+  /// The facts of a function definition's body, computed once.
+  const FunctionFacts &facts(const clang::FunctionDecl &FD);
+
+  /// The summary of calling \p FD when at most \p Budget more calls may be
+  /// followed; null when \p FD has no body here or is being summarised
+  /// further up the stack (recursion).
+  const CallSummary *summary(const clang::FunctionDecl *FD, unsigned Budget);
+
+  /// The definition a call reaches when its body is in this translation
+  /// unit and is user code worth following; null otherwise.
+  const clang::FunctionDecl *followableCallee(const clang::Expr *C) const;
+
+  /// What each loop of a function definition walks; computed once for the
+  /// analysis of the function itself, afresh inside a summary (where fewer
+  /// calls may be followed).
+  std::vector<RowLoop> rowLoops(const clang::FunctionDecl &FD);
+
+  /// The rows a call returns, when it calls a function of this unit that
+  /// returns a read's rows. Counts against the call budget of the summary
+  /// being computed, if any.
+  RowsOrigin rowsReturnedBy(const clang::Expr *Call) override;
+
+private:
+  struct SummaryEntry {
+    CallSummary Summary;
+    unsigned Budget = 0;
+    bool Truncated = false;
+  };
+  SummaryEntry computeSummary(const clang::FunctionDecl &FD, unsigned Budget);
+  /// What calling \p C in the summarised function \p F contributes: the
+  /// query it runs or reaches; false when it reaches none.
+  bool summarizeCall(const CallFacts &C, const FunctionFacts &F,
+                     ValueFlow &Flow, bool &Propagated, SummaryEntry &Entry,
+                     CallSummary &Found);
+
+  const ApiModel &Model;
+  AnalysisOptions Options;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFacts>>
+      Facts;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<SummaryEntry>>
+      Summaries;
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<RowLoop>> Loops;
+  llvm::DenseSet<const clang::FunctionDecl *> LoopsInProgress;
+  /// The call budget of the summary being computed; 0 outside summaries.
+  unsigned SummaryBudget = 0;
+  /// How often rowsReturnedBy ran out of budget (marks summaries truncated).
+  unsigned RowsCutOff = 0;
+  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+};
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_ANALYSIS_ANALYSISCONTEXT_H

@@ -1,0 +1,97 @@
+//===- CallChain.cpp - From a call in a loop down to its query ------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/analysis/CallChain.h"
+#include "lib/analysis/SqlTextReader.h"
+#include "lib/ast/CallSites.h"
+#include "lib/ast/Expressions.h"
+#include "lib/sql/SqlStatement.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+std::vector<ChainStep> callChain(const Expr *Site, const FunctionDecl *Caller,
+                                 const FunctionDecl *Callee, unsigned Budget,
+                                 AnalysisContext &Ctx) {
+  std::vector<ChainStep> Chain{{Site, Caller, Callee}};
+  while (Callee && Budget > 0) {
+    const CallSummary *S = Ctx.summary(Callee, Budget);
+    if (!S || !S->RunsQuery || !S->Via)
+      break;
+    const FunctionDecl *Next = S->ViaCallee;
+    Chain.push_back({S->Via, Callee, Next});
+    Callee = Next;
+    --Budget;
+  }
+  return Chain;
+}
+
+namespace {
+/// The parameter \p E names, if it is one.
+const ParmVarDecl *parameterNamed(const Expr *E) {
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// One step up the chain: the SQL or statement handle \p Step's call passes
+/// for the parameter the query takes it from. False when the query's SQL is
+/// not a parameter of the step's callee.
+bool resolveStep(const ChainStep &Step, QueryTarget &Target,
+                 AnalysisContext &Ctx) {
+  const auto *HandleParam = dyn_cast_or_null<ParmVarDecl>(Target.Handle);
+  if (const ParmVarDecl *SqlParam = parameterNamed(Target.Sql)) {
+    Target.Sql = callArg(Step.Call, SqlParam->getFunctionScopeIndex());
+    return true;
+  }
+  if (Target.Sql || !HandleParam)
+    return false;
+  Target.Handle =
+      rootDecl(callArg(Step.Call, HandleParam->getFunctionScopeIndex()));
+  const CallFacts *Last = FunctionFacts::lastBefore(
+      Ctx.facts(*Step.Caller).preparesOf(Target.Handle),
+      Step.Call->getBeginLoc());
+  if (Last)
+    Target.Sql = callArg(Last->Call, Last->Api.Function->SqlArg);
+  return true;
+}
+} // namespace
+
+void resolveThroughChain(llvm::ArrayRef<ChainStep> Chain, QueryTarget &Target,
+                         const FunctionDecl *&Owner, AnalysisContext &Ctx) {
+  for (size_t I = Chain.size(); I-- > 0;) {
+    const ChainStep &Step = Chain[I];
+    if (!Step.Callee || Step.Callee != Owner)
+      continue;
+    if (!resolveStep(Step, Target, Ctx))
+      break;
+    Owner = Step.Caller;
+  }
+  if (auto Text = leadingSqlText(Target.Sql, &Ctx.facts(*Owner)))
+    Target.IsWrite =
+        Target.IsWrite || classifySql(*Text) == SqlStatementKind::Write;
+}
+
+const CallSummary *reachedQuery(const Expr *Site, const FunctionDecl *Caller,
+                                const FunctionDecl *Callee,
+                                AnalysisContext &Ctx, QueryTarget &Target,
+                                const FunctionDecl *&Owner) {
+  unsigned Budget = Ctx.options().MaxCallDepth;
+  const CallSummary *S = Ctx.summary(Callee, Budget);
+  if (!S || !S->RunsQuery)
+    return nullptr;
+  Target = S->Target;
+  std::vector<ChainStep> Chain = callChain(Site, Caller, Callee, Budget, Ctx);
+  Owner = Chain.back().Caller;
+  resolveThroughChain(Chain, Target, Owner, Ctx);
+  return S;
+}
+
+} // namespace nplusone

@@ -1,0 +1,681 @@
+//===- FunctionFacts.cpp - One walk over a function body ------------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/analysis/FunctionFacts.h"
+#include "lib/api/StandardApis.h"
+#include "lib/ast/CallSites.h"
+#include "lib/ast/Declarations.h"
+#include "lib/ast/Expressions.h"
+#include "lib/ast/Statements.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtVisitor.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+namespace {
+/// Deeper bodies than this are not walked further: the walk stays bounded on
+/// generated or hostile code, and its stack (two frames a level, larger
+/// under AddressSanitizer) stays well inside the main thread's 8 MiB. Real
+/// code nests a few dozen levels; 200 nested loops take about 400.
+constexpr unsigned MaxWalkDepth = 600;
+
+bool isMutableOutArg(const Expr *Arg, const ParmVarDecl *Param) {
+  if (Param) {
+    QualType T = Param->getType();
+    if (T->isReferenceType())
+      return !T.getNonReferenceType().isConstQualified();
+    if (T->isPointerType())
+      return !T->getPointeeType().isConstQualified();
+    return false;
+  }
+  // Variadic arguments: a non-const pointer may be written through.
+  QualType T = Arg->IgnoreParenImpCasts()->getType();
+  return T->isPointerType() && !T->getPointeeType().isConstQualified();
+}
+
+/// \p Root mentions one of the functions named \p Names.
+bool mentionsFunction(const Expr *Root, llvm::ArrayRef<const char *> Names) {
+  return walkSubtree(Root, [&](const Stmt *S) {
+           const auto *DRE = dyn_cast<DeclRefExpr>(S);
+           if (DRE && isa<FunctionDecl>(DRE->getDecl()) &&
+               llvm::is_contained(Names, plainQualifiedName(DRE->getDecl())))
+             return WalkAction::Stop;
+           return WalkAction::Continue;
+         }) == WalkResult::Stopped;
+}
+} // namespace
+
+/// Walks a body once, recording loops, calls and flow edges: one method per
+/// kind of node that matters, the rest walked through.
+class FactsWalker : public ConstStmtVisitor<FactsWalker> {
+public:
+  FactsWalker(FunctionFacts &F, const ApiModel &Model) : F(F), Model(Model) {}
+
+  /// Walks \p S, which starts a full expression when it is an expression
+  /// outside one.
+  void walk(const Stmt *S, unsigned Depth) {
+    const auto *E = dyn_cast_or_null<Expr>(S);
+    if (!E || FullExpr) {
+      walkStmt(S, Depth);
+      return;
+    }
+    FullExpr = E;
+    walkStmt(S, Depth);
+    FullExpr = nullptr;
+  }
+
+  void finish();
+
+  // Unevaluated operands never run; lambda bodies run when the lambda is
+  // called, which is not here.
+  void VisitUnaryExprOrTypeTraitExpr(const UnaryExprOrTypeTraitExpr *) {}
+  void VisitCXXTypeidExpr(const CXXTypeidExpr *) {}
+  void VisitCXXNoexceptExpr(const CXXNoexceptExpr *) {}
+  void VisitLambdaExpr(const LambdaExpr *LE) {
+    for (const Expr *Init : LE->capture_inits())
+      child(Init);
+  }
+
+  void VisitForStmt(const ForStmt *FS);
+  void VisitWhileStmt(const WhileStmt *WS);
+  void VisitDoStmt(const DoStmt *DS);
+  void VisitCXXForRangeStmt(const CXXForRangeStmt *RF);
+  void VisitIfStmt(const IfStmt *IS);
+  void VisitSwitchStmt(const SwitchStmt *SS);
+  void VisitAbstractConditionalOperator(const AbstractConditionalOperator *CO);
+  void VisitBinaryOperator(const BinaryOperator *BO);
+  void VisitUnaryOperator(const UnaryOperator *UO);
+  void VisitDeclStmt(const DeclStmt *DS);
+  void VisitReturnStmt(const ReturnStmt *RS);
+  void VisitCallExpr(const CallExpr *C);
+  void VisitCXXConstructExpr(const CXXConstructExpr *CE);
+  void VisitCompoundStmt(const CompoundStmt *CS);
+  void VisitStmt(const Stmt *S) { walkChildren(S); }
+
+private:
+  void walkStmt(const Stmt *S, unsigned Depth) {
+    if (!S)
+      return;
+    if (Depth > MaxWalkDepth) {
+      F.Truncated = true;
+      return;
+    }
+    unsigned SavedDepth = CurrentDepth;
+    CurrentDepth = Depth;
+    InBlock = BlockChild == S;
+    Visit(S);
+    CurrentDepth = SavedDepth;
+  }
+  void child(const Stmt *S) { walk(S, CurrentDepth + 1); }
+  void walkChildren(const Stmt *S) {
+    for (const Stmt *Child : S->children())
+      child(Child);
+  }
+  /// Walks \p S as a branch that runs only on some paths.
+  void conditionalChild(const Stmt *S) {
+    ++Conditional;
+    child(S);
+    --Conditional;
+  }
+
+  int currentLoop() const {
+    return LoopStack.empty() ? -1 : LoopStack.back().Loop;
+  }
+  int enterLoop(const Stmt *Loop, bool LoopInBlock);
+  void leaveLoop() {
+    Conditional = LoopStack.back().SavedConditional;
+    LoopStack.pop_back();
+  }
+  void walkCondition(const Expr *Cond, int Loop);
+  void walkCallbackLoop(const Stmt *Call, const CallbackLoop &Callback);
+
+  void recordDecl(const Decl *D);
+  void addEdge(const Expr *Dst, const Expr *Src, bool IsValue);
+  void placeInLoops(CallFacts &Facts) const;
+  void recordCall(const CallExpr *C);
+  void recordUserCallEdges(const CallExpr *C);
+  void recordApiEdges(const CallFacts &CF);
+  void recordQueryOutputs(const CallFacts &CF);
+  void markRunInPlace(CallFacts &C);
+  void recordConstruct(const CXXConstructExpr *CE);
+  void indexHandles();
+
+  struct StackEntry {
+    int Loop;
+    int SavedConditional;
+  };
+  FunctionFacts &F;
+  const ApiModel &Model;
+  llvm::SmallVector<StackEntry, 8> LoopStack;
+  int Conditional = 0;
+  unsigned CurrentDepth = 0;
+  /// The statement of a block being walked, to tell loops in blocks apart;
+  /// InBlock says whether the node being visited is one.
+  const Stmt *BlockChild = nullptr;
+  bool InBlock = false;
+  /// The outermost expression being walked.
+  const Expr *FullExpr = nullptr;
+  llvm::SmallPtrSet<const LambdaExpr *, 4> WalkedLambdas;
+  unsigned InCallback = 0;
+};
+
+//===-- Loops and branches ------------------------------------------------===//
+
+int FactsWalker::enterLoop(const Stmt *Loop, bool LoopInBlock) {
+  int Index = static_cast<int>(F.Loops.size());
+  LoopFacts Facts;
+  Facts.Loop = Loop;
+  Facts.Parent = currentLoop();
+  Facts.InBlock = LoopInBlock;
+  F.Loops.push_back(Facts);
+  LoopStack.push_back({Index, Conditional});
+  Conditional = 0;
+  return Index;
+}
+
+void FactsWalker::VisitForStmt(const ForStmt *FS) {
+  bool LoopInBlock = InBlock;
+  child(FS->getInit()); // once, before the loop
+  int L = enterLoop(FS, LoopInBlock);
+  walkCondition(FS->getCond(), L);
+  child(FS->getConditionVariableDeclStmt());
+  child(FS->getInc());
+  child(FS->getBody());
+  leaveLoop();
+}
+
+void FactsWalker::VisitWhileStmt(const WhileStmt *WS) {
+  int L = enterLoop(WS, InBlock);
+  child(WS->getConditionVariableDeclStmt());
+  walkCondition(WS->getCond(), L);
+  child(WS->getBody());
+  leaveLoop();
+}
+
+void FactsWalker::VisitDoStmt(const DoStmt *DS) {
+  int L = enterLoop(DS, InBlock);
+  child(DS->getBody());
+  walkCondition(DS->getCond(), L);
+  leaveLoop();
+}
+
+void FactsWalker::VisitCXXForRangeStmt(const CXXForRangeStmt *RF) {
+  bool LoopInBlock = InBlock;
+  child(RF->getInit());
+  child(RF->getRangeInit()); // evaluated once
+  int L = enterLoop(RF, LoopInBlock);
+  if (const VarDecl *LV = RF->getLoopVariable())
+    F.Edges.push_back({LV, RF->getRangeInit(), L});
+  child(RF->getLoopVarStmt());
+  child(RF->getBody());
+  leaveLoop();
+}
+
+void FactsWalker::VisitIfStmt(const IfStmt *IS) {
+  child(IS->getInit());
+  child(IS->getConditionVariableDeclStmt());
+  child(IS->getCond());
+  conditionalChild(IS->getThen());
+  conditionalChild(IS->getElse());
+}
+
+void FactsWalker::VisitSwitchStmt(const SwitchStmt *SS) {
+  child(SS->getInit());
+  child(SS->getConditionVariableDeclStmt());
+  child(SS->getCond());
+  conditionalChild(SS->getBody());
+}
+
+void FactsWalker::VisitAbstractConditionalOperator(
+    const AbstractConditionalOperator *CO) {
+  child(CO->getCond());
+  conditionalChild(CO->getTrueExpr());
+  conditionalChild(CO->getFalseExpr());
+}
+
+void FactsWalker::VisitCompoundStmt(const CompoundStmt *CS) {
+  for (const Stmt *Child : CS->children()) {
+    BlockChild = Child;
+    child(Child);
+  }
+}
+
+/// Calls in a loop condition run once per iteration; the loop's own cursor
+/// step is marked so it is not counted as a query inside its own loop.
+void FactsWalker::walkCondition(const Expr *Cond, int Loop) {
+  size_t FirstCall = F.Calls.size();
+  child(Cond);
+  for (size_t I = FirstCall; I < F.Calls.size(); ++I)
+    F.Calls[I].InConditionOf = Loop;
+  for (size_t I = FirstCall; I < F.Calls.size(); ++I) {
+    CallFacts &C = F.Calls[I];
+    if ((C.Roles & RoleAdvance) && C.AdvancesLoop < 0) {
+      C.AdvancesLoop = Loop;
+      break;
+    }
+  }
+}
+
+/// The algorithm runs its lambda once per element, after its arguments
+/// are evaluated: the lambda's body is that loop's body.
+void FactsWalker::walkCallbackLoop(const Stmt *Call,
+                                   const CallbackLoop &Callback) {
+  const Expr *SavedFullExpr = FullExpr;
+  FullExpr = nullptr;
+  int L = enterLoop(Call, /*LoopInBlock=*/false);
+  F.Loops[L].Callback = Callback;
+  // The element parameter takes each value of the range, as a range-for
+  // variable does.
+  if (Callback.Element)
+    F.Edges.push_back({Callback.Element, Callback.Range, L});
+  ++InCallback;
+  walk(Callback.Body, CurrentDepth + 1);
+  --InCallback;
+  leaveLoop();
+  FullExpr = SavedFullExpr;
+}
+
+//===-- Values flowing between variables -----------------------------------===//
+
+void FactsWalker::VisitBinaryOperator(const BinaryOperator *BO) {
+  if (BO->isLogicalOp()) {
+    child(BO->getLHS());
+    conditionalChild(BO->getRHS());
+    return;
+  }
+  if (BO->isAssignmentOp())
+    addEdge(BO->getLHS(), BO->getRHS(), /*IsValue=*/true);
+  walkChildren(BO);
+}
+
+void FactsWalker::VisitUnaryOperator(const UnaryOperator *UO) {
+  if (UO->isIncrementDecrementOp())
+    addEdge(UO->getSubExpr(), UO->getSubExpr(), /*IsValue=*/false);
+  walkChildren(UO);
+}
+
+void FactsWalker::VisitDeclStmt(const DeclStmt *DS) {
+  for (const Decl *D : DS->decls())
+    recordDecl(D);
+  walkChildren(DS);
+}
+
+void FactsWalker::VisitReturnStmt(const ReturnStmt *RS) {
+  // A return in a lambda walked in place ends the lambda, not this
+  // function.
+  if (const Expr *Value = RS->getRetValue(); Value && !InCallback)
+    F.Returns.push_back(Value);
+  walkChildren(RS);
+}
+
+void FactsWalker::recordDecl(const Decl *D) {
+  const auto *VD = dyn_cast<VarDecl>(D);
+  if (!VD || !VD->getInit())
+    return;
+  F.Values[VD].push_back(VD->getInit());
+  F.VarOfFullExpr.try_emplace(VD->getInit(), VD);
+  F.Edges.push_back({VD, VD->getInit(), currentLoop()});
+  if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
+    for (const BindingDecl *B : DD->bindings())
+      F.Edges.push_back({B, VD->getInit(), currentLoop()});
+}
+
+void FactsWalker::addEdge(const Expr *Dst, const Expr *Src, bool IsValue) {
+  const ValueDecl *D = rootDecl(Dst);
+  if (!D)
+    return;
+  F.Edges.push_back({D, Src, currentLoop()});
+  if (!IsValue)
+    return;
+  F.Values[D].push_back(Src);
+  if (FullExpr)
+    F.VarOfFullExpr.try_emplace(FullExpr, D);
+  // `bind.buffer = &id`: what is written through the destination later
+  // (a fetch into the bind array) reaches the pointee.
+  if (const auto *UO = dyn_cast<UnaryOperator>(Src->IgnoreParenImpCasts()))
+    if (UO->getOpcode() == UO_AddrOf)
+      if (const ValueDecl *Pointee = rootDecl(UO->getSubExpr()))
+        F.Edges.push_back({Pointee, Dst, currentLoop()});
+}
+
+//===-- Calls -------------------------------------------------------------===//
+
+void FactsWalker::VisitCallExpr(const CallExpr *C) {
+  recordCall(C);
+  CallbackLoop Callback = perElementCallback(C);
+  walkChildren(C);
+  // A named lambda handed to two algorithms is walked at the first.
+  if (Callback.Lambda && WalkedLambdas.insert(Callback.Lambda).second)
+    walkCallbackLoop(C, Callback);
+}
+
+void FactsWalker::VisitCXXConstructExpr(const CXXConstructExpr *CE) {
+  recordConstruct(CE);
+  walkChildren(CE);
+}
+
+void FactsWalker::placeInLoops(CallFacts &Facts) const {
+  if (LoopStack.empty())
+    return;
+  Facts.Loop = LoopStack.back().Loop;
+  // Walk out to the first loop whose body holds a conditional around us.
+  int Count = Conditional;
+  for (size_t I = LoopStack.size(); I-- > 0;) {
+    if (Count > 0) {
+      Facts.ConditionalIn = LoopStack[I].Loop;
+      break;
+    }
+    Count = LoopStack[I].SavedConditional;
+  }
+}
+
+void FactsWalker::recordCall(const CallExpr *C) {
+  CallFacts Facts;
+  Facts.Call = C;
+  Facts.Api = Model.lookup(C->getDirectCallee());
+  Facts.Roles = Facts.Api ? Facts.Api.Function->Roles : 0;
+  Facts.FullExpr = FullExpr;
+  placeInLoops(Facts);
+  F.Calls.push_back(std::move(Facts));
+  const CallFacts &CF = F.Calls.back();
+  if (CF.Api) {
+    recordApiEdges(CF);
+    recordQueryOutputs(CF);
+    return;
+  }
+  recordUserCallEdges(C);
+}
+
+/// What a call the models do not know moves between its arguments.
+void FactsWalker::recordUserCallEdges(const CallExpr *C) {
+  // `x = y`, `s += t`, `out << v` on class types.
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C)) {
+    OverloadedOperatorKind Op = OC->getOperator();
+    if (OC->getNumArgs() == 2) {
+      if (Op == OO_GreaterGreater) // `in >> v` fills v
+        addEdge(OC->getArg(1), OC->getArg(0), false);
+      else if (Op == OO_Equal)
+        addEdge(OC->getArg(0), OC->getArg(1), true);
+      else if (Op == OO_LessLess || Op == OO_PlusEqual ||
+               Op == OO_MinusEqual || Op == OO_PipeEqual)
+        addEdge(OC->getArg(0), OC->getArg(1), false);
+    } else if (OC->getNumArgs() == 1 &&
+               (Op == OO_PlusPlus || Op == OO_MinusMinus)) {
+      addEdge(OC->getArg(0), OC->getArg(0), false);
+    }
+    return;
+  }
+  // A non-const method absorbs its arguments (`sql.append(id)`).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C)) {
+    const auto *MD = MC->getMethodDecl();
+    if (MD && !MD->isConst())
+      for (const Expr *Arg : MC->arguments())
+        addEdge(MC->getImplicitObjectArgument(), Arg, false);
+  }
+  // Anything written through a mutable pointer or reference argument may
+  // carry the other arguments (`snprintf(buf, n, "%d", id)`).
+  const FunctionDecl *Callee = C->getDirectCallee();
+  for (unsigned I = 0; I < C->getNumArgs(); ++I) {
+    const ParmVarDecl *P = Callee && I < Callee->getNumParams()
+                               ? Callee->getParamDecl(I)
+                               : nullptr;
+    if (!isMutableOutArg(C->getArg(I), P))
+      continue;
+    for (unsigned J = 0; J < C->getNumArgs(); ++J)
+      if (J != I)
+        addEdge(C->getArg(I), C->getArg(J), false);
+  }
+}
+
+void FactsWalker::recordApiEdges(const CallFacts &CF) {
+  const ApiFunction &Fn = *CF.Api.Function;
+  const Expr *C = CF.Call;
+  if (Fn.Roles & RolePrepare)
+    addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.SqlArg), false);
+  if (Fn.Roles & RoleBind)
+    addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.ValueArg), false);
+  // `SQLGetData(h, 1, type, &id, ...)`: id receives the column read.
+  if ((Fn.Roles & RoleColumnRead) && Fn.ValueArg != NoArg)
+    addEdge(callArg(C, Fn.ValueArg), C, false);
+}
+
+/// A read that fills a container through an output iterator holds its
+/// rows there: `redis.smembers("users", std::back_inserter(ids))`.
+void FactsWalker::recordQueryOutputs(const CallFacts &CF) {
+  const auto *C = dyn_cast<CallExpr>(CF.Call);
+  if (!C || !(CF.Roles & RoleExecute))
+    return;
+  for (const Expr *Arg : C->arguments()) {
+    const auto *Inserter =
+        dyn_cast<CallExpr>(Arg->IgnoreParenImpCasts()->IgnoreImplicit());
+    if (Inserter && Inserter->getNumArgs() > 0 &&
+        isContainerInserter(Inserter->getDirectCallee()))
+      addEdge(Inserter->getArg(0), C, /*IsValue=*/true);
+  }
+}
+
+/// Library classes whose constructors the model knows, and constructors
+/// of user classes, which are followed as calls; the standard library's
+/// and trivial ones run no query.
+void FactsWalker::recordConstruct(const CXXConstructExpr *CE) {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  ApiModel::Match Api = Model.lookup(Ctor);
+  if (!Api && (!Ctor || !Ctor->isUserProvided() || !Ctor->hasBody() ||
+               Ctor->getParent()->isInStdNamespace()))
+    return;
+  // `QSqlQuery q;` runs nothing: the SQL argument is left to its default.
+  if (Api && (Api.Function->Roles & (RoleExecute | RolePrepare)) &&
+      Api.Function->SqlArg != NoArg) {
+    const Expr *Sql = callArg(CE, Api.Function->SqlArg);
+    if (!Sql || isa<CXXDefaultArgExpr>(Sql))
+      return;
+  }
+  CallFacts Facts;
+  Facts.Call = CE;
+  Facts.Api = Api;
+  Facts.Roles = Api ? Api.Function->Roles : 0;
+  Facts.FullExpr = FullExpr;
+  placeInLoops(Facts);
+  F.Calls.push_back(std::move(Facts));
+  if (Api)
+    recordApiEdges(F.Calls.back());
+}
+
+//===-- After the walk: statements, handles and indexes --------------------===//
+
+/// A prepared statement run in its own expression is run at the prepare:
+/// by a manipulator (`, now`, `<< cppdb::exec`) or by a call on the
+/// temporary (`(sql << "...").exec()`, a conversion to a result), which
+/// then counts as no second query.
+void FactsWalker::markRunInPlace(CallFacts &C) {
+  if (!C.Api)
+    return;
+  const ApiFunction &Fn = *C.Api.Function;
+  if ((Fn.Roles & RolePrepare) && !C.Api.Library->RunManipulators.empty() &&
+      C.FullExpr &&
+      mentionsFunction(C.FullExpr, C.Api.Library->RunManipulators))
+    C.Roles |= RoleExecute;
+  if (!(Fn.Roles & RoleExecute) || Fn.HandleArg != ImplicitObject ||
+      Fn.SqlArg != NoArg)
+    return;
+  const Expr *Obj = callArg(C.Call, ImplicitObject);
+  for (unsigned Steps = 0; Obj && Steps < 16; ++Steps) {
+    CallFacts *Inner = const_cast<CallFacts *>(F.callIn(Obj));
+    if (!Inner)
+      return;
+    if (Inner->Roles & RolePrepare) {
+      Inner->Roles |= RoleExecute;
+      C.Roles = 0;
+      return;
+    }
+    Obj = callArg(Inner->Call, ImplicitObject);
+  }
+}
+
+/// Which calls prepare, bind, read and run which statement handle.
+void FactsWalker::indexHandles() {
+  // A column read without a handle of its own (`into(name)`) reads the
+  // statement of its full expression.
+  llvm::DenseMap<const Expr *, const ValueDecl *> StatementOfFullExpr;
+  for (const CallFacts &C : F.Calls)
+    if (C.Roles & RoleStatementInputs)
+      if (const ValueDecl *H = F.handleOf(C))
+        StatementOfFullExpr.try_emplace(C.FullExpr, H);
+  for (const CallFacts &C : F.Calls) {
+    unsigned Roles = C.Roles;
+    if (!(Roles & (RolePrepare | RoleBind | RoleColumnRead | RoleExecute |
+                   RoleResultOf)))
+      continue;
+    const ValueDecl *H = F.handleOf(C);
+    if (!H && (Roles & RoleColumnRead) && C.Api.Function->HandleArg == NoArg)
+      H = StatementOfFullExpr.lookup(C.FullExpr);
+    if (!H)
+      continue;
+    if (Roles & RoleColumnRead)
+      F.ColumnReads[C.Call] = H;
+    else if (Roles & RolePrepare)
+      F.Prepares[H].push_back(&C);
+    else if (Roles & RoleBind)
+      F.Binds[H].push_back(&C);
+    if (Roles & (RoleExecute | RoleResultOf))
+      F.Executes[H].push_back(&C);
+  }
+}
+
+void FactsWalker::finish() {
+  for (unsigned I = 0; I < F.Calls.size(); ++I)
+    F.CallIndex[F.Calls[I].Call] = I;
+  for (const FlowEdge &E : F.Edges)
+    ++F.WriteCounts[E.Dst];
+  // Calls whose value is the handle: the variable their full expression
+  // stores into (`statement st = (sql.prepare << "...", use(id));`).
+  for (const CallFacts &C : F.Calls)
+    if (C.Api && C.Api.Function->HandleArg == ReturnValue)
+      if (const ValueDecl *VD = F.VarOfFullExpr.lookup(C.FullExpr))
+        F.ReturnHandles[C.Call] = VD;
+  for (CallFacts &C : F.Calls)
+    markRunInPlace(C);
+  indexHandles();
+}
+
+FunctionFacts::FunctionFacts(const FunctionDecl &FD, const ApiModel &Model)
+    : FD(FD) {
+  FactsWalker W(*this, Model);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      W.walk(Init->getInit(), 0);
+  W.walk(FD.getBody(), 0);
+  W.finish();
+}
+
+//===-- Queries on the facts ----------------------------------------------===//
+
+namespace {
+/// The list stored under \p Key, or an empty one.
+template <typename MapT, typename KeyT>
+auto listOf(const MapT &Map, const KeyT &Key)
+    -> llvm::ArrayRef<typename MapT::mapped_type::value_type> {
+  auto It = Map.find(Key);
+  if (It == Map.end())
+    return {};
+  return It->second;
+}
+} // namespace
+
+llvm::ArrayRef<const CallFacts *>
+FunctionFacts::preparesOf(const ValueDecl *Handle) const {
+  return listOf(Prepares, Handle);
+}
+
+llvm::ArrayRef<const CallFacts *>
+FunctionFacts::bindsOf(const ValueDecl *Handle) const {
+  return listOf(Binds, Handle);
+}
+
+llvm::ArrayRef<const Expr *>
+FunctionFacts::valuesOf(const ValueDecl *VD) const {
+  return listOf(Values, VD);
+}
+
+llvm::ArrayRef<const CallFacts *>
+FunctionFacts::executesOf(const ValueDecl *Handle) const {
+  return listOf(Executes, Handle);
+}
+
+const CallFacts *
+FunctionFacts::lastBefore(llvm::ArrayRef<const CallFacts *> Calls,
+                          SourceLocation Before, unsigned Roles) {
+  const CallFacts *Last = nullptr;
+  for (const CallFacts *C : Calls)
+    if (C->Call->getBeginLoc() < Before &&
+        (Roles == 0 || (C->Roles & Roles)))
+      Last = C;
+  return Last;
+}
+
+const ValueDecl *FunctionFacts::handleOf(const CallFacts &C) const {
+  if (!C.Api)
+    return nullptr;
+  int Arg = C.Api.Function->HandleArg;
+  if (Arg == ReturnValue)
+    return ReturnHandles.lookup(C.Call);
+  return rootDecl(callArg(C.Call, Arg));
+}
+
+const CallFacts *FunctionFacts::callIn(const Expr *E) const {
+  for (unsigned Steps = 0; E && Steps < 64; ++Steps) {
+    E = E->IgnoreParens();
+    if (const CallFacts *C = factsOf(E))
+      return C;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+      E = CE->getNumArgs() == 1 ? CE->getArg(0) : nullptr;
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BT->getSubExpr();
+    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MT->getSubExpr();
+    else if (const auto *CE = dyn_cast<CastExpr>(E))
+      E = CE->getSubExpr();
+    else if (const auto *EC = dyn_cast<ExprWithCleanups>(E))
+      E = EC->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+const Expr *singleValue(const VarDecl *VD, const FunctionFacts *Facts) {
+  if (Facts && VD->isLocalVarDecl()) {
+    auto Values = Facts->valuesOf(VD);
+    // `sql += " WHERE id = " + ...` changes it without a new value.
+    return Values.size() == 1 && Facts->writeCount(VD) == 1 ? Values.front()
+                                                            : nullptr;
+  }
+  // A constant at namespace or class scope.
+  QualType T = VD->getType();
+  if (T.isConstQualified() ||
+      (T->isPointerType() && T->getPointeeType().isConstQualified() &&
+       T.isConstQualified()))
+    return VD->getInit();
+  return nullptr;
+}
+
+const Expr *onlyAssignedValue(const VarDecl *VD, const FunctionFacts &Facts) {
+  if (!VD->isLocalVarDecl())
+    return nullptr;
+  auto Values = Facts.valuesOf(VD);
+  return Values.size() == 1 ? Values.front() : nullptr;
+}
+
+} // namespace nplusone

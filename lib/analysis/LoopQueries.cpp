@@ -1,0 +1,501 @@
+//===- LoopQueries.cpp - Queries that run once per loop iteration ---------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/analysis/LoopQueries.h"
+#include "lib/analysis/HoistPlan.h"
+#include "lib/analysis/SqlTextReader.h"
+#include "lib/analysis/Transactions.h"
+#include "lib/analysis/ValueFlow.h"
+#include "lib/ast/CallSites.h"
+#include "lib/ast/Expressions.h"
+#include "lib/ast/Statements.h"
+#include "lib/sql/SqlStatement.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
+
+using namespace clang;
+
+namespace nplusone {
+
+namespace {
+
+/// Label bits over loops, one flow per group of 64 loops, each built when
+/// first needed. Rows: the current row or element of each loop that walks
+/// rows or a collection, propagated through the function. Writes: every
+/// variable written inside each loop (its iteration variables included), so
+/// a query reading none of them is the same on every iteration.
+class LoopLabelFlows {
+public:
+  enum Purpose { Rows, Writes };
+
+  LoopLabelFlows(const FunctionFacts &Facts, llvm::ArrayRef<RowLoop> Loops,
+                 Purpose P)
+      : Facts(Facts), Loops(Loops), P(P), Group(Loops.size(), -1),
+        Bit(Loops.size(), 0) {
+    unsigned Next = 0;
+    auto Label = [&](size_t I) {
+      Group[I] = static_cast<int>(Next / 64);
+      Bit[I] = LabelMask(1) << (Next % 64);
+      ++Next;
+    };
+    if (P == Writes) {
+      for (size_t I = 0; I < Loops.size(); ++I)
+        Label(I);
+    } else {
+      // Row loops first, so they are in the first flow.
+      for (LoopSource Wanted : {LoopSource::QueryRows, LoopSource::Elements})
+        for (size_t I = 0; I < Loops.size(); ++I)
+          if (Loops[I].Source == Wanted && !Loops[I].RunsAtMostOnce)
+            Label(I);
+    }
+    Flows.resize((Next + 63) / 64);
+  }
+
+  int groupOf(int Loop) const { return Group[Loop]; }
+  LabelMask labelOf(int Loop) const { return Bit[Loop]; }
+
+  const ValueFlow &flow(int G) {
+    std::unique_ptr<ValueFlow> &F = Flows[G];
+    if (F)
+      return *F;
+    F = std::make_unique<ValueFlow>(Facts);
+    if (P == Rows) {
+      for (size_t I = 0; I < Loops.size(); ++I)
+        if (Group[I] == G)
+          seedCurrentRow(*F, Loops[I], Bit[I]);
+      F->propagate();
+    } else {
+      // Whatever is computed from a variable written in the loop is itself
+      // written in the loop, so the seeds need no propagation.
+      for (const FlowEdge &E : Facts.edges())
+        for (int L = E.Loop; L >= 0; L = Facts.loops()[L].Parent)
+          if (Group[L] == G)
+            F->seedVariable(E.Dst, Bit[L]);
+    }
+    return *F;
+  }
+
+private:
+  const FunctionFacts &Facts;
+  llvm::ArrayRef<RowLoop> Loops;
+  Purpose P;
+  std::vector<int> Group;
+  std::vector<LabelMask> Bit;
+  std::vector<std::unique_ptr<ValueFlow>> Flows;
+};
+
+/// A call whose result may differ between two calls with equal arguments:
+/// anything but const methods, the standard library and constexpr
+/// functions. Library calls count as impure: they talk to the database.
+bool hasImpureCall(const Expr *Root, const ApiModel &Model) {
+  return walkSubtree(Root, [&](const Stmt *S) {
+           if (isa<LambdaExpr>(S))
+             return WalkAction::SkipChildren;
+           const auto *C = dyn_cast<CallExpr>(S);
+           if (!C)
+             return WalkAction::Continue;
+           const FunctionDecl *FD = C->getDirectCallee();
+           if (!FD || Model.lookup(FD))
+             return WalkAction::Stop;
+           const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+           bool Pure = (MD && MD->isConst()) || FD->isInStdNamespace() ||
+                       FD->isConstexpr() || isa<CXXOperatorCallExpr>(C) ||
+                       Model.isStatementBuilder(FD);
+           return Pure ? WalkAction::Continue : WalkAction::Stop;
+         }) == WalkResult::Stopped;
+}
+
+/// The expression a lazy load is made on, when it is one: a data member
+/// where the model asks for one.
+const Expr *lazyObject(const CallFacts &C) {
+  const ApiFunction &Fn = *C.Api.Function;
+  const Expr *Obj = callArg(C.Call, Fn.HandleArg);
+  if (!Obj)
+    return nullptr;
+  if ((Fn.Roles & RoleOnMemberOnly) &&
+      !isa<MemberExpr>(Obj->IgnoreParenImpCasts()))
+    return nullptr;
+  return Obj;
+}
+
+/// The relation a lazy load loads: the data member, or the getter.
+std::string relationName(const CallFacts &C) {
+  const Expr *Obj = lazyObject(C)->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(Obj))
+    return ME->getMemberDecl()->getNameAsString();
+  return calleeOf(C.Call)->getNameAsString();
+}
+
+/// One call in a loop that runs a query or loads a relation, as the driver
+/// sees it.
+struct SiteCall {
+  explicit SiteCall(const CallFacts &C) : C(C) {}
+  const CallFacts &C;
+  bool IsApi = false;
+  bool IsLazy = false;
+  const FunctionDecl *Callee = nullptr;
+  CallSummary Summary;
+
+  /// Calls Visit on each expression of the site that feeds its query.
+  void forEachInput(const FunctionFacts &Facts, InputVisitor Visit) const {
+    if (IsLazy)
+      Visit(lazyObject(C), false);
+    else if (IsApi)
+      forEachQueryInput(C, Facts, Visit);
+    else
+      forEachCallInput(C.Call, Summary.ParamFlow, Visit);
+  }
+};
+
+/// `BRPOP jobs 5` waits for the next job: a loop around it is a worker.
+bool isWaitCommand(const QueryTarget &T, const FunctionFacts &Facts) {
+  if (!T.Library || T.Library->WaitCommands.empty())
+    return false;
+  auto Text = leadingSqlText(T.Sql, &Facts);
+  auto Word = Text ? sqlLeadingKeyword(*Text) : std::nullopt;
+  return Word && llvm::any_of(T.Library->WaitCommands, [&](const char *W) {
+           return StringRef(*Word).equals_insensitive(W);
+         });
+}
+
+/// In a statement built as a typed object (`select(...).where(t.id ==
+/// row.id)`), the operand that carries the row: down through the builder
+/// calls' arguments, stopping at a value read from the row itself.
+const Expr *narrowTypedStatement(const Expr *E, const ValueFlow &Flow,
+                                 LabelMask Wanted) {
+  QualType T = E->getType();
+  if (!T->isRecordType() ||
+      StringRef(T.getAsString()).contains_insensitive("string"))
+    return E;
+  for (unsigned Steps = 0; Steps < 32; ++Steps) {
+    const Expr *Cur = stripTemporaries(E);
+    const Expr *Next = nullptr;
+    if (const auto *C = dyn_cast<CallExpr>(Cur)) {
+      const Expr *Obj = callArg(C, ImplicitObject);
+      for (unsigned I = 0; I < C->getNumArgs() && !Next; ++I)
+        if (C->getArg(I) != Obj && (Flow.labelsOf(C->getArg(I)) & Wanted))
+          Next = C->getArg(I);
+      if (!Next && Obj && !isa<CXXOperatorCallExpr>(C) &&
+          (Flow.labelsOf(Obj) & Wanted) && !rootDecl(Obj))
+        Next = Obj; // Further down the builder chain.
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(Cur)) {
+      Next =
+          (Flow.labelsOf(BO->getLHS()) & Wanted) ? BO->getLHS() : BO->getRHS();
+    }
+    if (!Next)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+bool inLoopSubtree(int Loop, int Ancestor, const FunctionFacts &Facts) {
+  for (int L = Loop; L >= 0; L = Facts.loops()[L].Parent)
+    if (L == Ancestor)
+      return true;
+  return false;
+}
+
+/// The loops that run a site once per iteration: the innermost, and the
+/// one whose row or element feeds it (-1 when none does), each with whether
+/// the site is conditional in it.
+struct LoopChoice {
+  int Chosen = -1;
+  int Innermost = -1;
+  bool Conditional = false;
+  bool InnermostConditional = false;
+};
+
+/// A write's keyword as its text or type says it; empty when neither does.
+std::string statementKeyword(const LoopQueryFinding &F, AnalysisContext &Ctx) {
+  const FunctionFacts *Facts =
+      F.TargetFunction ? &Ctx.facts(*F.TargetFunction) : nullptr;
+  if (auto Text = leadingSqlText(F.Target.Sql, Facts))
+    if (auto Keyword = sqlLeadingKeyword(*Text))
+      return *Keyword;
+  return F.Target.WriteKeyword ? F.Target.WriteKeyword : "";
+}
+
+/// Finds the per-iteration query sites of one function, one named step at a
+/// time: the site, what it runs, the loop it runs per iteration of, its
+/// category, then the hoisting plans and the advice.
+class LoopQueryFinder {
+public:
+  LoopQueryFinder(const FunctionDecl &FD, AnalysisContext &Ctx)
+      : FD(FD), Ctx(Ctx), Facts(Ctx.facts(FD)), Loops(Ctx.rowLoops(FD)),
+        Rows(Facts, Loops, LoopLabelFlows::Rows),
+        Writes(Facts, Loops, LoopLabelFlows::Writes),
+        Budget(Ctx.options().MaxCallDepth) {}
+
+  FunctionLoopQueries run();
+
+private:
+  std::optional<SiteCall> siteOf(const CallFacts &C) const;
+  bool describeTarget(const SiteCall &S, LoopQueryFinding &F);
+  LoopChoice chooseLoop(const SiteCall &S, const QueryTarget &Target);
+  bool classify(const SiteCall &S, LoopChoice &Choice, LoopQueryFinding &F);
+  bool variesInLoop(const SiteCall &S, int Loop);
+  LabelMask siteLabels(const SiteCall &S, const ValueFlow &Flow,
+                       LabelMask Wanted = 0,
+                       LoopQueryFinding *F = nullptr) const;
+  void planHoists(std::vector<LoopQueryFinding> &Found) const;
+  void completeAdvice(std::vector<LoopQueryFinding> &Found) const;
+
+  const FunctionDecl &FD;
+  AnalysisContext &Ctx;
+  const FunctionFacts &Facts;
+  std::vector<RowLoop> Loops;
+  LoopLabelFlows Rows, Writes;
+  unsigned Budget;
+  /// A statement handle stepped twice in one iteration is one query.
+  llvm::DenseSet<std::pair<const ValueDecl *, int>> HandleSites;
+  /// A statement built in one expression (`(sql << "..." << id).exec()`) is
+  /// one query, found at the call that carries its SQL.
+  llvm::DenseSet<const Expr *> StatementExprs;
+};
+
+/// The call as a query site: a library call that runs a statement or loads
+/// a relation, or a call to a function whose summary reaches a query.
+std::optional<SiteCall> LoopQueryFinder::siteOf(const CallFacts &C) const {
+  SiteCall S(C);
+  S.IsApi = C.Roles & RoleExecute;
+  if (S.IsApi && !(C.Roles & RoleStatementInputs) &&
+      StatementExprs.count(C.FullExpr))
+    return std::nullopt;
+  S.IsLazy = (C.Roles & RoleLazyLoad) && lazyObject(C);
+  if (S.IsApi || S.IsLazy)
+    return S;
+  if (C.Api || Budget == 0 || !(S.Callee = Ctx.followableCallee(C.Call)))
+    return std::nullopt;
+  const CallSummary *Sum = Ctx.summary(S.Callee, Budget);
+  if (!Sum || !Sum->RunsQuery || Sum->Depth > Budget)
+    return std::nullopt;
+  S.Summary = *Sum;
+  return S;
+}
+
+/// What the site runs, down the call chain for a helper; false for a
+/// command that waits for work rather than reading.
+bool LoopQueryFinder::describeTarget(const SiteCall &S, LoopQueryFinding &F) {
+  F.Function = &FD;
+  F.Site = S.C.Call;
+  if (!S.IsApi && !S.IsLazy) {
+    F.Target = S.Summary.Target;
+    F.Chain = callChain(S.C.Call, &FD, S.Callee, Budget, Ctx);
+    F.TargetFunction = F.Chain.back().Caller;
+    resolveThroughChain(F.Chain, F.Target, F.TargetFunction, Ctx);
+    return true;
+  }
+  if (S.IsApi) {
+    F.Target = describeQuery(S.C, Facts);
+    if (isWaitCommand(F.Target, Facts))
+      return false;
+  }
+  F.Target.ApiCall = S.C.Call;
+  F.Target.Library = S.C.Api.Library;
+  F.TargetFunction = &FD;
+  return true;
+}
+
+/// The loops that run the site once per iteration, innermost first; the
+/// first whose row or element feeds the site is the one it depends on.
+LoopChoice LoopQueryFinder::chooseLoop(const SiteCall &S,
+                                       const QueryTarget &Target) {
+  LoopChoice Choice;
+  llvm::SmallDenseMap<int, LabelMask, 2> RowLabelsOfGroup;
+  bool UnderCondition = false;
+  const CallFacts &C = S.C;
+  for (int Index = C.Loop; Index >= 0; Index = Facts.loops()[Index].Parent) {
+    UnderCondition |= Index == C.ConditionalIn;
+    const RowLoop &L = Loops[Index];
+    if (Index == C.AdvancesLoop || L.RunsAtMostOnce)
+      continue;
+    // Stepping the cursor a loop walks fetches its rows; it is no query.
+    if (Target.Handle && Target.Handle == L.Cursor)
+      continue;
+    if (Choice.Innermost < 0) {
+      Choice.Innermost = Index;
+      Choice.InnermostConditional = UnderCondition;
+    }
+    int Group = Rows.groupOf(Index);
+    if (Group < 0)
+      continue;
+    auto It = RowLabelsOfGroup.find(Group);
+    if (It == RowLabelsOfGroup.end())
+      It = RowLabelsOfGroup
+               .insert({Group, siteLabels(S, Rows.flow(Group))})
+               .first;
+    if (It->second & Rows.labelOf(Index)) {
+      Choice.Chosen = Index;
+      Choice.Conditional = UnderCondition;
+      break;
+    }
+  }
+  return Choice;
+}
+
+/// Neither the rows nor anything else the loop changes feeds the site:
+/// false means the same query on every iteration.
+bool LoopQueryFinder::variesInLoop(const SiteCall &S, int Loop) {
+  bool Varies = siteLabels(S, Writes.flow(Writes.groupOf(Loop))) &
+                Writes.labelOf(Loop);
+  S.forEachInput(Facts, [&](const Expr *E, bool) {
+    Varies = Varies || (E && hasImpureCall(E, Ctx.model()));
+  });
+  return Varies;
+}
+
+/// The check that reports the site, in the precedence of docs/checks: a
+/// lazy load of a per-row object, a write, a read of the row or element,
+/// a read of nothing that changes. False when no check does.
+bool LoopQueryFinder::classify(const SiteCall &S, LoopChoice &Choice,
+                               LoopQueryFinding &F) {
+  if (S.IsLazy) {
+    // A relation of an object that is the same on every iteration is
+    // loaded once; only per-row and per-element objects are N+1.
+    if (Choice.Chosen < 0)
+      return false;
+    F.Kind = FindingKind::LazyLoadInLoop;
+    F.Loop = Choice.Chosen;
+    F.Relation = relationName(S.C);
+  } else if (F.Target.IsWrite) {
+    // A write costs a round trip per iteration of the innermost loop,
+    // whatever it depends on.
+    F.Kind = FindingKind::WriteInLoop;
+    F.Loop = Choice.Innermost;
+    if (Choice.Chosen != Choice.Innermost)
+      Choice.Chosen = -1;
+  } else if (Choice.Chosen >= 0) {
+    F.Loop = Choice.Chosen;
+    F.Kind = Loops[Choice.Chosen].Source == LoopSource::QueryRows
+                 ? FindingKind::QueryInLoop
+                 : FindingKind::QueryPerElement;
+  } else {
+    // A query in the loop's own condition decides when it ends (polling):
+    // its answer is expected to change. Pagination and the like vary too.
+    if (S.C.InConditionOf == Choice.Innermost ||
+        variesInLoop(S, Choice.Innermost))
+      return false;
+    F.Kind = FindingKind::LoopInvariantQuery;
+    F.Loop = Choice.Innermost;
+  }
+  F.Conditional =
+      Choice.Chosen >= 0 ? Choice.Conditional : Choice.InnermostConditional;
+  return true;
+}
+
+/// The labels the inputs of a site carry in one flow; the first input that
+/// carries \p Wanted becomes the finding's carrier.
+LabelMask LoopQueryFinder::siteLabels(const SiteCall &S, const ValueFlow &Flow,
+                                      LabelMask Wanted,
+                                      LoopQueryFinding *F) const {
+  // Point at the bind or prepare carrying the value, not the handle.
+  const Expr *Handle = S.IsApi && !S.IsLazy &&
+                               S.C.Api.Function->SqlArg == NoArg
+                           ? callArg(S.C.Call, S.C.Api.Function->HandleArg)
+                           : nullptr;
+  InputCarrier Carrier;
+  LabelMask Labels = labelInputs(
+      [&](InputVisitor Visit) { S.forEachInput(Facts, Visit); }, Flow, Wanted,
+      F ? &Carrier : nullptr, Handle);
+  if (F && Carrier.Value) {
+    F->Carrier = Carrier.IsSqlText
+                     ? narrowTypedStatement(Carrier.Value, Flow, Wanted)
+                     : Carrier.Value;
+    F->CarrierIsSqlText = Carrier.IsSqlText;
+  }
+  return Labels;
+}
+
+/// Loop-invariant queries held by a declaration: can it move before the
+/// loop? Only once every site of the function is known.
+void LoopQueryFinder::planHoists(std::vector<LoopQueryFinding> &Found) const {
+  auto IsKnownRead = [&](const LoopQueryFinding &Other) {
+    if (Other.Kind == FindingKind::WriteInLoop || !Other.Chain.empty() ||
+        Other.Kind == FindingKind::LazyLoadInLoop)
+      return false;
+    if (auto Text = leadingSqlText(Other.Target.Sql, &Facts))
+      return classifySql(*Text) == SqlStatementKind::Read;
+    // A typed statement says in its type whether it writes.
+    const LibraryModel *Lib = Other.Target.Library;
+    return Lib && !Lib->WriteStatementTypes.empty() && Other.Target.Sql &&
+           !Other.Target.IsWrite;
+  };
+  for (LoopQueryFinding &F : Found) {
+    if (F.Kind != FindingKind::LoopInvariantQuery)
+      continue;
+    bool OnlyKnownReads =
+        llvm::all_of(Found, [&](const LoopQueryFinding &Other) {
+          return !inLoopSubtree(Other.Loop, F.Loop, Facts) ||
+                 IsKnownRead(Other);
+        });
+    planHoist(F, Loops[F.Loop], Facts, OnlyKnownReads);
+  }
+}
+
+/// What the advice of each finding needs: the batched form of a read, the
+/// keyword of a write and whether a transaction already holds it.
+void LoopQueryFinder::completeAdvice(
+    std::vector<LoopQueryFinding> &Found) const {
+  for (LoopQueryFinding &F : Found) {
+    const RowLoop &L = Loops[F.Loop];
+    if (F.Kind == FindingKind::QueryInLoop ||
+        F.Kind == FindingKind::QueryPerElement)
+      F.Batch = planBatchedRead(F, L, Ctx);
+    if (F.Kind != FindingKind::WriteInLoop)
+      continue;
+    F.StatementKeyword = statementKeyword(F, Ctx);
+    const LibraryModel *Lib = F.Target.Library;
+    F.InTransaction =
+        Lib && Lib->TransactionHint && loopRunsInTransaction(F, L, Ctx);
+  }
+}
+
+FunctionLoopQueries LoopQueryFinder::run() {
+  FunctionLoopQueries Result;
+  for (const CallFacts &C : Facts.calls())
+    if (C.Loop >= 0 && (C.Roles & RoleStatementInputs) &&
+        (C.Roles & RoleExecute))
+      StatementExprs.insert(C.FullExpr);
+  for (const CallFacts &C : Facts.calls()) {
+    if (C.Loop < 0)
+      continue;
+    std::optional<SiteCall> S = siteOf(C);
+    LoopQueryFinding F;
+    if (!S || !describeTarget(*S, F))
+      continue;
+    LoopChoice Choice = chooseLoop(*S, F.Target);
+    if (Choice.Innermost < 0 || !classify(*S, Choice, F))
+      continue;
+    if (F.Target.Handle && S->IsApi &&
+        !HandleSites.insert({F.Target.Handle, F.Loop}).second)
+      continue;
+    if (Choice.Chosen >= 0)
+      siteLabels(*S, Rows.flow(Rows.groupOf(Choice.Chosen)),
+                 Rows.labelOf(Choice.Chosen), &F);
+    Result.Findings.push_back(std::move(F));
+  }
+  planHoists(Result.Findings);
+  completeAdvice(Result.Findings);
+  Result.Loops = std::move(Loops);
+  return Result;
+}
+
+} // namespace
+
+FunctionLoopQueries findLoopQueries(const FunctionDecl &FD,
+                                    AnalysisContext &Ctx) {
+  if (Ctx.facts(FD).loops().empty())
+    return {};
+  return LoopQueryFinder(FD, Ctx).run();
+}
+
+} // namespace nplusone

@@ -1,0 +1,661 @@
+//===- RowLoops.cpp - What a loop iterates --------------------------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/analysis/RowLoops.h"
+#include "lib/analysis/QueryTarget.h"
+#include "lib/analysis/SqlTextReader.h"
+#include "lib/analysis/ValueFlow.h"
+#include "lib/ast/CallSites.h"
+#include "lib/ast/Expressions.h"
+#include "lib/sql/SqlStatement.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+namespace {
+
+bool isQueryResult(const CallFacts *C) {
+  return C && (C->Roles & (RoleExecute | RoleResultOf));
+}
+
+/// The query call whose result an expression evaluates, looking through
+/// conversions, temporaries and the rest of a builder chain
+/// (`table.select("id").where(...).execute()`).
+const Expr *queryCallIn(const Expr *E, const FunctionFacts &Facts) {
+  for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
+    const CallFacts *C = Facts.callIn(E);
+    if (!C)
+      return nullptr;
+    if (isQueryResult(C))
+      return C->Call;
+    E = callArg(C->Call, ImplicitObject);
+  }
+  return nullptr;
+}
+
+/// A call that only fetches the result of a statement run earlier
+/// (`RecordSet rs(select)`, `mysql_store_result(conn)`) stands for the last
+/// call that ran a statement on the same handle before it, when there is one.
+const Expr *runningCall(const Expr *Call, const FunctionFacts &Facts) {
+  const CallFacts *C = Facts.factsOf(Call);
+  if (!C || (C->Roles & RoleExecute) || !(C->Roles & RoleResultOf))
+    return Call;
+  const ValueDecl *Handle = Facts.handleOf(*C);
+  const CallFacts *Ran =
+      Handle ? FunctionFacts::lastBefore(Facts.executesOf(Handle),
+                                         Call->getBeginLoc(), RoleExecute)
+             : nullptr;
+  return Ran ? Ran->Call : Call;
+}
+
+/// The query whose result \p VD holds when the loop starts: the last value
+/// stored into it before \p Loop.
+const Expr *originOfVariable(const ValueDecl *VD, const Stmt *Loop,
+                             const FunctionFacts &Facts) {
+  const Expr *Best = nullptr;
+  for (const Expr *V : Facts.valuesOf(VD)) {
+    if (!(V->getBeginLoc() < Loop->getBeginLoc()))
+      continue;
+    if (const Expr *C = queryCallIn(V, Facts))
+      Best = C;
+  }
+  // A result object constructed from the statement: `RecordSet rs(select)`.
+  if (!Best)
+    for (const CallFacts &C : Facts.calls())
+      if ((C.Roles & RoleResultOf) &&
+          C.Api.Function->HandleArg != ReturnValue &&
+          isa<CXXConstructExpr>(C.Call) &&
+          Facts.varOfFullExpr(C.FullExpr) == VD &&
+          C.Call->getBeginLoc() < Loop->getBeginLoc())
+        Best = C.Call;
+  return Best ? runningCall(Best, Facts) : nullptr;
+}
+
+/// What a cursor walks: the SQL last prepared into it, else the last
+/// statement run on it, else the query whose result it holds.
+const Expr *originOfCursor(const ValueDecl *Handle, const Stmt *Loop,
+                           const FunctionFacts &Facts) {
+  SourceLocation Start = Loop->getBeginLoc();
+  if (const CallFacts *P =
+          FunctionFacts::lastBefore(Facts.preparesOf(Handle), Start))
+    return P->Call;
+  if (const CallFacts *E = FunctionFacts::lastBefore(Facts.executesOf(Handle),
+                                                     Start, RoleExecute))
+    return E->Call;
+  return originOfVariable(Handle, Loop, Facts);
+}
+
+/// The query a loop walks returns at most one row: a single-row API, or SQL
+/// limited to one row.
+bool originReturnsOneRow(const RowLoop &L, const FunctionFacts &Facts) {
+  const CallFacts *C = L.OriginQuery ? Facts.factsOf(L.OriginQuery) : nullptr;
+  if (!C || !C->Api)
+    return false;
+  if (C->Roles & RoleSingleRow)
+    return true;
+  QueryTarget T = describeQuery(*C, Facts);
+  auto Text = leadingSqlText(T.Sql, &Facts);
+  return Text && sqlReturnsAtMostOneRow(*Text);
+}
+
+/// The variable a loop condition tests: `more`, `rc == SQLITE_ROW`.
+const ValueDecl *conditionFlag(const Expr *Cond) {
+  if (!Cond)
+    return nullptr;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond))
+    if (BO->isEqualityOp())
+      Cond = BO->getLHS()->IgnoreParenImpCasts();
+  // `while (row)` on a class: its `operator bool`.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cond))
+    if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+      Cond = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(Cond);
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+/// The body ends in an unconditional break, return, throw or goto.
+bool endsInExit(const Stmt *Body) {
+  const Stmt *Last = Body;
+  while (const auto *CS = dyn_cast_or_null<CompoundStmt>(Last)) {
+    Last = nullptr;
+    for (const Stmt *S : CS->body())
+      if (!isa<NullStmt>(S))
+        Last = S;
+  }
+  if (const auto *E = dyn_cast_or_null<Expr>(Last))
+    Last = E->IgnoreImplicit();
+  // A retry loop: `try { ...; return; } catch (...) { }` runs again only
+  // when the attempt failed.
+  if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Last))
+    return endsInExit(Try->getTryBlock());
+  return Last && (isa<BreakStmt>(Last) || isa<ReturnStmt>(Last) ||
+                  isa<CXXThrowExpr>(Last) || isa<GotoStmt>(Last));
+}
+
+bool isFalseConstant(const Expr *Cond, const ASTContext &Ctx) {
+  bool Value = true;
+  if (!Cond || Cond->isValueDependent() || Cond->containsErrors())
+    return false;
+  return Cond->EvaluateAsBooleanCondition(Value, Ctx) && !Value;
+}
+
+std::string nameOf(const ValueDecl *VD) {
+  if (!VD || !VD->getIdentifier())
+    return "";
+  return VD->getName().str();
+}
+
+void nameFromOrigin(RowLoop &L, const FunctionFacts &Facts) {
+  if (!L.OriginQuery)
+    return;
+  const CallFacts *C = Facts.factsOf(L.OriginQuery);
+  if (!C)
+    return;
+  QueryTarget T = describeQuery(*C, Facts);
+  if (auto Text = leadingSqlText(T.Sql, &Facts))
+    if (auto Table = sqlMainTable(*Text)) {
+      L.Table = *Table;
+      if (L.Name.empty())
+        L.Name = *Table;
+    }
+}
+
+/// The call whose value \p VD was last set to before \p Before, if any.
+const Expr *lastCallStoredIn(const ValueDecl *VD, const Stmt *Before,
+                             const FunctionFacts &Facts) {
+  const Expr *Call = nullptr;
+  for (const Expr *V : Facts.valuesOf(VD))
+    if (V->getBeginLoc() < Before->getBeginLoc())
+      if (const CallFacts *C = Facts.callIn(V))
+        Call = C->Call;
+  return Call;
+}
+
+/// The rows a function of this unit returns, for a value that is a call to
+/// it or a variable last set to one before \p Before.
+bool traceReturnedRows(RowLoop &L, const Expr *Value, const Stmt *Before,
+                       const FunctionFacts &Facts, RowsContext &Ctx) {
+  const CallFacts *Direct = Facts.callIn(Value);
+  const Expr *Call = nullptr;
+  if (Direct)
+    Call = Direct->Call;
+  else if (const ValueDecl *VD = rootDecl(Value))
+    Call = lastCallStoredIn(VD, Before, Facts);
+  RowsOrigin Rows = Call ? Ctx.rowsReturnedBy(Call) : RowsOrigin();
+  if (!Rows)
+    return false;
+  L.Source = LoopSource::QueryRows;
+  L.OriginQuery = Rows.Query;
+  L.Library = Rows.Library;
+  L.Table = Rows.Table;
+  L.CopiedRows = Rows.Copied;
+  L.RowsCall = Call;
+  // `for (auto &u : repo.loadUsers())`: the rows are named by their table,
+  // not by the object the helper is called on.
+  if (L.Name.empty() || Direct) {
+    L.ResultVar = nullptr;
+    L.Name = Rows.Table;
+  }
+  return true;
+}
+
+/// The loop walks \p Over: the rows of a query when it is a result, with the
+/// query that produced it when it is in this function; else its elements.
+void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
+                     const FunctionFacts &Facts, RowsContext &Ctx) {
+  const ApiModel &Model = Ctx.model();
+  L.ResultVar = rootDecl(Over);
+  // `res.AsSetOf<int>()`: the result the accessor chain starts from.
+  for (const Expr *Obj = Over; !L.ResultVar && Obj;) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(stripTemporaries(Obj));
+    Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+    if (Obj)
+      L.ResultVar = rootDecl(Obj);
+  }
+  L.Name = nameOf(L.ResultVar);
+  L.Source = LoopSource::Elements;
+  if (const LibraryModel *Lib = Model.resultTypeLibrary(Over->getType())) {
+    L.Source = LoopSource::QueryRows;
+    L.Library = Lib;
+    if (L.ResultVar)
+      L.OriginQuery = originOfVariable(L.ResultVar, Loop, Facts);
+    else
+      L.OriginQuery = queryCallIn(Over, Facts);
+    return;
+  }
+  // A container the function filled straight from a read query's rows
+  // (`auto users = mapper.findAll();`) holds those rows.
+  if (!L.ResultVar) {
+    traceReturnedRows(L, Over, Loop, Facts, Ctx);
+    return;
+  }
+  if (const Expr *Origin = originOfVariable(L.ResultVar, Loop, Facts)) {
+    const CallFacts *C = Facts.factsOf(Origin);
+    if (!describeQuery(*C, Facts).IsWrite) {
+      L.Source = LoopSource::QueryRows;
+      L.Library = C->Api.Library;
+      L.OriginQuery = Origin;
+    }
+    return;
+  }
+  // `auto users = repo.loadUsers();`: a helper that returns rows.
+  traceReturnedRows(L, Over, Loop, Facts, Ctx);
+}
+
+/// A loop over \p Range: a query call, a result-typed value, or anything
+/// else.
+void classifyRange(RowLoop &L, const Expr *Range, const Stmt *Loop,
+                   const FunctionFacts &Facts, RowsContext &Ctx) {
+  L.Source = LoopSource::Elements;
+  if (!Range)
+    return;
+  if (const Expr *C = queryCallIn(Range, Facts)) {
+    L.Source = LoopSource::QueryRows;
+    L.OriginQuery = C;
+    L.Library = Facts.factsOf(C)->Api.Library;
+    return;
+  }
+  traceCollection(L, Range, Loop, Facts, Ctx);
+}
+
+void classifyRangeFor(RowLoop &L, const CXXForRangeStmt *RF,
+                      const FunctionFacts &Facts, RowsContext &Ctx) {
+  L.RowVar = RF->getLoopVariable();
+  classifyRange(L, RF->getRangeInit(), RF, Facts, Ctx);
+}
+
+/// The object a call like `r.begin()`, `r.size()`, `std::begin(r)` is on.
+const Expr *objectOfAccessor(const Expr *E, llvm::ArrayRef<StringRef> Names) {
+  E = E ? E->IgnoreImplicit()->IgnoreParens() : nullptr;
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
+    E = CE->getNumArgs() == 1 ? CE->getArg(0)->IgnoreImplicit() : nullptr;
+  const auto *C = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() || !llvm::is_contained(Names, FD->getName()))
+    return nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+    return MC->getImplicitObjectArgument();
+  return C->getNumArgs() == 1 ? C->getArg(0) : nullptr;
+}
+
+/// An algorithm running a lambda per element walks its range, given whole
+/// (`std::ranges::for_each(users, f)`) or by its first iterator.
+void classifyCallback(RowLoop &L, const CallbackLoop &CB,
+                      const FunctionFacts &Facts, RowsContext &Ctx) {
+  L.RowVar = CB.Element;
+  L.Algorithm = CB.Name;
+  const Expr *Over = objectOfAccessor(CB.Range, {"begin", "cbegin"});
+  classifyRange(L, Over ? Over : CB.Range, L.Loop, Facts, Ctx);
+}
+
+/// The row count a loop bound reads: `PQntuples(res)`, or a variable set
+/// once to it (`int n = PQntuples(res);`).
+const CallFacts *rowCountIn(const Expr *Bound, const FunctionFacts &Facts) {
+  for (unsigned Steps = 0; Bound && Steps < 4; ++Steps) {
+    if (const CallFacts *C = Facts.callIn(Bound))
+      return (C->Roles & RoleRowCount) ? C : nullptr;
+    const auto *DRE = dyn_cast<DeclRefExpr>(Bound->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD || !VD->isLocalVarDecl())
+      return nullptr;
+    Bound = onlyAssignedValue(VD, Facts);
+  }
+  return nullptr;
+}
+
+/// An index or iterator loop: the variable \p Var, set to \p Init before
+/// the loop, compared in \p Cond. `for (i = 0; i < r.size(); ++i)`,
+/// `while (i < PQntuples(res))`, `for (auto it = r.begin(); ...)`.
+void classifyIndexLoop(RowLoop &L, const ValueDecl *Var, const Expr *Init,
+                       const Expr *Cond, const Stmt *Loop,
+                       const FunctionFacts &Facts, RowsContext &Ctx) {
+  L.RowVar = Var;
+  const Expr *Over = objectOfAccessor(Init, {"begin", "cbegin", "rbegin"});
+  const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
+      Cond ? Cond->IgnoreParenImpCasts() : nullptr);
+  const Expr *Bound = Cmp && Cmp->isComparisonOp()
+                          ? Cmp->getRHS()->IgnoreParenImpCasts()
+                          : nullptr;
+  if (!Over && Bound)
+    Over = objectOfAccessor(Bound, {"size", "length", "end"});
+  // `i < PQntuples(res)`: the library's row count of a result.
+  if (!Over && Bound)
+    if (const CallFacts *C = rowCountIn(Bound, Facts))
+      if (const Expr *Res = callArg(C->Call, C->Api.Function->HandleArg)) {
+        L.Source = LoopSource::QueryRows;
+        L.Library = C->Api.Library;
+        L.ResultVar = L.Cursor = rootDecl(Res);
+        L.Name = nameOf(L.ResultVar);
+        // `model.setQuery(...)` runs the query on the object it counts.
+        if (L.ResultVar)
+          L.OriginQuery = originOfCursor(L.ResultVar, Loop, Facts);
+        return;
+      }
+  // `i < reply->elements`: a count field of a result.
+  if (!Over && Bound)
+    if (const auto *ME = dyn_cast<MemberExpr>(Bound))
+      if (Ctx.model().resultTypeLibrary(ME->getBase()->getType()))
+        Over = ME->getBase();
+  if (Over)
+    traceCollection(L, Over, Loop, Facts, Ctx);
+  else
+    L.Source = LoopSource::Elements;
+}
+
+void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
+                 RowsContext &Ctx) {
+  // `for (;;)` and `for (int page = 0;; ++page)` walk nothing: polling,
+  // retries and pagination.
+  if (!FS->getCond())
+    return;
+  const ValueDecl *Var = nullptr;
+  const Expr *Init = nullptr;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(FS->getInit())) {
+    if (DS->isSingleDecl())
+      if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl())) {
+        Var = VD;
+        Init = VD->getInit();
+      }
+  } else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(
+                 dyn_cast_or_null<Expr>(FS->getInit()))) {
+    // C89 style: `for (j = 0; j < reply->elements; j++)`.
+    if (BO->isAssignmentOp())
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens())) {
+        Var = DRE->getDecl();
+        Init = BO->getRHS();
+      }
+  }
+  if (!Var)
+    return;
+  classifyIndexLoop(L, Var, Init ? Init->IgnoreImplicit() : nullptr,
+                    FS->getCond(), FS, Facts, Ctx);
+}
+
+/// `while (i < PQntuples(res)) { ...; ++i; }`: an index loop when it
+/// compares a variable with a row count or a result's size.
+void classifyWhileIndex(RowLoop &L, const WhileStmt *WS,
+                        const FunctionFacts &Facts, RowsContext &Ctx) {
+  const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
+      WS->getCond() ? WS->getCond()->IgnoreParenImpCasts() : nullptr);
+  if (!Cmp || !Cmp->isRelationalOp())
+    return;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Cmp->getLHS()->IgnoreParenImpCasts());
+  if (!DRE)
+    return;
+  RowLoop Candidate = L;
+  classifyIndexLoop(Candidate, DRE->getDecl(), nullptr, WS->getCond(), WS,
+                    Facts, Ctx);
+  if (Candidate.Source == LoopSource::QueryRows)
+    L = Candidate;
+}
+
+/// Labels the current row of each of the first 64 row loops, bit B for the
+/// B-th of them.
+class RowCopies {
+public:
+  RowCopies(llvm::ArrayRef<RowLoop> Loops, const FunctionFacts &Facts)
+      : Loops(Loops), Facts(Facts) {
+    for (size_t I = 0; I < Loops.size() && Index.size() < 64; ++I)
+      if (Loops[I].Source == LoopSource::QueryRows)
+        Index.push_back(static_cast<int>(I));
+  }
+
+  /// The row loop that fills the container \p VD, before \p Before, with
+  /// values read from its rows; -1 when there is none.
+  int fillingLoop(const ValueDecl *VD, const Stmt *Before) {
+    if (Index.empty())
+      return -1;
+    if (!Flow) {
+      Flow = std::make_unique<ValueFlow>(Facts);
+      for (size_t B = 0; B < Index.size(); ++B)
+        seedCurrentRow(*Flow, Loops[Index[B]], uint64_t(1) << B);
+      Flow->propagate();
+    }
+    for (const FlowEdge &E : Facts.edges()) {
+      if (E.Dst != VD || E.Loop < 0 ||
+          !(E.Src->getBeginLoc() < Before->getBeginLoc()))
+        continue;
+      uint64_t Carried = Flow->labelsOf(E.Src);
+      // Filled in that row loop, not merely from a value computed in it.
+      for (int In = E.Loop; In >= 0; In = Facts.loops()[In].Parent)
+        for (size_t B = 0; B < Index.size(); ++B)
+          if (Index[B] == In && (Carried & (uint64_t(1) << B)))
+            return In;
+    }
+    return -1;
+  }
+
+private:
+  llvm::ArrayRef<RowLoop> Loops;
+  const FunctionFacts &Facts;
+  llvm::SmallVector<int, 8> Index;
+  std::unique_ptr<ValueFlow> Flow;
+};
+
+/// Containers filled inside a loop over query rows with values read from
+/// those rows (`users.push_back({r["id"].as<int>(), ...})`): a later loop
+/// over one walks copies of the rows. One flow labels the first 64 row
+/// loops; the filling must come before the loop that walks the container.
+void traceCopiedRows(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
+  RowCopies Copies(Loops, Facts);
+  for (RowLoop &L : Loops) {
+    if (L.Source != LoopSource::Elements || !L.ResultVar)
+      continue;
+    int Filler = Copies.fillingLoop(L.ResultVar, L.Loop);
+    if (Filler < 0 || &Loops[Filler] == &L)
+      continue;
+    const RowLoop &Rows = Loops[Filler];
+    L.Source = LoopSource::QueryRows;
+    L.CopiedRows = true;
+    L.OriginQuery = Rows.OriginQuery;
+    L.Library = Rows.Library;
+    L.Table = Rows.Table.empty() ? Rows.Name : Rows.Table;
+  }
+}
+
+} // namespace
+
+void seedCurrentRow(ValueFlow &Flow, const RowLoop &L, uint64_t Label) {
+  if (L.RowVar) {
+    Flow.seedVariable(L.RowVar, Label);
+    if (const auto *DD = dyn_cast<DecompositionDecl>(L.RowVar))
+      for (const BindingDecl *B : DD->bindings())
+        Flow.seedVariable(B, Label);
+  }
+  if (L.Cursor) {
+    // Its column reads read the row; the cursor passed on carries it too.
+    Flow.seedCursor(L.Cursor, Label);
+    Flow.seedVariable(L.Cursor, Label);
+  }
+}
+
+namespace {
+
+/// Pass 1: what each loop walks by its own shape (range, index, iterator,
+/// algorithm), and whether its body runs at most once.
+void classifyByShape(std::vector<RowLoop> &Loops, const FunctionFacts &Facts,
+                     RowsContext &Ctx) {
+  const ASTContext &AST = Facts.function().getASTContext();
+  for (size_t I = 0; I < Loops.size(); ++I) {
+    RowLoop &L = Loops[I];
+    const Stmt *Loop = Facts.loops()[I].Loop;
+    L.Loop = Loop;
+    if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loop)) {
+      classifyRangeFor(L, RF, Facts, Ctx);
+      L.RunsAtMostOnce = endsInExit(RF->getBody());
+    } else if (const auto *FS = dyn_cast<ForStmt>(Loop)) {
+      classifyFor(L, FS, Facts, Ctx);
+      L.RunsAtMostOnce = endsInExit(FS->getBody());
+    } else if (const auto *WS = dyn_cast<WhileStmt>(Loop)) {
+      classifyWhileIndex(L, WS, Facts, Ctx);
+      L.RunsAtMostOnce =
+          endsInExit(WS->getBody()) || isFalseConstant(WS->getCond(), AST);
+    } else if (const auto *DS = dyn_cast<DoStmt>(Loop)) {
+      L.RunsAtMostOnce =
+          endsInExit(DS->getBody()) || isFalseConstant(DS->getCond(), AST);
+    } else if (Facts.loops()[I].Callback.Lambda) {
+      // A return in the lambda ends one element's call, not the walk.
+      classifyCallback(L, Facts.loops()[I].Callback, Facts, Ctx);
+    }
+  }
+}
+
+/// Pass 2, cursor loops: the loop's condition steps a statement handle.
+void traceCursorLoops(std::vector<RowLoop> &Loops,
+                      const FunctionFacts &Facts) {
+  for (const CallFacts &C : Facts.calls()) {
+    if (C.AdvancesLoop < 0)
+      continue;
+    RowLoop &L = Loops[C.AdvancesLoop];
+    const ValueDecl *Handle = Facts.handleOf(C);
+    if (!Handle)
+      continue;
+    L.Source = LoopSource::QueryRows;
+    L.Library = C.Api.Library;
+    L.Cursor = Handle;
+    L.ResultVar = Handle;
+    L.Name = nameOf(Handle);
+    // `while ((row = PQgetResult(conn)))`: each step returns a result of
+    // the statement run on the connection, held in `row`.
+    const ValueDecl *Held = (C.Roles & RoleResultOf)
+                                ? Facts.varOfFullExpr(C.FullExpr)
+                                : nullptr;
+    if (Held) {
+      L.RowVar = L.ResultVar = Held;
+      L.Name = nameOf(Held);
+      L.OriginQuery = C.Call;
+      continue;
+    }
+    L.OriginQuery = originOfCursor(Handle, L.Loop, Facts);
+  }
+}
+
+/// Pass 3, flag-driven cursor loops: `bool more = rs.moveFirst(); while
+/// (more) { ...; more = rs.moveNext(); }` or `rc = sqlite3_step(s); while
+/// (rc == SQLITE_ROW) { ...; rc = sqlite3_step(s); }`.
+void traceFlagLoops(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
+  for (RowLoop &L : Loops) {
+    if (L.Source == LoopSource::QueryRows)
+      continue;
+    const ValueDecl *Flag = nullptr;
+    if (const auto *WS = dyn_cast<WhileStmt>(L.Loop))
+      Flag = conditionFlag(WS->getCond());
+    else if (const auto *DS = dyn_cast<DoStmt>(L.Loop))
+      Flag = conditionFlag(DS->getCond());
+    if (!Flag)
+      continue;
+    for (const Expr *V : Facts.valuesOf(Flag)) {
+      const CallFacts *C = Facts.callIn(V);
+      const ValueDecl *Handle =
+          C && (C->Roles & RoleAdvance) ? Facts.handleOf(*C) : nullptr;
+      if (!Handle)
+        continue;
+      L.Source = LoopSource::QueryRows;
+      L.Library = C->Api.Library;
+      L.Cursor = L.ResultVar = Handle;
+      L.Name = nameOf(Handle);
+      L.OriginQuery = originOfCursor(Handle, L.Loop, Facts);
+      break;
+    }
+  }
+}
+
+} // namespace
+
+std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
+                                   RowsContext &Ctx) {
+  std::vector<RowLoop> Result(Facts.loops().size());
+  classifyByShape(Result, Facts, Ctx);
+  traceCursorLoops(Result, Facts);
+  traceFlagLoops(Result, Facts);
+  // Pass 4: the table the rows come from, and the parents that return at
+  // most one row; then loops over containers filled from rows.
+  for (RowLoop &L : Result)
+    if (L.Source == LoopSource::QueryRows && !L.RowsCall) {
+      nameFromOrigin(L, Facts);
+      L.RunsAtMostOnce |= originReturnsOneRow(L, Facts);
+    }
+  traceCopiedRows(Result, Facts);
+  return Result;
+}
+
+namespace {
+
+/// The rows \p E holds where it is evaluated: a read's result, a container
+/// filled from a read's rows, or what a helper returns; empty when none.
+RowsOrigin rowsHeldBy(const Expr *E, const FunctionFacts &Facts,
+                      llvm::ArrayRef<RowLoop> Loops, RowCopies &Copies,
+                      RowsContext &Ctx) {
+  RowsOrigin Rows;
+  auto FromQuery = [&](const Expr *Query) {
+    const CallFacts *C = Facts.factsOf(Query);
+    if (!C || !C->Api)
+      return;
+    QueryTarget T = describeQuery(*C, Facts);
+    if (T.IsWrite)
+      return;
+    Rows.Query = Query;
+    Rows.Library = C->Api.Library;
+    if (auto Text = leadingSqlText(T.Sql, &Facts))
+      if (auto Table = sqlMainTable(*Text))
+        Rows.Table = *Table;
+  };
+  if (const Expr *Query = queryCallIn(E, Facts)) {
+    FromQuery(Query);
+    return Rows;
+  }
+  if (const CallFacts *C = Facts.callIn(E))
+    if ((Rows = Ctx.rowsReturnedBy(C->Call)))
+      return Rows;
+  // `return users;`, `return std::move(users);`.
+  E = withoutStdMove(stripTemporaries(E));
+  const ValueDecl *VD = rootDecl(E);
+  if (!VD)
+    return Rows;
+  const auto *Local = dyn_cast<VarDecl>(VD);
+  if (const Expr *Query = originOfVariable(VD, E, Facts)) {
+    FromQuery(Query);
+    return Rows;
+  }
+  if (Local && Local->isLocalVarDecl()) {
+    int Filler = Copies.fillingLoop(VD, E);
+    if (Filler >= 0 && Loops[Filler].OriginQuery) {
+      Rows.Query = Loops[Filler].OriginQuery;
+      Rows.Library = Loops[Filler].Library;
+      Rows.Table = Loops[Filler].Table;
+      Rows.Copied = true;
+      return Rows;
+    }
+    if (const Expr *Call = lastCallStoredIn(VD, E, Facts))
+      Rows = Ctx.rowsReturnedBy(Call);
+  }
+  return Rows;
+}
+
+} // namespace
+
+RowsOrigin rowsReturnedFrom(const FunctionFacts &Facts,
+                            llvm::ArrayRef<RowLoop> Loops,
+                            RowsContext &Ctx) {
+  // One flow of the loops' rows serves every return.
+  RowCopies Copies(Loops, Facts);
+  for (const Expr *R : Facts.returns())
+    if (RowsOrigin Rows = rowsHeldBy(R, Facts, Loops, Copies, Ctx))
+      return Rows;
+  return {};
+}
+
+} // namespace nplusone

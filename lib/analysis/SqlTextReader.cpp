@@ -1,0 +1,223 @@
+//===- SqlTextReader.cpp - The SQL text an expression builds --------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/analysis/SqlTextReader.h"
+#include "lib/analysis/FunctionFacts.h"
+#include "lib/api/StandardApis.h"
+#include "lib/ast/Expressions.h"
+#include "lib/sql/SqlLexer.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
+#include <cctype>
+
+using namespace clang;
+using llvm::StringRef;
+
+namespace nplusone {
+
+namespace {
+
+/// Pieces of text read before the reader gives up: real statements have a
+/// few dozen, generated code may have thousands.
+constexpr unsigned MaxTextPieces = 512;
+
+bool isDigit(char C) { return std::isdigit(static_cast<unsigned char>(C)); }
+
+/// Reads text out of the expression that builds it. Whole reads every
+/// piece, holes included; Leading stops at the first hole and resolves
+/// variables by the value they start with.
+class TextReader {
+public:
+  enum Mode { Whole, Leading };
+  TextReader(const FunctionFacts *Facts, Mode M) : Facts(Facts), M(M) {}
+
+  /// Appends the text of \p E; false when it gives up (too big, or not a
+  /// narrow string).
+  bool add(const Expr *E);
+
+  std::string Text;
+  llvm::SmallVector<const StringLiteral *, 4> Literals;
+  unsigned Holes = 0;
+
+private:
+  bool addLiteral(const StringLiteral *SL) {
+    if (SL->getCharByteWidth() != 1)
+      return false;
+    Text += SL->getString().str();
+    Literals.push_back(SL);
+    return true;
+  }
+  bool hole() {
+    Text += SqlHole;
+    ++Holes;
+    Stopped = M == Leading;
+    return true;
+  }
+  bool addVariable(const VarDecl *VD);
+  bool addStartOfVariable(const VarDecl *VD);
+  bool addPercentArg(const CXXMemberCallExpr *MC);
+  bool addBraceFormat(const CallExpr *C);
+
+  const FunctionFacts *Facts;
+  Mode M;
+  unsigned Pieces = 0;
+  /// Leading: a hole was reached, so nothing after it is read.
+  bool Stopped = false;
+};
+
+bool TextReader::add(const Expr *E) {
+  if (Stopped)
+    return true;
+  if (!E || ++Pieces > MaxTextPieces)
+    return false;
+  E = stripTemporaries(E);
+  if (const auto *SL = dyn_cast<StringLiteral>(E))
+    return addLiteral(SL);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && !isa<ParmVarDecl>(VD))
+      return addVariable(VD);
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getOperator() == OO_Plus && OC->getNumArgs() == 2)
+      return add(OC->getArg(0)) && add(OC->getArg(1));
+    // What a statement starts with is its left operand's text.
+    if (M == Leading && OC->getNumArgs() > 0)
+      return add(OC->getArg(0)) && hole();
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && M == Leading)
+    return add(BO->getLHS()) && hole();
+  // `const char *argv[] = {"HSET", key, value}`: the command word.
+  if (const auto *IL = dyn_cast<InitListExpr>(E); IL && M == Leading)
+    return IL->getNumInits() > 0 && add(IL->getInit(0)) && hole();
+  if (const auto *C = dyn_cast<CallExpr>(E)) {
+    std::optional<TextFormatStyle> Style =
+        textFormatStyle(C->getDirectCallee());
+    if (Style == TextFormatStyle::PercentArg && isa<CXXMemberCallExpr>(C))
+      return addPercentArg(cast<CXXMemberCallExpr>(C));
+    if (Style == TextFormatStyle::BraceFields && C->getNumArgs() > 0)
+      return addBraceFormat(C);
+  }
+  // A value computed at run time.
+  return hole();
+}
+
+bool TextReader::addVariable(const VarDecl *VD) {
+  if (const Expr *V = singleValue(VD, Facts))
+    return add(V);
+  if (M == Leading && Facts)
+    return addStartOfVariable(VD);
+  return hole();
+}
+
+/// A variable changed after it was set starts with its first value: `sql +=
+/// " WHERE ..."` appends, `snprintf(sql, n, "DELETE ...", id)` fills it.
+bool TextReader::addStartOfVariable(const VarDecl *VD) {
+  auto Values = Facts->valuesOf(VD);
+  if (!Values.empty())
+    return add(Values.front()) && hole();
+  for (const FlowEdge &Edge : Facts->edges())
+    if (Edge.Dst == VD)
+      if (const auto *SL = dyn_cast<StringLiteral>(stripTemporaries(Edge.Src)))
+        return addLiteral(SL) && hole();
+  return hole();
+}
+
+/// `QString("... %1").arg(id)`: each arg() fills the lowest-numbered %N.
+bool TextReader::addPercentArg(const CXXMemberCallExpr *MC) {
+  TextReader Base(Facts, Whole);
+  Base.Pieces = Pieces;
+  if (!Base.add(MC->getImplicitObjectArgument()))
+    return false;
+  Pieces = Base.Pieces;
+  const std::string &S = Base.Text;
+  int Lowest = 100;
+  for (size_t I = 0; I + 1 < S.size(); ++I)
+    if (S[I] == '%' && isDigit(S[I + 1])) {
+      int N = S[I + 1] - '0';
+      if (I + 2 < S.size() && isDigit(S[I + 2]))
+        N = N * 10 + (S[I + 2] - '0');
+      Lowest = std::min(Lowest, N);
+    }
+  if (Lowest == 100)
+    return false;
+  std::string Marker = "%" + std::to_string(Lowest);
+  std::string Out;
+  for (size_t I = 0; I < S.size();) {
+    bool Longer =
+        I + Marker.size() < S.size() && isDigit(S[I + Marker.size()]);
+    if (S.compare(I, Marker.size(), Marker) == 0 && !Longer) {
+      Out += SqlHole;
+      ++Holes;
+      I += Marker.size();
+    } else {
+      Out += S[I++];
+    }
+  }
+  Text += Out;
+  Holes += Base.Holes;
+  Literals.append(Base.Literals.begin(), Base.Literals.end());
+  return true;
+}
+
+/// `std::format("... {} ...", id)`: each replacement field is a hole.
+bool TextReader::addBraceFormat(const CallExpr *C) {
+  const auto *SL = dyn_cast<StringLiteral>(stripTemporaries(C->getArg(0)));
+  if (!SL || SL->getCharByteWidth() != 1)
+    return false;
+  Literals.push_back(SL);
+  StringRef Format = SL->getString();
+  for (size_t I = 0; I < Format.size(); ++I) {
+    char Ch = Format[I];
+    if ((Ch == '{' || Ch == '}') && I + 1 < Format.size() &&
+        Format[I + 1] == Ch) {
+      Text += Format[I++];
+      continue;
+    }
+    if (Ch != '{') {
+      Text += Ch;
+      continue;
+    }
+    size_t Close = Format.find('}', I);
+    if (Close == StringRef::npos)
+      return false;
+    Text += SqlHole;
+    ++Holes;
+    I = Close;
+  }
+  return true;
+}
+
+} // namespace
+
+std::optional<SqlTextParts> sqlTextParts(const Expr *E,
+                                         const FunctionFacts *Facts) {
+  if (!E)
+    return std::nullopt;
+  TextReader R(Facts, TextReader::Whole);
+  if (!R.add(E) || R.Literals.empty())
+    return std::nullopt;
+  SqlTextParts Parts;
+  Parts.Text = std::move(R.Text);
+  if (R.Holes == 0 && R.Literals.size() == 1 &&
+      Parts.Text == R.Literals.front()->getString())
+    Parts.Literal = R.Literals.front();
+  return Parts;
+}
+
+std::optional<std::string> leadingSqlText(const Expr *E,
+                                          const FunctionFacts *Facts) {
+  if (!E)
+    return std::nullopt;
+  TextReader R(Facts, TextReader::Leading);
+  if (!R.add(E) || R.Literals.empty())
+    return std::nullopt;
+  return R.Text.substr(0, R.Text.find(SqlHole));
+}
+
+} // namespace nplusone

@@ -1,0 +1,61 @@
+//===- StandardApis.h - What general-purpose libraries do ------*- C++ -*-===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The calls of the C++ standard library, Qt Core and {fmt} the analysis
+// must understand to see queries in ordinary code: algorithms that run a
+// callable once per element (a loop written as a call), calls that build
+// text from a format (SQL assembled with QString::arg or fmt::format), and
+// iterators that insert what a read returns into a container. The data is
+// in lib/api/models/Standard.cpp, beside the database models.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_API_STANDARDAPIS_H
+#define NPLUSONE_LIB_API_STANDARDAPIS_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include <optional>
+
+namespace clang {
+class FunctionDecl;
+} // namespace clang
+
+namespace nplusone {
+
+/// An algorithm by name and argument count, without an execution policy:
+/// which argument is the range (or its first iterator), which the callable,
+/// and which parameter of the callable receives the element.
+struct AlgorithmShape {
+  const char *Name;
+  unsigned Args;
+  unsigned Range;
+  unsigned Callable;
+  unsigned Element;
+};
+
+/// The algorithms whose callable runs once per element (not comparators,
+/// which run many times per element): std, std::ranges, Qt Concurrent.
+llvm::ArrayRef<AlgorithmShape> perElementAlgorithms();
+
+/// How a text-building call fills its format.
+enum class TextFormatStyle {
+  /// `QString("... %1").arg(v)`: each arg() fills the lowest-numbered %N.
+  PercentArg,
+  /// `fmt::format("... {} ...", v)`: each replacement field is a value.
+  BraceFields,
+};
+
+/// The style of a call that builds text from a format, if \p FD is one.
+std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD);
+
+/// True for std::back_inserter and its kin: an output iterator that puts
+/// what it is given into the container it is made from.
+bool isContainerInserter(const clang::FunctionDecl *FD);
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_API_STANDARDAPIS_H

@@ -1,0 +1,171 @@
+//===- KeyValue.cpp - hiredis, redis-plus-plus and mongocxx ---------------===//
+//
+// Stores without SQL: one command or find per key in a loop is their N+1,
+// and their batched forms are MGET, pipelines and `$in`.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/api/models/Models.h"
+
+namespace nplusone {
+namespace models {
+
+namespace {
+
+// hiredis: the command is printf-like text; the reply of a multi-bulk
+// command is walked by index up to reply->elements.
+const ApiFunction HiredisFunctions[] = {
+    api("redisCommand", RoleExecute).sqlAt(1).paramsFrom(2),
+    // argv[0] is the command word.
+    api("redisCommandArgv", RoleExecute).sqlAt(2).paramsFrom(1),
+};
+const char *const HiredisResultTypes[] = {"redisReply"};
+const char *const RedisWriteCommands[] = {"SET",
+                                          "SETEX",
+                                          "SETNX",
+                                          "PSETEX",
+                                          "MSET",
+                                          "MSETNX",
+                                          "SETRANGE",
+                                          "GETSET",
+                                          "GETDEL",
+                                          "APPEND",
+                                          "HSET",
+                                          "HSETNX",
+                                          "HMSET",
+                                          "HDEL",
+                                          "HINCRBY",
+                                          "HINCRBYFLOAT",
+                                          "DEL",
+                                          "UNLINK",
+                                          "RENAME",
+                                          "INCR",
+                                          "INCRBY",
+                                          "INCRBYFLOAT",
+                                          "DECR",
+                                          "DECRBY",
+                                          "EXPIRE",
+                                          "PEXPIRE",
+                                          "EXPIREAT",
+                                          "PERSIST",
+                                          "LPUSH",
+                                          "RPUSH",
+                                          "LPOP",
+                                          "RPOP",
+                                          "LREM",
+                                          "LSET",
+                                          "LTRIM",
+                                          "RPOPLPUSH",
+                                          "LMOVE",
+                                          "SADD",
+                                          "SREM",
+                                          "SPOP",
+                                          "SMOVE",
+                                          "ZADD",
+                                          "ZREM",
+                                          "ZINCRBY",
+                                          "ZREMRANGEBYSCORE",
+                                          "ZREMRANGEBYRANK",
+                                          "ZREMRANGEBYLEX",
+                                          "PFADD",
+                                          "XADD",
+                                          "PUBLISH"};
+// Blocking pops and subscriptions wait for the next item: a loop around
+// them is a worker, not N+1.
+const char *const RedisWaitCommands[] = {
+    "BLPOP",    "BRPOP", "BLMOVE",     "BRPOPLPUSH", "BZPOPMIN",
+    "BZPOPMAX", "XREAD", "XREADGROUP", "SUBSCRIBE",  "PSUBSCRIBE"};
+
+// redis-plus-plus: one method per command.
+#define REDIS "sw::redis::Redis::"
+const ApiFunction RedisPlusPlusFunctions[] = {
+    readCall(REDIS "get"),       readCall(REDIS "hget"),
+    readCall(REDIS "hgetall"),   readCall(REDIS "hmget"),
+    readCall(REDIS "smembers"),  readCall(REDIS "exists"),
+    readCall(REDIS "lrange"),    readCall(REDIS "zrange"),
+    readCall(REDIS "sismember"), readCall(REDIS "mget"),
+    writeCall(REDIS "set"),      writeCall(REDIS "hset"),
+    writeCall(REDIS "hmset"),    writeCall(REDIS "del"),
+    writeCall(REDIS "sadd"),     writeCall(REDIS "srem"),
+    writeCall(REDIS "lpush"),    writeCall(REDIS "rpush"),
+    writeCall(REDIS "incr"),     writeCall(REDIS "expire"),
+    writeCall(REDIS "zadd"),
+};
+#undef REDIS
+
+// mongocxx: finds take a filter document; a cursor is a range of documents.
+#define COLL "mongocxx::collection::"
+const ApiFunction MongocxxFunctions[] = {
+    readCall(COLL "find"),
+    readCall(COLL "find_one"),
+    readCall(COLL "count_documents"),
+    readCall(COLL "aggregate"),
+    readCall(COLL "distinct"),
+    writeCall(COLL "insert_one"),
+    writeCall(COLL "insert_many"),
+    writeCall(COLL "update_one"),
+    writeCall(COLL "update_many"),
+    writeCall(COLL "replace_one"),
+    writeCall(COLL "delete_one"),
+    writeCall(COLL "delete_many"),
+    writeCall(COLL "bulk_write"),
+};
+#undef COLL
+const char *const MongocxxResultTypes[] = {"mongocxx::cursor"};
+const char *const BsonBuilders[] = {"bsoncxx::"};
+
+} // namespace
+
+const LibraryModel &hiredis() {
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "hiredis";
+    L.DisplayName = "hiredis";
+    L.Functions = HiredisFunctions;
+    L.ResultTypes = HiredisResultTypes;
+    L.WriteCommands = RedisWriteCommands;
+    L.WaitCommands = RedisWaitCommands;
+    L.TextBatchReadHint =
+        "send one MGET/HMGET for all keys, or pipeline the commands "
+        "(redisAppendCommand for each key, then redisGetReply for each)";
+    L.BatchWriteHint =
+        "one MSET/HMSET for all keys, or pipeline the commands "
+        "(redisAppendCommand for each, then redisGetReply for each)";
+    return L;
+  }();
+  return M;
+}
+
+const LibraryModel &redisPlusPlus() {
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "redis-plus-plus";
+    L.DisplayName = "redis-plus-plus";
+    L.Functions = RedisPlusPlusFunctions;
+    L.BatchReadHint = "read all keys with one mget/hmget, or queue the "
+                      "commands on one redis.pipeline() and exec() it once";
+    L.BatchWriteHint = "one mset/hmset for all keys, or queue the commands on "
+                       "one redis.pipeline() and exec() it once";
+    return L;
+  }();
+  return M;
+}
+
+const LibraryModel &mongocxx() {
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "mongocxx";
+    L.DisplayName = "mongocxx";
+    L.Functions = MongocxxFunctions;
+    L.ResultTypes = MongocxxResultTypes;
+    L.BuilderNamespaces = BsonBuilders;
+    L.BatchReadHint = "find all of them with one filter {field: {$in: "
+                      "[keys]}}, or join them in with $lookup in an aggregate";
+    L.BatchWriteHint = "one insert_many or bulk_write for all documents";
+    return L;
+  }();
+  return M;
+}
+
+} // namespace models
+} // namespace nplusone

@@ -1,0 +1,153 @@
+//===- Postgres.cpp - libpqxx, libpq and userver postgres -----------------===//
+
+#include "lib/api/models/Models.h"
+
+namespace nplusone {
+namespace models {
+
+namespace {
+
+// libpqxx 6 and 7. Work types (pqxx::work, read_transaction, nontransaction)
+// inherit these from pqxx::transaction_base. The *_n overloads take a row
+// count first, so their SQL is the second argument.
+#define TX "pqxx::transaction_base::"
+constexpr ApiFunction pqxxExec(const char *Name) {
+  return api(Name, RoleExecute);
+}
+// The *1 and *01 forms return a single row.
+constexpr ApiFunction pqxxExecOne(const char *Name) {
+  return api(Name, RoleExecute | RoleSingleRow);
+}
+const ApiFunction PqxxFunctions[] = {
+    // libpqxx 7 takes pqxx::params second; libpqxx 6 a description.
+    pqxxExec(TX "exec").sqlAt(0).paramsFrom(1),
+    pqxxExec(TX "exec0").sqlAt(0),
+    pqxxExecOne(TX "exec1").sqlAt(0),
+    pqxxExec(TX "exec_n").sqlAt(1),
+    pqxxExec(TX "exec_params").sqlAt(0).paramsFrom(1),
+    pqxxExec(TX "exec_params0").sqlAt(0).paramsFrom(1),
+    pqxxExecOne(TX "exec_params1").sqlAt(0).paramsFrom(1),
+    pqxxExec(TX "exec_params_n").sqlAt(1).paramsFrom(2),
+    // Prepared statements name the statement instead of carrying SQL.
+    pqxxExec(TX "exec_prepared").paramsFrom(1),
+    pqxxExec(TX "exec_prepared0").paramsFrom(1),
+    pqxxExecOne(TX "exec_prepared1").paramsFrom(1),
+    pqxxExec(TX "exec_prepared_n").paramsFrom(2),
+    // libpqxx 7 query API.
+    pqxxExec(TX "query").sqlAt(0).paramsFrom(1),
+    pqxxExec(TX "query_value").sqlAt(0).paramsFrom(1),
+    pqxxExecOne(TX "query01").sqlAt(0).paramsFrom(1),
+    pqxxExecOne(TX "query1").sqlAt(0).paramsFrom(1),
+    pqxxExec(TX "query_n").sqlAt(1).paramsFrom(2),
+    pqxxExec(TX "stream").sqlAt(0).paramsFrom(1),
+    pqxxExec(TX "for_query").sqlAt(0),
+    pqxxExec(TX "for_stream").sqlAt(0),
+};
+#undef TX
+
+const char *const PqxxResultTypes[] = {"pqxx::result"};
+
+// libpq. Results are PGresult pointers walked by index up to PQntuples;
+// prepared statements are named, so their SQL is not at the call.
+constexpr ApiFunction pqRowRead(const char *Name) {
+  return api(Name, RoleColumnRead).handleAt(0);
+}
+const ApiFunction LibpqFunctions[] = {
+    api("PQexec", RoleExecute).sqlAt(1),
+    api("PQexecParams", RoleExecute).sqlAt(1).paramsFrom(2),
+    api("PQexecPrepared", RoleExecute).paramsFrom(2),
+    // Results of sent queries are fetched from the connection.
+    api("PQsendQuery", RoleExecute).sqlAt(1).handleAt(0),
+    api("PQsendQueryParams", RoleExecute).sqlAt(1).paramsFrom(2).handleAt(0),
+    api("PQsendQueryPrepared", RoleExecute).paramsFrom(2),
+    // In single-row mode each result is one row: `while ((row =
+    // PQgetResult(conn)))` walks them.
+    api("PQgetResult", RoleResultOf | RoleAdvance | RoleColumnRead).handleAt(0),
+    api("PQntuples", RoleRowCount).handleAt(0),
+    pqRowRead("PQgetvalue"),
+    pqRowRead("PQgetisnull"),
+    pqRowRead("PQgetlength"),
+};
+
+// userver's asynchronous PostgreSQL driver: a cluster runs a statement on a
+// host it picks by the flags given first; a transaction runs it in itself.
+// The overloads taking a CommandControl first have the query one later.
+#define PG "userver::storages::postgres::"
+constexpr ApiFunction userverExecute(const char *Name, int Sql) {
+  return api(Name, RoleExecute).sqlAt(Sql).paramsFrom(Sql + 1).sqlOfType(PG "Query");
+}
+const ApiFunction UserverFunctions[] = {
+    userverExecute(PG "Cluster::Execute", 1),
+    userverExecute(PG "Cluster::Execute", 2),
+    userverExecute(PG "Transaction::Execute", 0),
+    userverExecute(PG "Transaction::Execute", 1),
+    method(PG "ResultSet::Size", RoleRowCount),
+    api(PG "Cluster::Begin", RoleTransaction),
+};
+const char *const UserverResultTypes[] = {PG "ResultSet", PG "TypedResultSet"};
+#undef PG
+
+const char PostgresWrite[] =
+    "one multi-row INSERT ... VALUES (...), (...), COPY for many rows, or one "
+    "UPDATE/DELETE ... WHERE id = ANY($1)";
+
+} // namespace
+
+const LibraryModel &pqxx() {
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "pqxx";
+    L.DisplayName = "libpqxx";
+    L.Dialect = SqlDialect::PostgreSQL;
+    L.Functions = PqxxFunctions;
+    L.ResultTypes = PqxxResultTypes;
+    L.BatchBindHint = "bind all keys as one array (a std::vector in libpqxx "
+                      "7, '{1,2,3}' text in libpqxx 6)";
+    L.BatchWriteHint = "one multi-row INSERT ... VALUES (...), (...), "
+                       "pqxx::stream_to (COPY) for many rows, or one "
+                       "UPDATE/DELETE ... WHERE id = ANY($1)";
+    return L;
+  }();
+  return M;
+}
+
+const LibraryModel &libpq() {
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "libpq";
+    L.DisplayName = "libpq";
+    L.Dialect = SqlDialect::PostgreSQL;
+    L.Functions = LibpqFunctions;
+    L.BatchBindHint = "pass all keys as one array text '{1,2,3}' in "
+                      "paramValues and cast the parameter ($1::int[])";
+    L.BatchWriteHint = "one multi-row INSERT ... VALUES (...), (...), COPY "
+                       "... FROM STDIN with PQputCopyData, or one "
+                       "UPDATE/DELETE ... WHERE id = ANY($1)";
+    L.TransactionHint = "wrap the loop in one transaction (PQexec(conn, "
+                        "\"BEGIN\") ... \"COMMIT\"): outside one, every "
+                        "statement commits on its own";
+    return L;
+  }();
+  return M;
+}
+
+const LibraryModel &userver() {
+  static const LibraryModel M = [] {
+    LibraryModel L;
+    L.Name = "userver";
+    L.DisplayName = "userver postgres";
+    L.Dialect = SqlDialect::PostgreSQL;
+    L.Functions = UserverFunctions;
+    L.ResultTypes = UserverResultTypes;
+    L.BatchBindHint = "bind all keys as one std::vector parameter (it is "
+                      "sent as an array)";
+    L.BatchWriteHint = PostgresWrite;
+    L.TransactionHint = "run the loop's statements in one transaction "
+                        "(cluster->Begin(...)) and Commit() once";
+    return L;
+  }();
+  return M;
+}
+
+} // namespace models
+} // namespace nplusone

@@ -1,0 +1,64 @@
+//===- CallSites.cpp - Calls and their arguments, uniformly ---------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/ast/CallSites.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+const FunctionDecl *calleeOf(const Expr *Call) {
+  if (const auto *C = dyn_cast_or_null<CallExpr>(Call))
+    return C->getDirectCallee();
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Call))
+    return CE->getConstructor();
+  return nullptr;
+}
+
+namespace {
+bool isMemberOperator(const Expr *Call) {
+  const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);
+  return OC && isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) &&
+         OC->getNumArgs() > 0;
+}
+} // namespace
+
+const Expr *callArg(const Expr *Call, int Index) {
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Call))
+    return Index >= 0 && static_cast<unsigned>(Index) < CE->getNumArgs()
+               ? CE->getArg(Index)
+               : nullptr;
+  const auto *C = dyn_cast_or_null<CallExpr>(Call);
+  if (!C)
+    return nullptr;
+  bool MemberOperator = isMemberOperator(C);
+  if (Index == ImplicitObject) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+      return MC->getImplicitObjectArgument();
+    if (MemberOperator)
+      return C->getArg(0);
+    return nullptr;
+  }
+  if (Index < 0)
+    return nullptr;
+  unsigned I = static_cast<unsigned>(Index) + (MemberOperator ? 1 : 0);
+  return I < C->getNumArgs() ? C->getArg(I) : nullptr;
+}
+
+unsigned callArgCount(const Expr *Call) {
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Call))
+    return CE->getNumArgs();
+  const auto *C = dyn_cast_or_null<CallExpr>(Call);
+  if (!C)
+    return 0;
+  return C->getNumArgs() - (isMemberOperator(C) ? 1 : 0);
+}
+
+} // namespace nplusone

@@ -1,0 +1,44 @@
+//===- CallSites.h - Calls and their arguments, uniformly ------*- C++ -*-===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// A call site is a CallExpr or a CXXConstructExpr (a library class whose
+// constructor runs SQL, such as `SQLite::Statement q(db, "...")`). These
+// helpers read the callee and the arguments of either the same way, with
+// the object of a member call as an argument of its own.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_AST_CALLSITES_H
+#define NPLUSONE_LIB_AST_CALLSITES_H
+
+namespace clang {
+class Expr;
+class FunctionDecl;
+} // namespace clang
+
+namespace nplusone {
+
+/// Marks an absent argument position.
+constexpr int NoArg = -1;
+/// Marks an argument position that is the implicit object of a method call
+/// (or the first operand of a member operator).
+constexpr int ImplicitObject = -2;
+
+/// The function or constructor a call site calls, or null.
+const clang::FunctionDecl *calleeOf(const clang::Expr *Call);
+
+/// Argument \p Index of a call site, where ImplicitObject is the object of a
+/// member call; null when absent.
+const clang::Expr *callArg(const clang::Expr *Call, int Index);
+
+/// The number of arguments of a call site, the object of a member operator
+/// not counted.
+unsigned callArgCount(const clang::Expr *Call);
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_AST_CALLSITES_H

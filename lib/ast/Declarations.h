@@ -1,0 +1,40 @@
+//===- Declarations.h - Declarations as users name them --------*- C++ -*-===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The names models and options match declarations by, and what kind of
+// function a declaration is.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_AST_DECLARATIONS_H
+#define NPLUSONE_LIB_AST_DECLARATIONS_H
+
+#include <string>
+
+namespace clang {
+class FunctionDecl;
+class NamedDecl;
+} // namespace clang
+
+namespace nplusone {
+
+/// `ns::Class::method` as users write it: no template arguments, inline or
+/// anonymous namespaces; empty for local classes and the like. A method of
+/// `lazy_ptr<User>` is `odb::lazy_ptr::load`; a conversion operator is
+/// named after the class it converts to (`cppdb::statement::operator
+/// cppdb::result`).
+std::string plainQualifiedName(const clang::NamedDecl *D);
+
+/// The unqualified name of a function as plainQualifiedName ends it.
+std::string unqualifiedName(const clang::FunctionDecl *FD);
+
+/// True for the call operator of a lambda's closure class.
+bool isLambdaBody(const clang::FunctionDecl *FD);
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_AST_DECLARATIONS_H

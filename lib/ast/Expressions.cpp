@@ -1,0 +1,86 @@
+//===- Expressions.cpp - What an expression is, underneath ----------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/ast/Expressions.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace nplusone {
+
+namespace {
+/// Chains longer than this (a cast of a cast of ...) are not followed: real
+/// code has a handful, hostile code may have thousands.
+constexpr unsigned MaxUnwrapSteps = 256;
+
+/// The expression \p E names through, one step: the base of a member or
+/// subscript, the operand of `*`, `&`, a cast or a member operator.
+const Expr *rootStep(const Expr *E) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getSubExpr();
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+    return ASE->getBase();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return OC->getNumArgs() == 0 ? nullptr : OC->getArg(0);
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+    return MT->getSubExpr();
+  if (const auto *CE = dyn_cast<CastExpr>(E))
+    return CE->getSubExpr();
+  return nullptr;
+}
+} // namespace
+
+const ValueDecl *rootDecl(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < MaxUnwrapSteps; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(Base))
+        return ME->getMemberDecl();
+      E = Base;
+      continue;
+    }
+    E = rootStep(E);
+  }
+  return nullptr;
+}
+
+const Expr *stripTemporaries(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < MaxUnwrapSteps; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    const Expr *Inner = nullptr;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+      Inner = CE->getNumArgs() == 0 ? nullptr : CE->getArg(0);
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+      Inner = BT->getSubExpr();
+    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+      Inner = MT->getSubExpr();
+    else if (const auto *FC = dyn_cast<ExplicitCastExpr>(E))
+      Inner = FC->getSubExpr();
+    else if (const auto *EC = dyn_cast<ExprWithCleanups>(E))
+      Inner = EC->getSubExpr();
+    if (!Inner)
+      return E;
+    E = Inner;
+  }
+  return E;
+}
+
+const Expr *withoutStdMove(const Expr *E) {
+  const auto *Move = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *FD = Move ? Move->getDirectCallee() : nullptr;
+  if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+      FD->getName() == "move" && Move->getNumArgs() == 1)
+    return Move->getArg(0);
+  return E;
+}
+
+} // namespace nplusone

@@ -1,0 +1,37 @@
+//===- Expressions.h - What an expression is, underneath -------*- C++ -*-===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Looking through the nodes C++ wraps values in (parentheses, conversions,
+// temporaries, converting constructors) to the value or variable meant.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_AST_EXPRESSIONS_H
+#define NPLUSONE_LIB_AST_EXPRESSIONS_H
+
+namespace clang {
+class Expr;
+class ValueDecl;
+} // namespace clang
+
+namespace nplusone {
+
+/// The variable or field an lvalue-ish expression names at its root:
+/// `x`, `x.f`, `*x`, `x[i]`, `&x`, `ss << a << b` all give `x`; a member of
+/// `this` gives the field.
+const clang::ValueDecl *rootDecl(const clang::Expr *E);
+
+/// \p E without the parentheses, implicit conversions, temporaries and
+/// converting constructions around the value it wraps.
+const clang::Expr *stripTemporaries(const clang::Expr *E);
+
+/// The argument of `std::move(x)`, or \p E itself.
+const clang::Expr *withoutStdMove(const clang::Expr *E);
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_AST_EXPRESSIONS_H

@@ -1,0 +1,146 @@
+//===- SqlStatement.cpp - What a statement is and what it names -----------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/sql/SqlStatement.h"
+#include "lib/sql/SqlLexer.h"
+
+using llvm::StringRef;
+
+namespace nplusone {
+
+namespace {
+/// The first token of the main statement, or null.
+const SqlToken *leadingToken(const SqlTokens &Toks) {
+  size_t I = mainStatementStart(Toks);
+  return I < Toks.size() ? &Toks[I] : nullptr;
+}
+} // namespace
+
+SqlStatementKind classifySql(StringRef Sql) {
+  SqlTokens Toks;
+  if (!tokenizeSql(Sql, Toks))
+    return SqlStatementKind::Unknown;
+  const SqlToken *T = leadingToken(Toks);
+  if (!T || T->Kind != SqlTokenKind::Word)
+    return SqlStatementKind::Unknown;
+  for (StringRef W : {"insert", "update", "delete", "upsert", "replace",
+                      "merge", "copy", "truncate"})
+    if (T->isWord(W))
+      return SqlStatementKind::Write;
+  for (StringRef W : {"select", "values", "show", "explain", "table", "pragma"})
+    if (T->isWord(W))
+      return SqlStatementKind::Read;
+  return SqlStatementKind::Unknown;
+}
+
+std::optional<std::string> sqlLeadingKeyword(StringRef Sql) {
+  SqlTokens Toks;
+  if (!tokenizeSql(Sql, Toks))
+    return std::nullopt;
+  const SqlToken *T = leadingToken(Toks);
+  if (!T || T->Kind != SqlTokenKind::Word)
+    return std::nullopt;
+  return T->Text.upper();
+}
+
+bool isTransactionStart(StringRef Sql) {
+  auto Keyword = sqlLeadingKeyword(Sql);
+  return Keyword && (*Keyword == "BEGIN" || *Keyword == "START" ||
+                     *Keyword == "SAVEPOINT");
+}
+
+std::optional<std::string> sqlMainTable(StringRef Sql) {
+  SqlTokens Toks;
+  if (!tokenizeSql(Sql, Toks))
+    return std::nullopt;
+  std::optional<std::string> Table;
+  forEachTopLevelToken(Toks, mainStatementStart(Toks), Toks.size(),
+                       [&](size_t I) {
+                         if (!Toks[I].isWord("from") || I + 1 >= Toks.size())
+                           return true;
+                         const SqlToken &Name = Toks[I + 1];
+                         if (Name.Kind == SqlTokenKind::Word)
+                           Table = Name.Text.str();
+                         else if (Name.Kind == SqlTokenKind::QuotedIdent &&
+                                  Name.Text.size() > 2)
+                           Table = Name.Text.drop_front().drop_back().str();
+                         return false;
+                       });
+  return Table;
+}
+
+bool sqlReturnsAtMostOneRow(StringRef Sql) {
+  SqlTokens Toks;
+  if (!tokenizeSql(Sql, Toks))
+    return false;
+  bool One = false;
+  forEachTopLevelToken(
+      Toks, mainStatementStart(Toks), Toks.size(), [&](size_t I) {
+        if (I + 1 >= Toks.size())
+          return true;
+        const SqlToken &T = Toks[I], &Next = Toks[I + 1];
+        bool NextIsOne = Next.Kind == SqlTokenKind::Number && Next.Text == "1";
+        // LIMIT 1, TOP 1, FETCH FIRST 1 ROW ONLY / FETCH FIRST ROW ONLY.
+        One = ((T.isWord("limit") || T.isWord("top")) && NextIsOne) ||
+              (T.isWord("first") && I > 0 && Toks[I - 1].isWord("fetch") &&
+               (NextIsOne || Next.isWord("row")));
+        return !One;
+      });
+  return One;
+}
+
+namespace {
+/// The placeholder tokens of a text, in order; empty when it does not
+/// tokenize.
+llvm::SmallVector<SqlToken, 8> placeholders(StringRef Sql) {
+  SqlTokens Toks;
+  llvm::SmallVector<SqlToken, 8> Result;
+  if (tokenizeSql(Sql, Toks))
+    for (const SqlToken &T : Toks)
+      if (T.Kind == SqlTokenKind::Placeholder)
+        Result.push_back(T);
+  return Result;
+}
+} // namespace
+
+int placeholderForParameter(StringRef Sql, unsigned Position) {
+  auto All = placeholders(Sql);
+  std::string Numbered = "$" + std::to_string(Position + 1);
+  for (size_t I = 0; I < All.size(); ++I)
+    if (All[I].Text == Numbered)
+      return static_cast<int>(I);
+  for (const SqlToken &T : All)
+    if (T.Text.front() == '$')
+      return -1; // Numbered, but not this number.
+  return Position < All.size() ? static_cast<int>(Position) : -1;
+}
+
+int placeholderNamed(StringRef Sql, StringRef Name) {
+  auto All = placeholders(Sql);
+  StringRef Bare = Name.ltrim(":@$");
+  for (size_t I = 0; I < All.size(); ++I) {
+    StringRef T = All[I].Text;
+    if ((T.front() == ':' || T.front() == '@' || T.front() == '$') &&
+        T.drop_front() == Bare)
+      return static_cast<int>(I);
+  }
+  return -1;
+}
+
+int onlyHole(StringRef Sql) {
+  auto All = placeholders(Sql);
+  int Found = -1;
+  for (size_t I = 0; I < All.size(); ++I)
+    if (All[I].isHole()) {
+      if (Found >= 0)
+        return -1;
+      Found = static_cast<int>(I);
+    }
+  return Found;
+}
+
+} // namespace nplusone
