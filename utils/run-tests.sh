@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything and runs the whole nplusone-tidy test suite: for each
 # supported LLVM version (default: 14 and 19), the lit suite against the
-# clang-tidy plugin and against nplusone-tidy; the stress harness; then, under
+# clang-tidy plugin and against nplusone-tidy; the stress harness; the
+# structure check (layers, include cycles, function sizes); then, under
 # AddressSanitizer and UndefinedBehaviorSanitizer on the first version, the
 # lit suite again and the mutation harness (1,000 mutated inputs).
 #
@@ -72,6 +73,11 @@ done
 first=$(echo "$versions" | awk '{print $1}')
 run_harness "stress harness (LLVM $first)" "$NPLUSONE_ROOT/utils/stress-harness.py" \
   --tool "$builddir/llvm-$first/bin/nplusone-tidy"
+# Layers, include cycles and function sizes (clang-tidy's
+# readability-function-size over lib/ and checks/).
+run_harness "structure (LLVM $first)" "$NPLUSONE_ROOT/utils/check-structure.py" \
+  --root "$NPLUSONE_ROOT" -p "$builddir/llvm-$first" \
+  --clang-tidy "/usr/lib/llvm-$first/bin/clang-tidy"
 
 if [ "$sanitize" = 1 ]; then
   v=$(echo "$versions" | awk '{print $1}')

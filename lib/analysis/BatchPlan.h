@@ -9,8 +9,8 @@
 // with the run-time values as holes, which placeholder carries the row's
 // key, the rewritten SQL (key compared with the whole list, key added to the
 // select list) and, when the loop's own query is understood too, the one
-// JOIN query that replaces both. Computed with the finding; the diagnostics
-// only say it.
+// JOIN query that replaces both. Computed with the finding (BatchPlanner.h);
+// the diagnostics only say it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,10 +29,6 @@ class Expr;
 
 namespace nplusone {
 
-class AnalysisContext;
-struct LoopQueryFinding;
-struct RowLoop;
-
 struct BatchPlan {
   /// The query's text, when it has one.
   std::optional<SqlTextParts> Text;
@@ -46,10 +42,6 @@ struct BatchPlan {
   std::optional<std::string> Join;
   const clang::Expr *JoinAt = nullptr;
 };
-
-/// Plans the batched form of the read \p F finds in the loop \p L.
-BatchPlan planBatchedRead(const LoopQueryFinding &F, const RowLoop &L,
-                          AnalysisContext &Ctx);
 
 } // namespace nplusone
 

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/analysis/LoopQueries.h"
+#include "lib/analysis/BatchPlanner.h"
 #include "lib/analysis/HoistPlan.h"
 #include "lib/analysis/SqlTextReader.h"
 #include "lib/analysis/Transactions.h"

@@ -52,18 +52,6 @@ llvm::ArrayRef<LibraryModel> builtinLibraries() {
   return All;
 }
 
-std::string ModelConfig::key() const {
-  std::string Key;
-  for (const std::vector<std::string> *List :
-       {&Libraries, &QueryFunctions, &WriteFunctions, &ResultTypes,
-        &RowAdvanceFunctions, &LazyLoadFunctions}) {
-    for (const std::string &Entry : *List)
-      Key += Entry + ";";
-    Key += "|";
-  }
-  return Key;
-}
-
 ApiModel::ApiModel(const ModelConfig &Config,
                    std::vector<ConfigProblem> &Problems)
     : Custom(std::make_unique<CustomApi>(Config, Problems)) {

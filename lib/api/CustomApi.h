@@ -17,17 +17,23 @@
 #ifndef NPLUSONE_LIB_API_CUSTOMAPI_H
 #define NPLUSONE_LIB_API_CUSTOMAPI_H
 
-#include "lib/api/ApiModel.h"
+#include "lib/api/LibraryModel.h"
+#include "lib/api/ModelConfig.h"
 #include "llvm/Support/Regex.h"
 #include <deque>
 #include <map>
 #include <memory>
 
 namespace clang {
+class FunctionDecl;
+class NamedDecl;
 class QualType;
 } // namespace clang
 
 namespace nplusone {
+
+/// The model of the user's own API (options and annotations).
+const LibraryModel &customLibrary();
 
 class CustomApi {
 public:

@@ -14,7 +14,7 @@
 #ifndef NPLUSONE_LIB_API_MODELS_MODELS_H
 #define NPLUSONE_LIB_API_MODELS_MODELS_H
 
-#include "lib/api/ApiModel.h"
+#include "lib/api/LibraryModel.h"
 
 namespace nplusone {
 namespace models {

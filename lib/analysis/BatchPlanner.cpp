@@ -1,13 +1,11 @@
-//===- BatchPlan.cpp - The batched form of a per-row read -----------------===//
+//===- BatchPlanner.cpp - Planning the batched form of a read -------------===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 //===----------------------------------------------------------------------===//
 
-#include "lib/analysis/BatchPlan.h"
-#include "lib/analysis/AnalysisContext.h"
-#include "lib/analysis/Finding.h"
+#include "lib/analysis/BatchPlanner.h"
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Expressions.h"
 #include "lib/ast/Statements.h"
