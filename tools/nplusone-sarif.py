@@ -23,7 +23,7 @@ a finding keeps its fingerprint when lines are added or removed above it.
 Exit status: 0, or 1 with --fail-on-findings when findings remain (after the
 baseline), or 2 when the input cannot be read.
 
-Python 3 standard library only.
+Needs Python 3 and PyYAML (Debian's python3-yaml).
 """
 
 import argparse
@@ -36,8 +36,19 @@ import sys
 import urllib.parse
 
 TOOL_NAME = "nplusone-tidy"
-# The release of nplusone-tidy this exporter belongs to.
-TOOL_VERSION = "0.1.0"
+# The release of nplusone-tidy this exporter belongs to: the VERSION file
+# at the root of its source tree, the one place the version is written.
+def _read_version():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        os.pardir, "VERSION")
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read().strip()
+    except OSError:
+        return "unknown"
+
+
+TOOL_VERSION = _read_version()
 PROJECT_URL = "https://github.com/nplusone-tidy/nplusone-tidy"
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/"
@@ -70,424 +81,50 @@ class InputError(Exception):
 
 
 # ---------------------------------------------------------------------------
-# A small YAML reader: the block subset that clang-tidy's --export-fixes and
-# PyYAML (run-clang-tidy's merged -export-fixes) write. Block mappings and
-# sequences, plain, single- and double-quoted scalars over several lines,
-# literal and folded block scalars, simple flow collections, several
-# documents. Scalars are returned as strings (None for an empty value).
+# YAML, read with PyYAML (Debian's python3-yaml). Scalars stay strings, as
+# clang-tidy wrote them, but for an empty value, which is None.
 # ---------------------------------------------------------------------------
 
-_KEY_RE = re.compile(r"""^(?P<key>'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|"""
-                     r"""[^\s'"\[\]{}#&*!|>%@`,?:-][^:#]*?|-[^\s:#][^:#]*?)"""
-                     r"""\s*:(?:[ \t]+(?P<rest>.*))?$""")
-_DQ_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t",
-               "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b",
-               " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
-               "_": "\xa0", "L": "\u2028", "P": "\u2029"}
-_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+def _import_yaml():
+    try:
+        import yaml
+    except ImportError:
+        # A Python of its own (pyenv, a venv) does not see Debian's packages.
+        sys.path.append("/usr/lib/python3/dist-packages")
+        try:
+            import yaml
+        except ImportError:
+            sys.exit("nplusone-sarif: error: needs PyYAML; install it with "
+                     "'apt-get install python3-yaml'")
+    return yaml
 
 
-class _YamlReader:
-    def __init__(self, lines, where, first_line=0):
-        self.lines = lines
-        self.pos = 0
-        self.where = where
-        self.first_line = first_line
-
-    def error(self, msg):
-        raise InputError("%s:%d: %s" % (self.where,
-                                        self.first_line + self.pos + 1, msg))
-
-    @staticmethod
-    def indent_of(line):
-        return len(line) - len(line.lstrip(" "))
-
-    def skip_blank(self):
-        while self.pos < len(self.lines):
-            s = self.lines[self.pos].strip()
-            if s and not s.startswith("#"):
-                return True
-            self.pos += 1
-        return False
-
-    def parse_node(self, min_indent):
-        """The block node starting at the next non-blank line, if it is
-        indented at least min_indent; None otherwise."""
-        if not self.skip_blank():
-            return None
-        line = self.lines[self.pos]
-        indent = self.indent_of(line)
-        if indent < min_indent:
-            return None
-        content = line[indent:]
-        if content == "-" or content.startswith("- "):
-            return self.parse_sequence(indent)
-        if _KEY_RE.match(content):
-            return self.parse_mapping(indent)
-        return self.parse_value(content, min_indent - 1)
-
-    def parse_sequence(self, indent):
-        items = []
-        while self.skip_blank():
-            line = self.lines[self.pos]
-            if self.indent_of(line) != indent:
-                break
-            content = line[indent:]
-            if not (content == "-" or content.startswith("- ")):
-                break
-            rest = content[1:]
-            stripped = rest.lstrip(" ")
-            if not stripped or stripped.startswith("#"):
-                self.pos += 1
-                items.append(self.parse_node(indent + 1))
-                continue
-            # "- key: value": the item is a node whose first line starts
-            # after the dash; rewrite that line and parse it as such.
-            inner = indent + 1 + len(rest) - len(stripped)
-            self.lines[self.pos] = " " * inner + stripped
-            items.append(self.parse_node(inner))
-        return items
-
-    def parse_mapping(self, indent):
-        result = {}
-        while self.skip_blank():
-            line = self.lines[self.pos]
-            if self.indent_of(line) != indent:
-                if self.indent_of(line) > indent:
-                    self.error("unexpected indentation")
-                break
-            m = _KEY_RE.match(line[indent:])
-            if not m:
-                break
-            key = self.scalar_text(m.group("key"))
-            rest = m.group("rest") or ""
-            if not rest.strip() or rest.lstrip().startswith("#"):
-                self.pos += 1
-                # The value is a block below, more indented, or a sequence
-                # at the key's own indentation.
-                if not self.skip_blank():
-                    result[key] = None
-                    continue
-                nxt = self.lines[self.pos]
-                ni = self.indent_of(nxt)
-                if ni > indent or (ni == indent and
-                                   (nxt[ni:] == "-" or
-                                    nxt[ni:].startswith("- "))):
-                    result[key] = self.parse_node(ni)
-                else:
-                    result[key] = None
-            else:
-                result[key] = self.parse_value(rest, indent)
-        return result
-
-    def scalar_text(self, token):
-        if token.startswith("'"):
-            return _fold(token[1:-1], double=False)
-        if token.startswith('"'):
-            return _fold(token[1:-1], double=True)
-        return _fold(token.strip(), double=False, plain=True)
-
-    def parse_value(self, text, parent_indent):
-        """A scalar or flow collection starting at `text` in the current
-        line; continuation lines are consumed."""
-        text = text.strip()
-        if text.startswith("!"):
-            # A tag (!!int "12", !!str x): the value is read as it is.
-            tag, _, text = text.partition(" ")
-            text = text.strip()
-        if text.startswith(("'", '"')):
-            return self.quoted(text)
-        if text.startswith(("[", "{")):
-            return self.flow(text)
-        if text.startswith(("|", ">")):
-            return self.block_scalar(text, parent_indent)
-        # Plain scalar, possibly continued on more indented lines.
-        parts = [_strip_comment(text)]
-        self.pos += 1
-        while self.pos < len(self.lines):
-            line = self.lines[self.pos]
-            if line.strip() == "":
-                parts.append("")
-                self.pos += 1
-                continue
-            if self.indent_of(line) <= parent_indent or \
-                    line.strip().startswith("#"):
-                break
-            parts.append(_strip_comment(line.strip()))
-            self.pos += 1
-        while parts and parts[-1] == "":
-            parts.pop()
-        value = _fold("\n".join(parts), double=False, plain=True)
-        if value in ("", "~", "null", "Null", "NULL"):
-            return None
-        return value
-
-    def quoted(self, text):
-        quote = text[0]
-        raw = text[1:]
-        start = self.pos
-        while True:
-            end = _closing_quote(raw, quote)
-            if end is not None:
-                break
-            self.pos += 1
-            if self.pos >= len(self.lines):
-                self.pos = start
-                self.error("unterminated %s-quoted scalar" %
-                           ("double" if quote == '"' else "single"))
-            raw += "\n" + self.lines[self.pos]
-        after = raw[end + 1:].strip()
-        if after and not after.startswith("#"):
-            self.error("unexpected text after a quoted scalar: %r" % after)
-        self.pos += 1
-        return _fold(raw[:end], double=quote == '"')
-
-    def flow(self, text):
-        start = self.pos
-        depth, buf = 0, text
-        while True:
-            depth = _flow_depth(buf)
-            if depth <= 0:
-                break
-            self.pos += 1
-            if self.pos >= len(self.lines):
-                self.pos = start
-                self.error("unterminated flow collection")
-            buf += " " + self.lines[self.pos].strip()
-        self.pos += 1
-        value, rest = _parse_flow(buf.strip(), 0, self)
-        if buf.strip()[rest:].strip() and \
-                not buf.strip()[rest:].strip().startswith("#"):
-            self.error("unexpected text after a flow collection")
-        return value
-
-    def block_scalar(self, header, parent_indent):
-        literal = header[0] == "|"
-        chomp = "-" if "-" in header else ("+" if "+" in header else "")
-        digit = re.search(r"[1-9]", header.split("#")[0])
-        self.pos += 1
-        body = []
-        indent = max(parent_indent, 0) + int(digit.group(0)) if digit \
-            else None
-        while self.pos < len(self.lines):
-            line = self.lines[self.pos]
-            if line.strip() == "":
-                body.append("")
-                self.pos += 1
-                continue
-            li = self.indent_of(line)
-            if li <= parent_indent:
-                break
-            if indent is None:
-                indent = li
-            if li < indent:
-                break
-            body.append(line[indent:])
-            self.pos += 1
-        trailing = 0
-        while body and body[-1] == "":
-            body.pop()
-            trailing += 1
-        if literal:
-            text = "\n".join(body)
-        else:
-            # Breaks between two lines that start with text fold: one is a
-            # space, each empty line between them a newline; breaks next to
-            # more indented lines are kept.
-            text, prev, empties = "", None, 0
-            for line in body:
-                if line == "":
-                    empties += 1
-                    continue
-                if prev is None:
-                    text = "\n" * empties
-                elif prev[:1] not in (" ", "\t") and \
-                        line[:1] not in (" ", "\t"):
-                    text += " " if empties == 0 else "\n" * empties
-                else:
-                    text += "\n" * (empties + 1)
-                text += line
-                prev, empties = line, 0
-        if not body:
-            return "\n" * trailing if chomp == "+" else ""
-        if chomp == "-":
-            return text
-        if chomp == "+":
-            return text + "\n" * (1 + trailing)
-        return text + "\n"
+yaml = _import_yaml()
 
 
-def _strip_comment(text):
-    m = re.search(r"\s#", text)
-    return (text[:m.start()] if m else text).rstrip()
+class _ExportFixesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader with one implicit type: null. Offsets, messages and
+    paths stay the strings clang-tidy wrote."""
 
 
-def _closing_quote(raw, quote):
-    i = 0
-    while i < len(raw):
-        c = raw[i]
-        if quote == '"' and c == "\\":
-            i += 2
-            continue
-        if c == quote:
-            if quote == "'" and i + 1 < len(raw) and raw[i + 1] == "'":
-                i += 2
-                continue
-            return i
-        i += 1
-    return None
-
-
-def _fold(s, double, plain=False):
-    """The value of a quoted (or plain) scalar's text: line breaks folded
-    as YAML does (one break is a space, each empty line a newline), and the
-    escapes of its style decoded."""
-    out = []
-    i, n = 0, len(s)
-    while i < n:
-        c = s[i]
-        if double and c == "\\" and i + 1 < n:
-            e = s[i + 1]
-            if e == "\n":
-                # An escaped line break joins the lines with nothing.
-                i += 2
-                while i < n and s[i] in " \t":
-                    i += 1
-                continue
-            if e in _HEX_ESCAPES:
-                width = _HEX_ESCAPES[e]
-                digits = s[i + 2:i + 2 + width]
-                try:
-                    out.append(chr(int(digits, 16)))
-                except ValueError:
-                    raise InputError("bad escape \\%s%s" % (e, digits))
-                i += 2 + width
-                continue
-            if e not in _DQ_ESCAPES:
-                raise InputError("unknown escape \\%s" % e)
-            out.append(_DQ_ESCAPES[e])
-            i += 2
-            continue
-        if not double and not plain and c == "'" and i + 1 < n and \
-                s[i + 1] == "'":
-            out.append("'")
-            i += 2
-            continue
-        if c in " \t\n":
-            j = i
-            while j < n and s[j] in " \t\n":
-                j += 1
-            run = s[i:j]
-            breaks = run.count("\n")
-            if breaks == 0:
-                out.append(run)
-            elif breaks == 1:
-                out.append(" ")
-            else:
-                out.append("\n" * (breaks - 1))
-            i = j
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-
-def _flow_depth(text):
-    depth, quote, i = 0, None, 0
-    while i < len(text):
-        c = text[i]
-        if quote:
-            if quote == '"' and c == "\\":
-                i += 1
-            elif c == quote:
-                quote = None
-        elif c in "'\"":
-            quote = c
-        elif c in "[{":
-            depth += 1
-        elif c in "]}":
-            depth -= 1
-        elif c == "#" and (i == 0 or text[i - 1] in " \t"):
-            break
-        i += 1
-    return depth
-
-
-def _parse_flow(text, i, reader):
-    """Parses a flow node at text[i]; returns (value, next index)."""
-    while i < len(text) and text[i] == " ":
-        i += 1
-    if i >= len(text):
-        reader.error("unexpected end of a flow collection")
-    c = text[i]
-    if c in "[{":
-        close = "]" if c == "[" else "}"
-        items = [] if c == "[" else {}
-        i += 1
-        while True:
-            while i < len(text) and text[i] == " ":
-                i += 1
-            if i < len(text) and text[i] == close:
-                return items, i + 1
-            key, i = _parse_flow(text, i, reader)
-            while i < len(text) and text[i] == " ":
-                i += 1
-            if c == "{":
-                value = None
-                if i < len(text) and text[i] == ":":
-                    value, i = _parse_flow(text, i + 1, reader)
-                items[key] = value
-            else:
-                items.append(key)
-            while i < len(text) and text[i] == " ":
-                i += 1
-            if i < len(text) and text[i] == ",":
-                i += 1
-            elif i < len(text) and text[i] == close:
-                continue
-            else:
-                reader.error("bad flow collection")
-    if c in "'\"":
-        end = _closing_quote(text[i + 1:], c)
-        if end is None:
-            reader.error("unterminated quoted scalar")
-        return _fold(text[i + 1:i + 1 + end], double=c == '"'), i + end + 2
-    m = re.compile(r"[^,\[\]{}:]*(?::(?! )[^,\[\]{}:]*)*").match(text, i)
-    value = _fold(m.group(0).strip(), double=False, plain=True)
-    return (None if value in ("", "~", "null") else value), m.end()
+_ExportFixesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
 def parse_yaml_documents(text, where="<yaml>"):
     """Every document of a YAML stream, each as Python dicts, lists and
-    strings."""
-    docs, current, start = [], [], 0
-    for number, line in enumerate(
-            text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
-        if line.startswith("---") and line[3:4] in ("", " ", "\t"):
-            if any(l.strip() for l in current):
-                docs.append((start, current))
-            rest = line[3:].strip()
-            current, start = ([rest], number) if rest else ([], number + 1)
-        elif line.rstrip() == "...":
-            if any(l.strip() for l in current):
-                docs.append((start, current))
-            current, start = [], number + 1
-        elif line.startswith("%") and not current:
-            start = number + 1  # a directive (%YAML 1.2)
-        else:
-            current.append(line.replace("\t", " ") if not line.strip()
-                           else line)
-    if any(l.strip() for l in current):
-        docs.append((start, current))
-    result = []
-    for start, lines in docs:
-        reader = _YamlReader(lines, where, start)
-        node = reader.parse_node(0)
-        if reader.skip_blank():
-            reader.error("unexpected text: %r" %
-                         reader.lines[reader.pos].strip())
-        result.append(node)
-    return result
+    strings. Errors name the line of the file they are on."""
+    try:
+        return list(yaml.load_all(text, Loader=_ExportFixesLoader))
+    except yaml.MarkedYAMLError as e:
+        mark = e.context_mark or e.problem_mark
+        line = "%d: " % (mark.line + 1) if mark else " "
+        what = ": ".join(part for part in (e.context, e.problem) if part)
+        raise InputError("%s:%s%s" % (where, line, what or "not YAML"))
+    except yaml.YAMLError as e:
+        raise InputError("%s: %s" % (where, e))
 
 
 # ---------------------------------------------------------------------------

@@ -12,6 +12,8 @@ nplusone_base_packages() {
     libcppdb-dev libhiredis-dev
   # SQL text built with fmt::format in the SQL-reading tests.
   echo libfmt-dev
+  # PyYAML, for reading clang-tidy's --export-fixes in tools/nplusone-sarif.py.
+  echo python3-yaml
   # dpkg-shlibdeps, for the .deb packaging test.
   echo dpkg-dev
 }
