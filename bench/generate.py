@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Writes the generated translation units of the nplusone-tidy benchmark.
 
 Every unit includes the same libpqxx 6 and standard headers, so the cost of

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """The nplusone-tidy performance benchmark.
 
 Times the tool on a set of translation units three ways in one run, the

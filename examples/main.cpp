@@ -1,5 +1,10 @@
 //===- main.cpp - shop_demo: N+1 queries vs. one batched query ------------===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // Builds an in-memory shop database, lists every user with their orders
 // twice (N+1 and batched), and reports how many statements each version ran
 // and how long it took.

@@ -1,5 +1,10 @@
 //===- orders_batched.cpp - Users with orders in two queries --------------===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // The fix for orders_nplusone.cpp: read all users first, then fetch the
 // orders of all of them with one query and group them in memory. Two
 // statements no matter how many users there are.

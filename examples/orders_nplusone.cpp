@@ -1,5 +1,10 @@
 //===- orders_nplusone.cpp - Users with orders, the N+1 way ---------------===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // Looks harmless: the loop calls a tidy little helper. But the helper runs a
 // query, so listing N users costs 1 + N statements (and 1 + N round trips on
 // a real database server).

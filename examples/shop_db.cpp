@@ -1,4 +1,9 @@
 //===- shop_db.cpp - In-memory SQLite shop for the N+1 demo ---------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "shop_db.h"
 

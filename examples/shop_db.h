@@ -1,5 +1,10 @@
 //===- shop_db.h - In-memory SQLite shop for the N+1 demo -------*- C++ -*-===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // A tiny "backend" data layer: users and their orders in an in-memory SQLite
 // database, plus a trace hook that counts the statements each code path runs.
 //

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Runs nplusone-tidy over a project's compile_commands.json in parallel,
 prints progress and the findings, merges the --export-fixes of every file,
 and can write SARIF 2.1.0 (with a baseline) directly.

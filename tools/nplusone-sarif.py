@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Converts clang-tidy's findings to SARIF 2.1.0, with an optional baseline.
 
 Input: clang-tidy's --export-fixes YAML (one file per translation unit, a

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # The pre-commit hook's entry (.pre-commit-hooks.yaml, id nplusone-tidy):
 # runs the nplusone-* checks on the C and C++ files pre-commit passes (the
 # staged ones) and fails the commit when one of them has an N+1 query.

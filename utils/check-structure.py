@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Checks that the source tree keeps the shape docs/contributing.md describes.
 
   utils/check-structure.py --root .                      # layers and cycles

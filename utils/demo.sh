@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Sets up everything, then shows nplusone-tidy at work on the demo backend in
 # examples/: first the warnings it reports, then both versions of the demo
 # running, with the number of queries each issues and the time each takes.

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Mutation robustness harness: runs the nplusone checks on mutated variants
 of every test input and example, and reports crashes, hangs and sanitizer
 reports. Variants are derived deterministically from --seed, so a failure

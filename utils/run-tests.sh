@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Sets up everything and runs the whole nplusone-tidy test suite: for each
 # supported LLVM version (default: 14 and 19), the lit suite against the
 # clang-tidy plugin and against nplusone-tidy; the stress harness; the

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Stress harness: generated translation units far beyond normal code (10,000
 functions, loops nested 200 deep, 1,000-call chains, recursion rings, a 1 MB
 SQL literal, macros expanding to loops and queries, a template instantiated

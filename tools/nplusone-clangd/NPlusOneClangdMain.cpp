@@ -1,5 +1,10 @@
 //===- NPlusOneClangdMain.cpp - clangd with the nplusone module -----------===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // clangd's own driver, with the nplusone-* checks linked in so that editors
 // show them live. Enable them in the project's .clangd file:
 //

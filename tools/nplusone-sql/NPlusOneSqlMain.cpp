@@ -1,5 +1,10 @@
 //===- NPlusOneSqlMain.cpp - The SQL reader on text, for tests and users --===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // Runs the SQL reader of nplusone-tidy on statements given one per line on
 // standard input and prints what it makes of each: the batched form of a
 // per-key lookup, or why it refuses one; with --join, the single JOIN query

@@ -1,5 +1,10 @@
 //===- NPlusOneTidyMain.cpp - clang-tidy with the nplusone module ---------===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // clang-tidy's own driver: every standard check, plus the nplusone-* checks
 // that are linked into this binary.
 //

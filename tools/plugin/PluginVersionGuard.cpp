@@ -1,5 +1,10 @@
 //===- PluginVersionGuard.cpp - Refuse to run in another LLVM's clang-tidy ===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // A clang-tidy plugin shares C++ classes with the clang-tidy that loads it;
 // their layout changes between LLVM major versions, so a plugin built for
 // one version misbehaves in another. On load, compare the host's version

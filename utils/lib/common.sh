@@ -1,3 +1,5 @@
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Shared by the tools/ scripts: locating the project and installing what a
 # fresh Debian 12 / Ubuntu machine lacks.
 

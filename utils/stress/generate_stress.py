@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Writes a generated libpqxx translation unit of a given shape and size to
 stdout, for the robustness tests and the stress harness: many functions, deep
 loop nesting, long call chains, recursion rings, huge expressions and string

@@ -1,5 +1,10 @@
 //===- KeyValue.cpp - hiredis, redis-plus-plus and mongocxx ---------------===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // Stores without SQL: one command or find per key in a loop is their N+1,
 // and their batched forms are MGET, pipelines and `$in`.
 //

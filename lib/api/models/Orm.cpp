@@ -1,4 +1,9 @@
 //===- Orm.cpp - ODB, Wt::Dbo and Drogon ORM ------------------------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "lib/api/models/Models.h"
 

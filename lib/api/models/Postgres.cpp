@@ -1,4 +1,9 @@
 //===- Postgres.cpp - libpqxx, libpq and userver postgres -----------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "lib/api/models/Models.h"
 

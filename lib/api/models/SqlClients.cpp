@@ -1,5 +1,10 @@
 //===- SqlClients.cpp - Qt SQL, SOCI, Poco::Data, cppdb, ODBC, sqlpp11 ----===//
 //
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
 // Clients that talk to many SQL databases; their batched SQL is spelled in
 // the generic dialect unless SqlDialect says otherwise.
 //

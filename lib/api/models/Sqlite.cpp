@@ -1,4 +1,9 @@
 //===- Sqlite.cpp - SQLite3 C API, SQLiteCpp and sqlite_orm ---------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "lib/api/models/Models.h"
 
