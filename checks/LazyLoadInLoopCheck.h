@@ -1,4 +1,4 @@
-//===- LazyLoadInLoopCheck.h - nplusone-lazy-load-in-loop ---*- C++ -*-===//
+//===- LazyLoadInLoopCheck.h - nplusone-lazy-load-in-loop -------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -1,10 +1,9 @@
-//===- LoopInvariantQueryCheck.h - nplusone-loop-invariant-query ---*- C++
+//===- LoopInvariantQueryCheck.h - nplusone-loop-invariant-query *- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 //===----------------------------------------------------------------------===//
-//-*-===//
 //
 // Finds a read that is the same on every iteration of its loop.
 //

@@ -1,4 +1,4 @@
-//===- QueryInLoopCheck.h - nplusone-query-in-loop -------------*- C++ -*-===//
+//===- QueryInLoopCheck.h - nplusone-query-in-loop --------------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

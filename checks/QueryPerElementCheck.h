@@ -1,4 +1,4 @@
-//===- QueryPerElementCheck.h - nplusone-query-per-element ---*- C++ -*-===//
+//===- QueryPerElementCheck.h - nplusone-query-per-element ------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

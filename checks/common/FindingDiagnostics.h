@@ -1,4 +1,4 @@
-//===- FindingDiagnostics.h - Notes that explain a finding -----*- C++ -*-===//
+//===- FindingDiagnostics.h - Notes that explain a finding ------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -69,7 +69,6 @@ llvm::SmallVector<FixItHint, 4> literalFixes(const StringLiteral *SL,
   return Fixes;
 }
 
-
 llvm::SmallVector<FixItHint, 2>
 hoistEdits(const LoopQueryFinding &F, const RowLoop &L, const ASTContext &Ctx) {
   llvm::SmallVector<FixItHint, 2> Edits;

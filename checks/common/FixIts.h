@@ -1,4 +1,4 @@
-//===- FixIts.h - The edits the checks offer -------------------*- C++ -*-===//
+//===- FixIts.h - The edits the checks offer --------------------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -6,8 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "checks/common/NPlusOneCheckBase.h"
-#include "lib/support/Compat.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "lib/support/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"

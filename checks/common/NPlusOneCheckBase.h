@@ -1,4 +1,4 @@
-//===- NPlusOneCheckBase.h - What every nplusone check shares --*- C++ -*-===//
+//===- NPlusOneCheckBase.h - What every nplusone check shares ---*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -112,8 +112,8 @@ void seedParameters(ValueFlow &Flow, const FunctionDecl &FD) {
     if (MD->getParent()->isLambda())
       for (const LambdaCapture &Capture : MD->getParent()->captures())
         if (Capture.capturesVariable())
-          Flow.seedVariable(capturedVariable(Capture),
-                            LabelMask(1) << ThisParamBit);
+          Flow.seedVariable(capturedVariable(Capture), LabelMask(1)
+                                                           << ThisParamBit);
 }
 } // namespace
 

@@ -1,4 +1,4 @@
-//===- AnalysisContext.h - Per-translation-unit analysis state -*- C++ -*-===//
+//===- AnalysisContext.h - Per-translation-unit analysis state --*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

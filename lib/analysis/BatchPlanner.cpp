@@ -122,26 +122,29 @@ std::string outerColumnOf(const Expr *Carrier, const FunctionFacts &Facts,
   // The first column name or index met, left to right: a column index is
   // the last argument of the read or the subscript.
   std::string Column;
-  walkSubtree(E, [&](const Stmt *S) {
-    if (const auto *SL = dyn_cast<StringLiteral>(S)) {
-      if (SL->getCharByteWidth() == 1 && isIdentifier(SL->getString()))
-        Column = SL->getString().str();
-      return WalkAction::Stop;
-    }
-    const Expr *Index = nullptr;
-    if (const auto *C = dyn_cast<CallExpr>(S); C && C->getNumArgs() > 0)
-      Index = C->getArg(C->getNumArgs() - 1);
-    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(S))
-      Index = AS->getIdx();
-    const auto *IL = dyn_cast_or_null<IntegerLiteral>(
-        Index ? Index->IgnoreParenImpCasts() : nullptr);
-    if (!IL)
-      return WalkAction::Continue;
-    uint64_t I = IL->getValue().getLimitedValue();
-    if (I < Outer.Columns.size())
-      Column = plainColumn(Outer.Columns[I]);
-    return WalkAction::Stop;
-  }, WalkOrder::SourceOrder);
+  walkSubtree(
+      E,
+      [&](const Stmt *S) {
+        if (const auto *SL = dyn_cast<StringLiteral>(S)) {
+          if (SL->getCharByteWidth() == 1 && isIdentifier(SL->getString()))
+            Column = SL->getString().str();
+          return WalkAction::Stop;
+        }
+        const Expr *Index = nullptr;
+        if (const auto *C = dyn_cast<CallExpr>(S); C && C->getNumArgs() > 0)
+          Index = C->getArg(C->getNumArgs() - 1);
+        else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(S))
+          Index = AS->getIdx();
+        const auto *IL = dyn_cast_or_null<IntegerLiteral>(
+            Index ? Index->IgnoreParenImpCasts() : nullptr);
+        if (!IL)
+          return WalkAction::Continue;
+        uint64_t I = IL->getValue().getLimitedValue();
+        if (I < Outer.Columns.size())
+          Column = plainColumn(Outer.Columns[I]);
+        return WalkAction::Stop;
+      },
+      WalkOrder::SourceOrder);
   return Column;
 }
 

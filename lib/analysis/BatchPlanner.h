@@ -1,4 +1,4 @@
-//===- BatchPlanner.h - Planning the batched form of a read ----*- C++ -*-===//
+//===- BatchPlanner.h - Planning the batched form of a read -----*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

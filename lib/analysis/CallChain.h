@@ -1,4 +1,4 @@
-//===- CallChain.h - From a call in a loop down to its query ---*- C++ -*-===//
+//===- CallChain.h - From a call in a loop down to its query ----*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

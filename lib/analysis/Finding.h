@@ -1,4 +1,4 @@
-//===- Finding.h - A query that runs once per loop iteration ---*- C++ -*-===//
+//===- Finding.h - A query that runs once per loop iteration ----*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -287,7 +287,8 @@ void FactsWalker::walkCallbackLoop(const Stmt *Call,
   FullExpr = SavedFullExpr;
 }
 
-//===-- Values flowing between variables -----------------------------------===//
+//===-- Values flowing between variables
+//-----------------------------------===//
 
 void FactsWalker::VisitBinaryOperator(const BinaryOperator *BO) {
   if (BO->isLogicalOp()) {
@@ -408,8 +409,8 @@ void FactsWalker::recordUserCallEdges(const CallExpr *C) {
         addEdge(OC->getArg(1), OC->getArg(0), false);
       else if (Op == OO_Equal)
         addEdge(OC->getArg(0), OC->getArg(1), true);
-      else if (Op == OO_LessLess || Op == OO_PlusEqual ||
-               Op == OO_MinusEqual || Op == OO_PipeEqual)
+      else if (Op == OO_LessLess || Op == OO_PlusEqual || Op == OO_MinusEqual ||
+               Op == OO_PipeEqual)
         addEdge(OC->getArg(0), OC->getArg(1), false);
     } else if (OC->getNumArgs() == 1 &&
                (Op == OO_PlusPlus || Op == OO_MinusMinus)) {
@@ -493,7 +494,8 @@ void FactsWalker::recordConstruct(const CXXConstructExpr *CE) {
     recordApiEdges(F.Calls.back());
 }
 
-//===-- After the walk: statements, handles and indexes --------------------===//
+//===-- After the walk: statements, handles and indexes
+//--------------------===//
 
 /// A prepared statement run in its own expression is run at the prepare:
 /// by a manipulator (`, now`, `<< cppdb::exec`) or by a call on the
@@ -619,8 +621,7 @@ FunctionFacts::lastBefore(llvm::ArrayRef<const CallFacts *> Calls,
                           SourceLocation Before, unsigned Roles) {
   const CallFacts *Last = nullptr;
   for (const CallFacts *C : Calls)
-    if (C->Call->getBeginLoc() < Before &&
-        (Roles == 0 || (C->Roles & Roles)))
+    if (C->Call->getBeginLoc() < Before && (Roles == 0 || (C->Roles & Roles)))
       Last = C;
   return Last;
 }

@@ -1,4 +1,4 @@
-//===- FunctionFacts.h - One walk over a function body ---------*- C++ -*-===//
+//===- FunctionFacts.h - One walk over a function body ----------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -1,4 +1,4 @@
-//===- HoistPlan.h - Moving a loop-invariant query before its loop -*- C++ -*-//
+//===- HoistPlan.h - Moving an invariant query out of its loop --*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -331,8 +331,7 @@ LoopChoice LoopQueryFinder::chooseLoop(const SiteCall &S,
       continue;
     auto It = RowLabelsOfGroup.find(Group);
     if (It == RowLabelsOfGroup.end())
-      It = RowLabelsOfGroup
-               .insert({Group, siteLabels(S, Rows.flow(Group))})
+      It = RowLabelsOfGroup.insert({Group, siteLabels(S, Rows.flow(Group))})
                .first;
     if (It->second & Rows.labelOf(Index)) {
       Choice.Chosen = Index;
@@ -346,8 +345,8 @@ LoopChoice LoopQueryFinder::chooseLoop(const SiteCall &S,
 /// Neither the rows nor anything else the loop changes feeds the site:
 /// false means the same query on every iteration.
 bool LoopQueryFinder::variesInLoop(const SiteCall &S, int Loop) {
-  bool Varies = siteLabels(S, Writes.flow(Writes.groupOf(Loop))) &
-                Writes.labelOf(Loop);
+  bool Varies =
+      siteLabels(S, Writes.flow(Writes.groupOf(Loop))) & Writes.labelOf(Loop);
   S.forEachInput(Facts, [&](const Expr *E, bool) {
     Varies = Varies || (E && hasImpureCall(E, Ctx.model()));
   });
@@ -399,14 +398,13 @@ LabelMask LoopQueryFinder::siteLabels(const SiteCall &S, const ValueFlow &Flow,
                                       LabelMask Wanted,
                                       LoopQueryFinding *F) const {
   // Point at the bind or prepare carrying the value, not the handle.
-  const Expr *Handle = S.IsApi && !S.IsLazy &&
-                               S.C.Api.Function->SqlArg == NoArg
+  const Expr *Handle = S.IsApi && !S.IsLazy && S.C.Api.Function->SqlArg == NoArg
                            ? callArg(S.C.Call, S.C.Api.Function->HandleArg)
                            : nullptr;
   InputCarrier Carrier;
-  LabelMask Labels = labelInputs(
-      [&](InputVisitor Visit) { S.forEachInput(Facts, Visit); }, Flow, Wanted,
-      F ? &Carrier : nullptr, Handle);
+  LabelMask Labels =
+      labelInputs([&](InputVisitor Visit) { S.forEachInput(Facts, Visit); },
+                  Flow, Wanted, F ? &Carrier : nullptr, Handle);
   if (F && Carrier.Value) {
     F->Carrier = Carrier.IsSqlText
                      ? narrowTypedStatement(Carrier.Value, Flow, Wanted)

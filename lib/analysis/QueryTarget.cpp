@@ -33,7 +33,8 @@ const Expr *sqlOfHandle(const ValueDecl *Handle, const Expr *Before,
                         const FunctionFacts &Facts) {
   auto Prepares = Facts.preparesOf(Handle);
   if (!Prepares.empty()) {
-    const CallFacts *P = FunctionFacts::lastBefore(Prepares, Before->getBeginLoc());
+    const CallFacts *P =
+        FunctionFacts::lastBefore(Prepares, Before->getBeginLoc());
     if (const Expr *Sql = sqlOf(P ? P : Prepares.front()))
       return Sql;
   }

@@ -1,4 +1,4 @@
-//===- QueryTarget.h - What a call runs and what feeds it ------*- C++ -*-===//
+//===- QueryTarget.h - What a call runs and what feeds it -------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

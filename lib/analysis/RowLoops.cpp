@@ -514,8 +514,7 @@ void classifyByShape(std::vector<RowLoop> &Loops, const FunctionFacts &Facts,
 }
 
 /// Pass 2, cursor loops: the loop's condition steps a statement handle.
-void traceCursorLoops(std::vector<RowLoop> &Loops,
-                      const FunctionFacts &Facts) {
+void traceCursorLoops(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
   for (const CallFacts &C : Facts.calls()) {
     if (C.AdvancesLoop < 0)
       continue;
@@ -530,9 +529,8 @@ void traceCursorLoops(std::vector<RowLoop> &Loops,
     L.Name = nameOf(Handle);
     // `while ((row = PQgetResult(conn)))`: each step returns a result of
     // the statement run on the connection, held in `row`.
-    const ValueDecl *Held = (C.Roles & RoleResultOf)
-                                ? Facts.varOfFullExpr(C.FullExpr)
-                                : nullptr;
+    const ValueDecl *Held =
+        (C.Roles & RoleResultOf) ? Facts.varOfFullExpr(C.FullExpr) : nullptr;
     if (Held) {
       L.RowVar = L.ResultVar = Held;
       L.Name = nameOf(Held);
@@ -648,8 +646,7 @@ RowsOrigin rowsHeldBy(const Expr *E, const FunctionFacts &Facts,
 } // namespace
 
 RowsOrigin rowsReturnedFrom(const FunctionFacts &Facts,
-                            llvm::ArrayRef<RowLoop> Loops,
-                            RowsContext &Ctx) {
+                            llvm::ArrayRef<RowLoop> Loops, RowsContext &Ctx) {
   // One flow of the loops' rows serves every return.
   RowCopies Copies(Loops, Facts);
   for (const Expr *R : Facts.returns())

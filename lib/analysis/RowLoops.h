@@ -1,4 +1,4 @@
-//===- RowLoops.h - What a loop iterates -----------------------*- C++ -*-===//
+//===- RowLoops.h - What a loop iterates ------------------------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -88,8 +88,7 @@ public:
 /// filled from a read's rows in \p Loops (its classified loops), or what a
 /// helper returns; empty when its returns hold none.
 RowsOrigin rowsReturnedFrom(const FunctionFacts &Facts,
-                            llvm::ArrayRef<RowLoop> Loops,
-                            RowsContext &Ctx);
+                            llvm::ArrayRef<RowLoop> Loops, RowsContext &Ctx);
 
 /// Classifies every loop of \p Facts, in the same order as Facts.loops().
 std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,

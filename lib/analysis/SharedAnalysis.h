@@ -1,4 +1,4 @@
-//===- SharedAnalysis.h - One analysis for all nplusone checks -*- C++ -*-===//
+//===- SharedAnalysis.h - One analysis for all nplusone checks --*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -55,7 +55,6 @@ public:
   /// by whichever check asks first.
   llvm::ArrayRef<std::unique_ptr<FunctionLoopQueries>>
   analyzeTranslationUnit(clang::ASTContext &AST);
-
 
   /// True the first time \p Message is seen: configuration problems are
   /// reported once per run, not once per check.

@@ -149,8 +149,7 @@ bool TextReader::addPercentArg(const CXXMemberCallExpr *MC) {
   std::string Marker = "%" + std::to_string(Lowest);
   std::string Out;
   for (size_t I = 0; I < S.size();) {
-    bool Longer =
-        I + Marker.size() < S.size() && isDigit(S[I + Marker.size()]);
+    bool Longer = I + Marker.size() < S.size() && isDigit(S[I + Marker.size()]);
     if (S.compare(I, Marker.size(), Marker) == 0 && !Longer) {
       Out += SqlHole;
       ++Holes;

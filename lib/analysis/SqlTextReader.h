@@ -1,4 +1,4 @@
-//===- SqlTextReader.h - The SQL text an expression builds -----*- C++ -*-===//
+//===- SqlTextReader.h - The SQL text an expression builds ------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

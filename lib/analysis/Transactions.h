@@ -1,4 +1,4 @@
-//===- Transactions.h - Whether a loop's writes share a transaction -*- C++ -*-//
+//===- Transactions.h - Writes a transaction already groups -----*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

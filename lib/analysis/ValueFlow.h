@@ -1,4 +1,4 @@
-//===- ValueFlow.h - Which seeds reach which values ------------*- C++ -*-===//
+//===- ValueFlow.h - Which seeds reach which values -------------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -1,4 +1,4 @@
-//===- ApiModel.h - Declarative models of database client APIs -*- C++ -*-===//
+//===- ApiModel.h - Declarative models of database client APIs --*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -7,8 +7,9 @@
 //
 // The models in force for one analysis (the built-in libraries the
 // Libraries option enables, and the user's own API), looked up from
-// declarations. The analysis only asks this model; adding a library means adding a table (lib/api/models/) and a
-// line in lib/api/models/Libraries.def, not touching a check.
+// declarations. The analysis only asks this model; adding a library means
+// adding a table (lib/api/models/) and a line in lib/api/models/Libraries.def,
+// not touching a check.
 //
 //===----------------------------------------------------------------------===//
 

@@ -29,9 +29,9 @@ const LibraryModel &customLibrary() {
   return M;
 }
 
-CustomApi::PatternList
-CustomApi::parse(StringRef Option, const std::vector<std::string> &Entries,
-                 std::vector<ConfigProblem> &Problems) {
+CustomApi::PatternList CustomApi::parse(StringRef Option,
+                                        const std::vector<std::string> &Entries,
+                                        std::vector<ConfigProblem> &Problems) {
   PatternList Result;
   for (StringRef Entry : Entries) {
     Entry = Entry.trim();
@@ -115,11 +115,15 @@ const ApiFunction *CustomApi::entry(Kind K, const FunctionDecl *FD) const {
   case Query:
   case Write:
     // Every argument may carry a row value into the statement.
-    F = api("in-house query", RoleExecute).access(K == Query ? AccessKind::Read : AccessKind::Write).sqlAt(Sql).paramsFrom(0);
+    F = api("in-house query", RoleExecute)
+            .access(K == Query ? AccessKind::Read : AccessKind::Write)
+            .sqlAt(Sql)
+            .paramsFrom(0);
     break;
   case Advance:
     // The cursor's step returns the next row (`row = DBfetch(result)`).
-    F = api("in-house row advance", RoleAdvance | RoleColumnRead).handleAt(Handle);
+    F = api("in-house row advance", RoleAdvance | RoleColumnRead)
+            .handleAt(Handle);
     break;
   case LazyLoad:
     F = api("in-house lazy load", RoleLazyLoad).reads().handleAt(Handle);

@@ -1,4 +1,4 @@
-//===- LibraryModel.h - What a database library's calls do -----*- C++ -*-===//
+//===- LibraryModel.h - What a database library's calls do ------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -104,13 +104,27 @@ struct ApiFunction {
 
   constexpr ApiFunction reads() const { return access(AccessKind::Read); }
   constexpr ApiFunction writes() const { return access(AccessKind::Write); }
-  constexpr ApiFunction access(AccessKind A) const { return with(&ApiFunction::Access, A); }
-  constexpr ApiFunction sqlAt(int Arg) const { return with(&ApiFunction::SqlArg, Arg); }
-  constexpr ApiFunction paramsFrom(int Arg) const { return with(&ApiFunction::FirstParamArg, Arg); }
-  constexpr ApiFunction handleAt(int Arg) const { return with(&ApiFunction::HandleArg, Arg); }
-  constexpr ApiFunction valueAt(int Arg) const { return with(&ApiFunction::ValueArg, Arg); }
-  constexpr ApiFunction arity(int N) const { return with(&ApiFunction::Arity, N); }
-  constexpr ApiFunction sqlOfType(const char *Class) const { return with(&ApiFunction::SqlType, Class); }
+  constexpr ApiFunction access(AccessKind A) const {
+    return with(&ApiFunction::Access, A);
+  }
+  constexpr ApiFunction sqlAt(int Arg) const {
+    return with(&ApiFunction::SqlArg, Arg);
+  }
+  constexpr ApiFunction paramsFrom(int Arg) const {
+    return with(&ApiFunction::FirstParamArg, Arg);
+  }
+  constexpr ApiFunction handleAt(int Arg) const {
+    return with(&ApiFunction::HandleArg, Arg);
+  }
+  constexpr ApiFunction valueAt(int Arg) const {
+    return with(&ApiFunction::ValueArg, Arg);
+  }
+  constexpr ApiFunction arity(int N) const {
+    return with(&ApiFunction::Arity, N);
+  }
+  constexpr ApiFunction sqlOfType(const char *Class) const {
+    return with(&ApiFunction::SqlType, Class);
+  }
 
 private:
   template <typename T>

@@ -1,4 +1,4 @@
-//===- ModelConfig.h - What the options ask of the models ------*- C++ -*-===//
+//===- ModelConfig.h - What the options ask of the models -------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -1,4 +1,4 @@
-//===- StandardApis.h - What general-purpose libraries do ------*- C++ -*-===//
+//===- StandardApis.h - What general-purpose libraries do -------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

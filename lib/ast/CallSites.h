@@ -1,4 +1,4 @@
-//===- CallSites.h - Calls and their arguments, uniformly ------*- C++ -*-===//
+//===- CallSites.h - Calls and their arguments, uniformly -------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

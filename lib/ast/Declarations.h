@@ -1,4 +1,4 @@
-//===- Declarations.h - Declarations as users name them --------*- C++ -*-===//
+//===- Declarations.h - Declarations as users name them ---------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -1,4 +1,4 @@
-//===- Expressions.h - What an expression is, underneath -------*- C++ -*-===//
+//===- Expressions.h - What an expression is, underneath --------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -1,4 +1,4 @@
-//===- Statements.h - Loop bodies and bounded subtree walks ----*- C++ -*-===//
+//===- Statements.h - Loop bodies and bounded subtree walks -----*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

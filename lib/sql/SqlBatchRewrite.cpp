@@ -122,8 +122,7 @@ bool addKeyToSelectAndGroup(StringRef Sql, const KeyLookup &L,
     size_t At = Toks[P.GroupBy + 1].Begin;
     R.Edits.push_back({At, At, R.KeyColumn + ", "});
   } else if (P.Aggregates) {
-    size_t At =
-        P.OrderBy != NoToken ? Toks[P.OrderBy].Begin : Toks.back().End;
+    size_t At = P.OrderBy != NoToken ? Toks[P.OrderBy].Begin : Toks.back().End;
     R.Edits.push_back({At, At,
                        P.OrderBy != NoToken ? "GROUP BY " + R.KeyColumn + " "
                                             : " GROUP BY " + R.KeyColumn});

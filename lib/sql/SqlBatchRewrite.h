@@ -1,4 +1,4 @@
-//===- SqlBatchRewrite.h - A per-key lookup made one batched read -*- C++ -*-//
+//===- SqlBatchRewrite.h - A per-key lookup, batched ------------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

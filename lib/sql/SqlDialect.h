@@ -1,4 +1,4 @@
-//===- SqlDialect.h - The SQL spellings batched queries use ----*- C++ -*-===//
+//===- SqlDialect.h - The SQL spellings batched queries use -----*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

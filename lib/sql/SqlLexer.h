@@ -1,4 +1,4 @@
-//===- SqlLexer.h - SQL text as tokens -------------------------*- C++ -*-===//
+//===- SqlLexer.h - SQL text as tokens --------------------------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

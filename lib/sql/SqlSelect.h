@@ -1,4 +1,4 @@
-//===- SqlSelect.h - A SELECT read as its clauses --------------*- C++ -*-===//
+//===- SqlSelect.h - A SELECT read as its clauses ---------------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -25,13 +25,13 @@ constexpr size_t NoToken = static_cast<size_t>(-1);
 
 /// A SELECT read as its clauses, token indices into the statement.
 struct SelectParts {
-  size_t Select = 0;         // the SELECT keyword
-  size_t FirstItem = 0;      // first token of the select list
-  size_t From = NoToken;     // FROM
-  size_t Where = NoToken;    // WHERE
-  size_t GroupBy = NoToken;  // BY of GROUP BY
-  size_t OrderBy = NoToken;  // ORDER of ORDER BY
-  size_t WhereEnd = 0;       // first token after the condition
+  size_t Select = 0;        // the SELECT keyword
+  size_t FirstItem = 0;     // first token of the select list
+  size_t From = NoToken;    // FROM
+  size_t Where = NoToken;   // WHERE
+  size_t GroupBy = NoToken; // BY of GROUP BY
+  size_t OrderBy = NoToken; // ORDER of ORDER BY
+  size_t WhereEnd = 0;      // first token after the condition
   std::vector<std::pair<size_t, size_t>> Items; // select list [begin, end)
   bool Aggregates = false;
   bool Joins = false;

@@ -58,18 +58,17 @@ std::optional<std::string> sqlMainTable(StringRef Sql) {
   if (!tokenizeSql(Sql, Toks))
     return std::nullopt;
   std::optional<std::string> Table;
-  forEachTopLevelToken(Toks, mainStatementStart(Toks), Toks.size(),
-                       [&](size_t I) {
-                         if (!Toks[I].isWord("from") || I + 1 >= Toks.size())
-                           return true;
-                         const SqlToken &Name = Toks[I + 1];
-                         if (Name.Kind == SqlTokenKind::Word)
-                           Table = Name.Text.str();
-                         else if (Name.Kind == SqlTokenKind::QuotedIdent &&
-                                  Name.Text.size() > 2)
-                           Table = Name.Text.drop_front().drop_back().str();
-                         return false;
-                       });
+  forEachTopLevelToken(
+      Toks, mainStatementStart(Toks), Toks.size(), [&](size_t I) {
+        if (!Toks[I].isWord("from") || I + 1 >= Toks.size())
+          return true;
+        const SqlToken &Name = Toks[I + 1];
+        if (Name.Kind == SqlTokenKind::Word)
+          Table = Name.Text.str();
+        else if (Name.Kind == SqlTokenKind::QuotedIdent && Name.Text.size() > 2)
+          Table = Name.Text.drop_front().drop_back().str();
+        return false;
+      });
   return Table;
 }
 

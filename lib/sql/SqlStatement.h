@@ -1,4 +1,4 @@
-//===- SqlStatement.h - What a statement is and what it names --*- C++ -*-===//
+//===- SqlStatement.h - What a statement is and what it names ---*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

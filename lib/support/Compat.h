@@ -1,4 +1,4 @@
-//===- Compat.h - The one place LLVM version differences live --*- C++ -*-===//
+//===- Compat.h - The one place LLVM version differences live ---*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -49,8 +49,7 @@ inline bool startsWithInsensitive(llvm::StringRef S, llvm::StringRef Prefix) {
 /// 14 and StringRef later; the value, owned.
 template <typename OptionsViewT>
 std::string localOrGlobalOption(const OptionsViewT &Options,
-                                llvm::StringRef Name,
-                                llvm::StringRef Default) {
+                                llvm::StringRef Name, llvm::StringRef Default) {
   return std::string(Options.getLocalOrGlobal(Name, Default));
 }
 

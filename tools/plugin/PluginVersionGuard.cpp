@@ -1,4 +1,4 @@
-//===- PluginVersionGuard.cpp - Refuse to run in another LLVM's clang-tidy ===//
+//===- PluginVersionGuard.cpp - Refuse another LLVM's clang-tidy ----------===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -1,4 +1,4 @@
-//===- Models.h - The built-in library models ------------------*- C++ -*-===//
+//===- Models.h - The built-in library models -------------------*- C++ -*-===//
 //
 // Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

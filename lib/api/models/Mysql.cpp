@@ -43,7 +43,9 @@ const ApiFunction MysqlConnectorFunctions[] = {
     method("sql::Statement::executeQuery", RoleExecute).reads().sqlAt(0),
     method("sql::Statement::executeUpdate", RoleExecute).writes().sqlAt(0),
     method("sql::Statement::execute", RoleExecute).sqlAt(0),
-    api("sql::Connection::prepareStatement", RolePrepare).sqlAt(0).handleAt(ReturnValue),
+    api("sql::Connection::prepareStatement", RolePrepare)
+        .sqlAt(0)
+        .handleAt(ReturnValue),
     method(PSTMT "executeQuery", RoleExecute).reads().arity(0),
     method(PSTMT "executeQuery", RoleExecute).reads().sqlAt(0).arity(1),
     method(PSTMT "executeUpdate", RoleExecute).writes().sqlAt(0).arity(1),
@@ -69,7 +71,10 @@ const ApiFunction MysqlConnectorFunctions[] = {
 // variable and bound and run later.
 constexpr ApiFunction xStatement(const char *Name, AccessKind Access,
                                  int Sql = NoArg) {
-  return api(Name, RolePrepare | RoleStatementInputs).access(Access).sqlAt(Sql).handleAt(ReturnValue);
+  return api(Name, RolePrepare | RoleStatementInputs)
+      .access(Access)
+      .sqlAt(Sql)
+      .handleAt(ReturnValue);
 }
 constexpr ApiFunction xDirect(const char *Name, AccessKind Access,
                               unsigned Extra = 0) {

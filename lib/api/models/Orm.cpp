@@ -43,15 +43,22 @@ constexpr ApiFunction dboRelation(const char *Name) {
 const ApiFunction WtDboFunctions[] = {
     // find<T>() and query<T>(sql) build a query; it runs when its results
     // are asked for, or when it converts to a collection or a ptr.
-    api("Wt::Dbo::Session::find", RolePrepare | RoleStatementInputs).reads().handleAt(ReturnValue),
-    api("Wt::Dbo::Session::query", RolePrepare | RoleStatementInputs).reads().sqlAt(0).handleAt(ReturnValue),
+    api("Wt::Dbo::Session::find", RolePrepare | RoleStatementInputs)
+        .reads()
+        .handleAt(ReturnValue),
+    api("Wt::Dbo::Session::query", RolePrepare | RoleStatementInputs)
+        .reads()
+        .sqlAt(0)
+        .handleAt(ReturnValue),
     method("Wt::Dbo::Query::resultList", RoleExecute).reads(),
     method("Wt::Dbo::Query::resultValue", RoleExecute | RoleSingleRow).reads(),
     method("Wt::Dbo::Query::operator Wt::Dbo::collection", RoleExecute).reads(),
-    method("Wt::Dbo::Query::operator Wt::Dbo::ptr", RoleExecute | RoleSingleRow).reads(),
+    method("Wt::Dbo::Query::operator Wt::Dbo::ptr", RoleExecute | RoleSingleRow)
+        .reads(),
     readCall("Wt::Dbo::Session::load"),
     // execute(sql).bind(...) runs when the Call ends with its expression.
-    api("Wt::Dbo::Session::execute", RoleExecute | RoleStatementInputs).sqlAt(0),
+    api("Wt::Dbo::Session::execute", RoleExecute | RoleStatementInputs)
+        .sqlAt(0),
     api("Wt::Dbo::Transaction::Transaction", RoleTransaction),
     dboRelation("Wt::Dbo::ptr::operator->"),
     dboRelation("Wt::Dbo::ptr::operator*"),
@@ -76,13 +83,13 @@ const ApiFunction DrogonFunctions[] = {
     writeCall("drogon::orm::Mapper::deleteOne"),
     writeCall("drogon::orm::Mapper::deleteByPrimaryKey"),
     writeCall("drogon::orm::Mapper::updateBy"),
-    api("drogon::orm::DbClient::execSqlSync", RoleExecute).sqlAt(0).paramsFrom(1),
+    api("drogon::orm::DbClient::execSqlSync", RoleExecute)
+        .sqlAt(0)
+        .paramsFrom(1),
     api("drogon::orm::DbClient::newTransaction", RoleTransaction),
 };
 const ApiMethodShape DrogonShapes[] = {
-    {"drogon_model::",
-     "get",
-     "drogon::orm::DbClient",
+    {"drogon_model::", "get", "drogon::orm::DbClient",
      method("", RoleLazyLoad).reads()},
 };
 

@@ -79,7 +79,10 @@ const ApiFunction LibpqFunctions[] = {
 // The overloads taking a CommandControl first have the query one later.
 #define PG "userver::storages::postgres::"
 constexpr ApiFunction userverExecute(const char *Name, int Sql) {
-  return api(Name, RoleExecute).sqlAt(Sql).paramsFrom(Sql + 1).sqlOfType(PG "Query");
+  return api(Name, RoleExecute)
+      .sqlAt(Sql)
+      .paramsFrom(Sql + 1)
+      .sqlOfType(PG "Query");
 }
 const ApiFunction UserverFunctions[] = {
     userverExecute(PG "Cluster::Execute", 1),

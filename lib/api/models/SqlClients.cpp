@@ -17,16 +17,20 @@ namespace models {
 
 namespace {
 
-
 // Qt SQL. QSqlQuery runs the SQL given to its constructor or to exec(QString);
 // exec() runs what prepare() compiled, with the values bound since.
 const ApiFunction QtSqlFunctions[] = {
-    api("QSqlQuery::QSqlQuery", RoleExecute).sqlAt(0).handleAt(ReturnValue).arity(2),
+    api("QSqlQuery::QSqlQuery", RoleExecute)
+        .sqlAt(0)
+        .handleAt(ReturnValue)
+        .arity(2),
     method("QSqlQuery::exec", RoleExecute).arity(0),
     method("QSqlQuery::exec", RoleExecute).sqlAt(0).arity(1),
     method("QSqlQuery::execBatch", RoleExecute),
     method("QSqlQuery::prepare", RolePrepare).sqlAt(0),
-    method("QSqlQuery::bindValue", RoleBind | RoleZeroBasedPosition).paramsFrom(0).valueAt(1),
+    method("QSqlQuery::bindValue", RoleBind | RoleZeroBasedPosition)
+        .paramsFrom(0)
+        .valueAt(1),
     method("QSqlQuery::addBindValue", RoleBind).valueAt(0),
     method("QSqlQuery::next", RoleAdvance),
     method("QSqlQuery::seek", RoleAdvance),
@@ -46,8 +50,12 @@ const ApiFunction QtSqlFunctions[] = {
 // and use() elements that follow it; `sql.prepare << "..."` compiles a
 // statement or a rowset. into() receives a column of each fetched row.
 const ApiFunction SociFunctions[] = {
-    api("soci::session::operator<<", RoleExecute | RoleStatementInputs).sqlAt(0),
-    api("soci::details::prepare_type::operator<<", RolePrepare | RoleStatementInputs).sqlAt(0).handleAt(ReturnValue),
+    api("soci::session::operator<<", RoleExecute | RoleStatementInputs)
+        .sqlAt(0),
+    api("soci::details::prepare_type::operator<<",
+        RolePrepare | RoleStatementInputs)
+        .sqlAt(0)
+        .handleAt(ReturnValue),
     api("soci::rowset::rowset", RoleExecute).reads().handleAt(ReturnValue),
     method("soci::statement::execute", RoleExecute),
     method("soci::statement::fetch", RoleAdvance),
@@ -62,11 +70,18 @@ const char *const SociResultTypes[] = {"soci::rowset"};
 // column of each row. A RecordSet built from a session and SQL runs it; one
 // built from a statement holds that statement's result.
 const ApiFunction PocoFunctions[] = {
-    api("Poco::Data::Session::operator<<", RolePrepare | RoleStatementInputs).sqlAt(0).handleAt(ReturnValue),
-    api("Poco::Data::RecordSet::RecordSet", RoleExecute).sqlAt(1).handleAt(ReturnValue).arity(3),
+    api("Poco::Data::Session::operator<<", RolePrepare | RoleStatementInputs)
+        .sqlAt(0)
+        .handleAt(ReturnValue),
+    api("Poco::Data::RecordSet::RecordSet", RoleExecute)
+        .sqlAt(1)
+        .handleAt(ReturnValue)
+        .arity(3),
     api("Poco::Data::RecordSet::RecordSet", RoleResultOf).handleAt(0).arity(2),
     // `Statement select(session); select << "...", into(x);` compiles it.
-    method("Poco::Data::Statement::operator<<", RolePrepare | RoleStatementInputs).sqlAt(0),
+    method("Poco::Data::Statement::operator<<",
+           RolePrepare | RoleStatementInputs)
+        .sqlAt(0),
     method("Poco::Data::Statement::execute", RoleExecute),
     // `while (!select.done()) select.execute();` pages through the rows.
     method("Poco::Data::Statement::done", RoleAdvance),
@@ -84,14 +99,19 @@ const char *const PocoResultTypes[] = {"Poco::Data::RecordSet"};
 // runs through query(), row(), exec(), a conversion to result or the
 // cppdb::exec / cppdb::row manipulators.
 const ApiFunction CppdbFunctions[] = {
-    api("cppdb::session::operator<<", RolePrepare | RoleStatementInputs).sqlAt(0).handleAt(ReturnValue),
+    api("cppdb::session::operator<<", RolePrepare | RoleStatementInputs)
+        .sqlAt(0)
+        .handleAt(ReturnValue),
     method("cppdb::statement::query", RoleExecute),
     method("cppdb::statement::row", RoleExecute),
     method("cppdb::statement::exec", RoleExecute),
     method("cppdb::statement::operator cppdb::result", RoleExecute),
     method("cppdb::statement::operator<<", RoleBind).valueAt(0),
     method("cppdb::statement::bind", RoleBind).valueAt(0).arity(1),
-    method("cppdb::statement::bind", RoleBind).paramsFrom(0).valueAt(1).arity(2),
+    method("cppdb::statement::bind", RoleBind)
+        .paramsFrom(0)
+        .valueAt(1)
+        .arity(2),
     method("cppdb::result::next", RoleAdvance),
     method("cppdb::result::get", RoleColumnRead),
     method("cppdb::result::fetch", RoleColumnRead).valueAt(1),
@@ -132,7 +152,10 @@ const ApiFunction NanodbcFunctions[] = {
     api("nanodbc::query", RoleExecute).reads().sqlAt(1).handleAt(0),
     api("nanodbc::prepare", RolePrepare).sqlAt(1).handleAt(0),
     // statement(connection&, query, timeout) prepares.
-    api("nanodbc::statement::statement", RolePrepare).sqlAt(1).handleAt(ReturnValue).arity(3),
+    api("nanodbc::statement::statement", RolePrepare)
+        .sqlAt(1)
+        .handleAt(ReturnValue)
+        .arity(3),
     method("nanodbc::statement::prepare", RolePrepare).sqlAt(0).arity(1),
     method("nanodbc::statement::prepare", RolePrepare).sqlAt(0).arity(2),
     method("nanodbc::statement::prepare", RolePrepare).sqlAt(1).arity(3),
@@ -159,8 +182,10 @@ const ApiFunction Sqlpp11Functions[] = {
     // `while (!r.empty()) { row = r.front(); ...; r.pop_front(); }`.
     method("sqlpp::result_t::empty", RoleAdvance),
     method("sqlpp::result_t::front", RoleColumnRead),
-    method("sqlpp::postgresql::connection_base::start_transaction", RoleTransaction),
-    method("sqlpp::sqlite3::connection_base::start_transaction", RoleTransaction),
+    method("sqlpp::postgresql::connection_base::start_transaction",
+           RoleTransaction),
+    method("sqlpp::sqlite3::connection_base::start_transaction",
+           RoleTransaction),
     method("sqlpp::mysql::connection_base::start_transaction", RoleTransaction),
     api("sqlpp::start_transaction", RoleTransaction),
 };

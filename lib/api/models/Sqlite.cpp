@@ -63,8 +63,12 @@ const ApiFunction SqliteCppFunctions[] = {
     api("SQLite::Database::exec", RoleExecute).sqlAt(0),
     api("SQLite::Database::tryExec", RoleExecute).sqlAt(0),
     api("SQLite::Transaction::Transaction", RoleTransaction),
-    api("SQLite::Database::execAndGet", RoleExecute | RoleSingleRow).reads().sqlAt(0),
-    api("SQLite::Statement::Statement", RolePrepare).sqlAt(1).handleAt(ReturnValue),
+    api("SQLite::Database::execAndGet", RoleExecute | RoleSingleRow)
+        .reads()
+        .sqlAt(0),
+    api("SQLite::Statement::Statement", RolePrepare)
+        .sqlAt(1)
+        .handleAt(ReturnValue),
     method("SQLite::Statement::executeStep", RoleExecute | RoleAdvance),
     method("SQLite::Statement::tryExecuteStep", RoleExecute | RoleAdvance),
     method("SQLite::Statement::exec", RoleExecute),
@@ -98,9 +102,11 @@ const ApiFunction SqliteOrmFunctions[] = {
     writeCall(STORAGE "replace_range"),
     // Transaction control lives in the storage's base class; transaction()
     // runs the callable it is given inside one.
-    api("sqlite_orm::internal::storage_base::begin_transaction", RoleTransaction),
+    api("sqlite_orm::internal::storage_base::begin_transaction",
+        RoleTransaction),
     api("sqlite_orm::internal::storage_base::transaction", RoleTransaction),
-    api("sqlite_orm::internal::storage_base::transaction_guard", RoleTransaction),
+    api("sqlite_orm::internal::storage_base::transaction_guard",
+        RoleTransaction),
 };
 #undef STORAGE
 

@@ -17,6 +17,8 @@ namespace {
 // The standard algorithms whose callable runs once per element (not
 // comparators, which run many times per element), the std::ranges
 // function objects, and Qt Concurrent's map and filter family.
+// Columns: name, argument count (no execution policy), the range argument,
+// the callable argument, the callable's element parameter.
 const AlgorithmShape Algorithms[] = {
     {"std::for_each", 3, 0, 2, 0},
     {"std::for_each_n", 3, 0, 2, 0},
