@@ -68,9 +68,7 @@ std::string loopSubject(const RowLoop &L) {
   return "the outer query";
 }
 
-std::string loopTable(const RowLoop &L) {
-  return L.Table.empty() ? L.Name : L.Table;
-}
+std::string loopTable(const RowLoop &L) { return L.Table; }
 
 std::string perIteration(const RowLoop &L) {
   switch (L.Source) {

@@ -25,7 +25,8 @@ namespace nplusone {
 /// How a message names what a loop iterates: "'users'" or a description.
 std::string loopSubject(const RowLoop &L);
 
-/// What the loop's rows are of, for "load ... for all <table>".
+/// The table the loop's rows are of, for "load ... for all <table>";
+/// empty when the outer SQL does not name one (a variable name is no table).
 std::string loopTable(const RowLoop &L);
 
 /// Notes on where the rows come from and on the loop itself.

@@ -74,9 +74,12 @@ void resolveThroughChain(llvm::ArrayRef<ChainStep> Chain, QueryTarget &Target,
       break;
     Owner = Step.Caller;
   }
-  if (auto Text = leadingSqlText(Target.Sql, &Ctx.facts(*Owner)))
-    Target.IsWrite =
-        Target.IsWrite || classifySql(*Text) == SqlStatementKind::Write;
+  if (auto Text = leadingSqlText(Target.Sql, &Ctx.facts(*Owner))) {
+    // A command language (Redis) is classified where its call is.
+    bool Sql = !Target.Library || Target.Library->speaksSql();
+    if (Sql)
+      classifyByText(Target, *Text);
+  }
 }
 
 const CallSummary *reachedQuery(const Expr *Site, const FunctionDecl *Caller,

@@ -102,6 +102,8 @@ public:
   void VisitCallExpr(const CallExpr *C);
   void VisitCXXConstructExpr(const CXXConstructExpr *CE);
   void VisitCompoundStmt(const CompoundStmt *CS);
+  void VisitCXXTryStmt(const CXXTryStmt *TS);
+  void VisitCXXThrowExpr(const CXXThrowExpr *TE);
   void VisitStmt(const Stmt *S) { walkChildren(S); }
 
 private:
@@ -137,9 +139,17 @@ private:
   void leaveLoop() {
     Conditional = LoopStack.back().SavedConditional;
     LoopStack.pop_back();
+    Breakables.pop_back();
   }
   void walkCondition(const Expr *Cond, int Loop);
   void walkCallbackLoop(const Stmt *Call, const CallbackLoop &Callback);
+  /// The LoopStack positions [first, LoopStack.size()) that \p Exit leaves;
+  /// LoopStack.size() when it leaves none.
+  size_t firstLoopLeftBy(const Stmt *Exit) const;
+  /// Walks \p S as a block that ends by leaving the loops from position
+  /// \p First on.
+  void walkLeaving(const Stmt *S, size_t First, bool WalkAsChildren);
+  llvm::SmallVector<int, 1> loopsFrom(size_t First) const;
 
   void recordDecl(const Decl *D);
   void addEdge(const Expr *Dst, const Expr *Src, bool IsValue);
@@ -155,6 +165,8 @@ private:
   struct StackEntry {
     int Loop;
     int SavedConditional;
+    /// How many blocks being walked end by leaving this loop.
+    unsigned Leaving = 0;
   };
   FunctionFacts &F;
   const ApiModel &Model;
@@ -169,6 +181,14 @@ private:
   const Expr *FullExpr = nullptr;
   llvm::SmallPtrSet<const LambdaExpr *, 4> WalkedLambdas;
   unsigned InCallback = 0;
+  /// The LoopStack position of the innermost algorithm's loop, plus one: a
+  /// return in its lambda leaves only the loops inside it.
+  size_t CallbackFloor = 0;
+  /// What a break leaves: a loop (its LoopStack position) or a switch (-1).
+  llvm::SmallVector<int, 8> Breakables;
+  /// LoopStack sizes where the try blocks being walked start: a throw in
+  /// one leaves only the loops inside it.
+  llvm::SmallVector<size_t, 4> TryFloors;
 };
 
 //===-- Loops and branches ------------------------------------------------===//
@@ -180,6 +200,7 @@ int FactsWalker::enterLoop(const Stmt *Loop, bool LoopInBlock) {
   Facts.Parent = currentLoop();
   Facts.InBlock = LoopInBlock;
   F.Loops.push_back(Facts);
+  Breakables.push_back(static_cast<int>(LoopStack.size()));
   LoopStack.push_back({Index, Conditional});
   Conditional = 0;
   return Index;
@@ -227,6 +248,10 @@ void FactsWalker::VisitIfStmt(const IfStmt *IS) {
   child(IS->getInit());
   child(IS->getConditionVariableDeclStmt());
   child(IS->getCond());
+  // `if (r.empty()) break;`: the condition decides when loops end.
+  size_t First = firstLoopLeftBy(finalExit(IS->getThen()));
+  if (First < LoopStack.size() && IS->getCond())
+    F.Exits.push_back({IS->getCond(), loopsFrom(First)});
   conditionalChild(IS->getThen());
   conditionalChild(IS->getElse());
 }
@@ -235,7 +260,9 @@ void FactsWalker::VisitSwitchStmt(const SwitchStmt *SS) {
   child(SS->getInit());
   child(SS->getConditionVariableDeclStmt());
   child(SS->getCond());
+  Breakables.push_back(-1);
   conditionalChild(SS->getBody());
+  Breakables.pop_back();
 }
 
 void FactsWalker::VisitAbstractConditionalOperator(
@@ -246,10 +273,77 @@ void FactsWalker::VisitAbstractConditionalOperator(
 }
 
 void FactsWalker::VisitCompoundStmt(const CompoundStmt *CS) {
+  size_t First = firstLoopLeftBy(finalExit(CS));
+  if (First < LoopStack.size()) {
+    walkLeaving(CS, First, /*WalkAsChildren=*/false);
+    return;
+  }
   for (const Stmt *Child : CS->children()) {
     BlockChild = Child;
     child(Child);
   }
+}
+
+void FactsWalker::VisitCXXTryStmt(const CXXTryStmt *TS) {
+  TryFloors.push_back(LoopStack.size());
+  child(TS->getTryBlock());
+  TryFloors.pop_back();
+  for (unsigned I = 0; I < TS->getNumHandlers(); ++I)
+    conditionalChild(TS->getHandler(I));
+}
+
+void FactsWalker::VisitCXXThrowExpr(const CXXThrowExpr *TE) {
+  walkLeaving(TE, firstLoopLeftBy(TE), /*WalkAsChildren=*/true);
+}
+
+size_t FactsWalker::firstLoopLeftBy(const Stmt *Exit) const {
+  size_t None = LoopStack.size();
+  if (!Exit || LoopStack.empty())
+    return None;
+  if (isa<BreakStmt>(Exit))
+    return Breakables.empty() || Breakables.back() < 0
+               ? None
+               : static_cast<size_t>(Breakables.back());
+  // A return in a lambda walked in place ends one element's call.
+  if (isa<ReturnStmt>(Exit))
+    return InCallback ? CallbackFloor : 0;
+  if (isa<CXXThrowExpr>(Exit))
+    return TryFloors.empty() ? 0 : TryFloors.back();
+  // A goto leaves the loops its label is outside of.
+  const auto *GS = dyn_cast<GotoStmt>(Exit);
+  const LabelStmt *Label =
+      GS && GS->getLabel() ? GS->getLabel()->getStmt() : nullptr;
+  if (!Label)
+    return None;
+  SourceLocation At = Label->getBeginLoc();
+  for (size_t Pos = InCallback ? CallbackFloor : 0; Pos < LoopStack.size();
+       ++Pos) {
+    const Stmt *Loop = F.Loops[LoopStack[Pos].Loop].Loop;
+    if (At < Loop->getBeginLoc() || Loop->getEndLoc() < At)
+      return Pos;
+  }
+  return None;
+}
+
+void FactsWalker::walkLeaving(const Stmt *S, size_t First,
+                              bool WalkAsChildren) {
+  size_t Last = LoopStack.size();
+  for (size_t Pos = First; Pos < Last; ++Pos)
+    ++LoopStack[Pos].Leaving;
+  for (const Stmt *Child : S->children()) {
+    if (!WalkAsChildren)
+      BlockChild = Child;
+    child(Child);
+  }
+  for (size_t Pos = First; Pos < Last; ++Pos)
+    --LoopStack[Pos].Leaving;
+}
+
+llvm::SmallVector<int, 1> FactsWalker::loopsFrom(size_t First) const {
+  llvm::SmallVector<int, 1> Loops;
+  for (size_t Pos = First; Pos < LoopStack.size(); ++Pos)
+    Loops.push_back(LoopStack[Pos].Loop);
+  return Loops;
 }
 
 /// Calls in a loop condition run once per iteration; the loop's own cursor
@@ -276,6 +370,8 @@ void FactsWalker::walkCallbackLoop(const Stmt *Call,
   FullExpr = nullptr;
   int L = enterLoop(Call, /*LoopInBlock=*/false);
   F.Loops[L].Callback = Callback;
+  size_t SavedFloor = CallbackFloor;
+  CallbackFloor = LoopStack.size();
   // The element parameter takes each value of the range, as a range-for
   // variable does.
   if (Callback.Element)
@@ -283,6 +379,7 @@ void FactsWalker::walkCallbackLoop(const Stmt *Call,
   ++InCallback;
   walk(Callback.Body, CurrentDepth + 1);
   --InCallback;
+  CallbackFloor = SavedFloor;
   leaveLoop();
   FullExpr = SavedFullExpr;
 }
@@ -318,7 +415,7 @@ void FactsWalker::VisitReturnStmt(const ReturnStmt *RS) {
   // function.
   if (const Expr *Value = RS->getRetValue(); Value && !InCallback)
     F.Returns.push_back(Value);
-  walkChildren(RS);
+  walkLeaving(RS, firstLoopLeftBy(RS), /*WalkAsChildren=*/true);
 }
 
 void FactsWalker::recordDecl(const Decl *D) {
@@ -371,6 +468,9 @@ void FactsWalker::placeInLoops(CallFacts &Facts) const {
   if (LoopStack.empty())
     return;
   Facts.Loop = LoopStack.back().Loop;
+  for (const StackEntry &E : LoopStack)
+    if (E.Leaving)
+      Facts.ExitedLoops.push_back(E.Loop);
   // Walk out to the first loop whose body holds a conditional around us.
   int Count = Conditional;
   for (size_t I = LoopStack.size(); I-- > 0;) {

@@ -66,6 +66,10 @@ struct CallFacts {
   /// The innermost loop inside which the call sits under an
   /// if/switch/?:/&&/||; the call is conditional in it and in its ancestors.
   int ConditionalIn = -1;
+  /// The loops the call's path leaves: it sits in a block that always ends
+  /// with a break, return, throw or goto out of them (error handling), so
+  /// it runs at most once per entry of each.
+  llvm::SmallVector<int, 0> ExitedLoops;
   /// The full expression the call is part of.
   const clang::Expr *FullExpr = nullptr;
   /// The roles the call plays here: its model's, except that a prepared
@@ -83,6 +87,13 @@ struct FlowEdge {
   int Loop = -1;
 };
 
+/// An `if` whose branch leaves loops: `if (r.empty()) break;`.
+struct ConditionalExit {
+  const clang::Expr *Cond = nullptr;
+  /// The loops the branch leaves.
+  llvm::SmallVector<int, 1> Loops;
+};
+
 class FunctionFacts {
 public:
   FunctionFacts(const clang::FunctionDecl &FD, const ApiModel &Model);
@@ -91,6 +102,7 @@ public:
   llvm::ArrayRef<LoopFacts> loops() const { return Loops; }
   llvm::ArrayRef<CallFacts> calls() const { return Calls; }
   llvm::ArrayRef<FlowEdge> edges() const { return Edges; }
+  llvm::ArrayRef<ConditionalExit> conditionalExits() const { return Exits; }
 
   /// Prepare calls (RolePrepare) that compile SQL into the handle \p Handle,
   /// in source order.
@@ -147,6 +159,7 @@ private:
   std::vector<LoopFacts> Loops;
   std::vector<CallFacts> Calls;
   std::vector<FlowEdge> Edges;
+  std::vector<ConditionalExit> Exits;
   std::vector<const clang::Expr *> Returns;
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const CallFacts *, 1>>

@@ -8,6 +8,7 @@
 #include "lib/analysis/LoopQueries.h"
 #include "lib/analysis/BatchPlanner.h"
 #include "lib/analysis/HoistPlan.h"
+#include "lib/analysis/LoopEnds.h"
 #include "lib/analysis/SqlTextReader.h"
 #include "lib/analysis/Transactions.h"
 #include "lib/analysis/ValueFlow.h"
@@ -20,6 +21,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include <optional>
 
 using namespace clang;
@@ -198,13 +200,6 @@ const Expr *narrowTypedStatement(const Expr *E, const ValueFlow &Flow,
   return E;
 }
 
-bool inLoopSubtree(int Loop, int Ancestor, const FunctionFacts &Facts) {
-  for (int L = Loop; L >= 0; L = Facts.loops()[L].Parent)
-    if (L == Ancestor)
-      return true;
-  return false;
-}
-
 /// The loops that run a site once per iteration: the innermost, and the
 /// one whose row or element feeds it (-1 when none does), each with whether
 /// the site is conditional in it.
@@ -244,11 +239,15 @@ private:
   LoopChoice chooseLoop(const SiteCall &S, const QueryTarget &Target);
   bool classify(const SiteCall &S, LoopChoice &Choice, LoopQueryFinding &F);
   bool variesInLoop(const SiteCall &S, int Loop);
+  bool endsItsLoop(const CallFacts &C, int Loop) const;
   LabelMask siteLabels(const SiteCall &S, const ValueFlow &Flow,
                        LabelMask Wanted = 0,
                        LoopQueryFinding *F = nullptr) const;
   void planHoists(std::vector<LoopQueryFinding> &Found) const;
   void completeAdvice(std::vector<LoopQueryFinding> &Found) const;
+  void dropBatchedForms(std::vector<LoopQueryFinding> &Found) const;
+  bool rowChangesStatement(const LoopQueryFinding &F) const;
+  bool hasBoundValues(const LoopQueryFinding &F) const;
 
   const FunctionDecl &FD;
   AnalysisContext &Ctx;
@@ -293,11 +292,11 @@ bool LoopQueryFinder::describeTarget(const SiteCall &S, LoopQueryFinding &F) {
     F.Chain = callChain(S.C.Call, &FD, S.Callee, Budget, Ctx);
     F.TargetFunction = F.Chain.back().Caller;
     resolveThroughChain(F.Chain, F.Target, F.TargetFunction, Ctx);
-    return true;
+    return !F.Target.IsSession;
   }
   if (S.IsApi) {
     F.Target = describeQuery(S.C, Facts);
-    if (isWaitCommand(F.Target, Facts))
+    if (isWaitCommand(F.Target, Facts) || F.Target.IsSession)
       return false;
   }
   F.Target.ApiCall = S.C.Call;
@@ -317,7 +316,10 @@ LoopChoice LoopQueryFinder::chooseLoop(const SiteCall &S,
   for (int Index = C.Loop; Index >= 0; Index = Facts.loops()[Index].Parent) {
     UnderCondition |= Index == C.ConditionalIn;
     const RowLoop &L = Loops[Index];
-    if (Index == C.AdvancesLoop || L.RunsAtMostOnce)
+    // Its own cursor step, a loop that runs at most once or over a fixed
+    // list, or a loop the call's path leaves: not once per iteration.
+    if (Index == C.AdvancesLoop || L.RunsAtMostOnce || L.ConstantRange ||
+        llvm::is_contained(C.ExitedLoops, Index))
       continue;
     // Stepping the cursor a loop walks fetches its rows; it is no query.
     if (Target.Handle && Target.Handle == L.Cursor)
@@ -340,6 +342,14 @@ LoopChoice LoopQueryFinder::chooseLoop(const SiteCall &S,
     }
   }
   return Choice;
+}
+
+/// A retry, poll or paging loop the call's result ends. A loop over rows
+/// has a row source of its own: a check of a query's result in it (`if
+/// (!config) break;`) is error handling, not what drives the loop.
+bool LoopQueryFinder::endsItsLoop(const CallFacts &C, int Loop) const {
+  return Loops[Loop].Source != LoopSource::QueryRows &&
+         resultEndsLoop(C, Loop, Facts);
 }
 
 /// Neither the rows nor anything else the loop changes feeds the site:
@@ -368,11 +378,13 @@ bool LoopQueryFinder::classify(const SiteCall &S, LoopChoice &Choice,
     F.Relation = relationName(S.C);
   } else if (F.Target.IsWrite) {
     // A write costs a round trip per iteration of the innermost loop,
-    // whatever it depends on.
+    // whatever it depends on; but a retry of one write is no batch.
     F.Kind = FindingKind::WriteInLoop;
     F.Loop = Choice.Innermost;
     if (Choice.Chosen != Choice.Innermost)
       Choice.Chosen = -1;
+    if (Choice.Chosen < 0 && endsItsLoop(S.C, Choice.Innermost))
+      return false;
   } else if (Choice.Chosen >= 0) {
     F.Loop = Choice.Chosen;
     F.Kind = Loops[Choice.Chosen].Source == LoopSource::QueryRows
@@ -382,7 +394,7 @@ bool LoopQueryFinder::classify(const SiteCall &S, LoopChoice &Choice,
     // A query in the loop's own condition decides when it ends (polling):
     // its answer is expected to change. Pagination and the like vary too.
     if (S.C.InConditionOf == Choice.Innermost ||
-        variesInLoop(S, Choice.Innermost))
+        endsItsLoop(S.C, Choice.Innermost) || variesInLoop(S, Choice.Innermost))
       return false;
     F.Kind = FindingKind::LoopInvariantQuery;
     F.Loop = Choice.Innermost;
@@ -412,6 +424,47 @@ LabelMask LoopQueryFinder::siteLabels(const SiteCall &S, const ValueFlow &Flow,
     F->CarrierIsSqlText = Carrier.IsSqlText;
   }
   return Labels;
+}
+
+/// The query at the end of \p F's chain takes values bound apart from its
+/// text (parameters, binds).
+bool LoopQueryFinder::hasBoundValues(const LoopQueryFinding &F) const {
+  const FunctionFacts &Owner = Ctx.facts(*F.Chain.back().Caller);
+  const CallFacts *C = Owner.factsOf(F.Target.ApiCall);
+  if (!C || !C->Api)
+    return true;
+  const Expr *Handle = callArg(C->Call, C->Api.Function->HandleArg);
+  bool Bound = false;
+  forEachQueryInput(*C, Owner, [&](const Expr *E, bool IsSql) {
+    Bound = Bound || (!IsSql && E && E != Handle);
+  });
+  return Bound;
+}
+
+/// The row changes what the statement is, not a key in it: a table, column
+/// or schema name, or the whole statement (`for (auto &ddl : migration)
+/// db.exec(ddl)`). `IN (...)` cannot batch that, and the count follows the
+/// schema, not the data.
+bool LoopQueryFinder::rowChangesStatement(const LoopQueryFinding &F) const {
+  const LibraryModel *Lib = F.Target.Library;
+  if ((Lib && !Lib->speaksSql()) || !F.Target.Sql)
+    return false;
+  const FunctionFacts *Owner =
+      F.TargetFunction ? &Ctx.facts(*F.TargetFunction) : nullptr;
+  auto Text = sqlTextParts(F.Target.Sql, Owner);
+  if (!Text) {
+    // No literal text: the statement is the row or element itself.
+    const Expr *Sql = stripTemporaries(F.Target.Sql);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Sql))
+      Sql = MC->getImplicitObjectArgument();
+    const ValueDecl *Root = rootDecl(Sql);
+    return F.Chain.empty() && F.CarrierIsSqlText && Root &&
+           Root == Loops[F.Loop].RowVar;
+  }
+  if (sqlHolePlaces(Text->Text) != SqlHolePlaces::Names)
+    return false;
+  // The text alone carries the row: a bound value would be a key.
+  return F.Chain.empty() ? F.CarrierIsSqlText : !hasBoundValues(F);
 }
 
 /// Loop-invariant queries held by a declaration: can it move before the
@@ -458,6 +511,21 @@ void LoopQueryFinder::completeAdvice(
   }
 }
 
+/// The batched forms of a loop's statements are no N+1: writes to an
+/// in-process database inside one transaction (SQLite's bulk load), and
+/// statements a pipeline sends together.
+void LoopQueryFinder::dropBatchedForms(
+    std::vector<LoopQueryFinding> &Found) const {
+  llvm::erase_if(Found, [&](const LoopQueryFinding &F) {
+    const LibraryModel *Lib = F.Target.Library;
+    if (F.Kind == FindingKind::WriteInLoop && Lib && Lib->InProcess &&
+        F.InTransaction)
+      return true;
+    return F.Kind != FindingKind::LazyLoadInLoop &&
+           loopRunsInPipeline(F, Loops[F.Loop], Ctx);
+  });
+}
+
 FunctionLoopQueries LoopQueryFinder::run() {
   FunctionLoopQueries Result;
   for (const CallFacts &C : Facts.calls())
@@ -477,13 +545,17 @@ FunctionLoopQueries LoopQueryFinder::run() {
     if (F.Target.Handle && S->IsApi &&
         !HandleSites.insert({F.Target.Handle, F.Loop}).second)
       continue;
-    if (Choice.Chosen >= 0)
+    if (Choice.Chosen >= 0) {
       siteLabels(*S, Rows.flow(Rows.groupOf(Choice.Chosen)),
                  Rows.labelOf(Choice.Chosen), &F);
+      if (rowChangesStatement(F))
+        continue;
+    }
     Result.Findings.push_back(std::move(F));
   }
   planHoists(Result.Findings);
   completeAdvice(Result.Findings);
+  dropBatchedForms(Result.Findings);
   Result.Loops = std::move(Loops);
   return Result;
 }

@@ -114,6 +114,12 @@ bool isWriteText(llvm::StringRef Text, const LibraryModel *Lib) {
   return classifySql(Text) == SqlStatementKind::Write;
 }
 
+void classifyByText(QueryTarget &Target, llvm::StringRef Text) {
+  Target.IsWrite = Target.IsWrite || isWriteText(Text, Target.Library);
+  bool Sql = !Target.Library || Target.Library->speaksSql();
+  Target.IsSession = Sql && classifySql(Text) == SqlStatementKind::Session;
+}
+
 QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
   QueryTarget T;
   T.ApiCall = C.Call;
@@ -133,7 +139,7 @@ QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
     break;
   case AccessKind::ByText:
     if (auto Text = leadingSqlText(T.Sql, &Facts)) {
-      T.IsWrite = isWriteText(*Text, T.Library);
+      classifyByText(T, *Text);
     } else if (T.Sql && T.Library) {
       T.WriteKeyword = typedWriteKeyword(T.Sql, *T.Library);
       T.IsWrite = T.WriteKeyword != nullptr;

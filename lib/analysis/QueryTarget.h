@@ -34,6 +34,9 @@ struct QueryTarget {
   /// The statement handle an execute-by-handle call runs, if any.
   const clang::ValueDecl *Handle = nullptr;
   bool IsWrite = false;
+  /// Session or transaction control (SET, BEGIN, ...): neither a read nor a
+  /// row write.
+  bool IsSession = false;
   /// For a typed statement (no SQL text), the SQL keyword its type writes.
   const char *WriteKeyword = nullptr;
 };
@@ -44,6 +47,10 @@ QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts);
 /// True when \p Text is a write in the language of \p Lib: a write command
 /// of a command language (Redis), else a write SQL statement.
 bool isWriteText(llvm::StringRef Text, const LibraryModel *Lib);
+
+/// Classifies \p Target by its statement text \p Text: a write, or
+/// session control; the kinds its library's access already fixes stay.
+void classifyByText(QueryTarget &Target, llvm::StringRef Text);
 
 /// Visits one input of a query: the expression, and whether it is (part
 /// of) the statement's text rather than a parameter.

@@ -11,6 +11,7 @@
 #include "lib/analysis/ValueFlow.h"
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Expressions.h"
+#include "lib/ast/Statements.h"
 #include "lib/sql/SqlStatement.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -125,23 +126,11 @@ const ValueDecl *conditionFlag(const Expr *Cond) {
   return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
 }
 
-/// The body ends in an unconditional break, return, throw or goto.
+/// The body ends in an unconditional break, return, throw or goto; a retry
+/// loop's `try { ...; return; } catch (...) { }` runs again only when the
+/// attempt failed.
 bool endsInExit(const Stmt *Body) {
-  const Stmt *Last = Body;
-  while (const auto *CS = dyn_cast_or_null<CompoundStmt>(Last)) {
-    Last = nullptr;
-    for (const Stmt *S : CS->body())
-      if (!isa<NullStmt>(S))
-        Last = S;
-  }
-  if (const auto *E = dyn_cast_or_null<Expr>(Last))
-    Last = E->IgnoreImplicit();
-  // A retry loop: `try { ...; return; } catch (...) { }` runs again only
-  // when the attempt failed.
-  if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Last))
-    return endsInExit(Try->getTryBlock());
-  return Last && (isa<BreakStmt>(Last) || isa<ReturnStmt>(Last) ||
-                  isa<CXXThrowExpr>(Last) || isa<GotoStmt>(Last));
+  return finalExit(Body, /*ThroughTry=*/true) != nullptr;
 }
 
 bool isFalseConstant(const Expr *Cond, const ASTContext &Ctx) {
@@ -270,10 +259,35 @@ void classifyRange(RowLoop &L, const Expr *Range, const Stmt *Loop,
   traceCollection(L, Range, Loop, Facts, Ctx);
 }
 
+/// The elements of a list written in the source: a braced list, or a
+/// variable initialised with one of literals and not changed after.
+bool isConstantCollection(const Expr *E, const FunctionFacts &Facts) {
+  E = stripTemporaries(E);
+  if (const auto *IL = dyn_cast_or_null<CXXStdInitializerListExpr>(E))
+    E = stripTemporaries(IL->getSubExpr());
+  if (isa_and_nonnull<InitListExpr>(E))
+    return true;
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->getInit() || isa<ParmVarDecl>(VD) ||
+      (VD->isLocalVarDecl() && Facts.writeCount(VD) != 1))
+    return false;
+  const Expr *Init = stripTemporaries(VD->getInit());
+  if (const auto *IL = dyn_cast_or_null<CXXStdInitializerListExpr>(Init))
+    Init = stripTemporaries(IL->getSubExpr());
+  const auto *List = dyn_cast_or_null<InitListExpr>(Init);
+  return List && llvm::all_of(List->inits(), [](const Expr *Item) {
+           const Expr *Value = stripTemporaries(Item);
+           return isa<StringLiteral>(Value) || isa<IntegerLiteral>(Value);
+         });
+}
+
 void classifyRangeFor(RowLoop &L, const CXXForRangeStmt *RF,
                       const FunctionFacts &Facts, RowsContext &Ctx) {
   L.RowVar = RF->getLoopVariable();
   classifyRange(L, RF->getRangeInit(), RF, Facts, Ctx);
+  L.ConstantRange = L.Source == LoopSource::Elements &&
+                    isConstantCollection(RF->getRangeInit(), Facts);
 }
 
 /// The object a call like `r.begin()`, `r.size()`, `std::begin(r)` is on.
@@ -542,8 +556,9 @@ void traceCursorLoops(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
 }
 
 /// Pass 3, flag-driven cursor loops: `bool more = rs.moveFirst(); while
-/// (more) { ...; more = rs.moveNext(); }` or `rc = sqlite3_step(s); while
-/// (rc == SQLITE_ROW) { ...; rc = sqlite3_step(s); }`.
+/// (more) { ...; more = rs.moveNext(); }`, `rc = sqlite3_step(s); while
+/// (rc == SQLITE_ROW) { ...; rc = sqlite3_step(s); }` and the same as a
+/// `for` whose init and increment step the cursor.
 void traceFlagLoops(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
   for (RowLoop &L : Loops) {
     if (L.Source == LoopSource::QueryRows)
@@ -553,6 +568,9 @@ void traceFlagLoops(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
       Flag = conditionFlag(WS->getCond());
     else if (const auto *DS = dyn_cast<DoStmt>(L.Loop))
       Flag = conditionFlag(DS->getCond());
+    // `for (rc = sqlite3_step(s); rc == SQLITE_ROW; rc = sqlite3_step(s))`.
+    else if (const auto *FS = dyn_cast<ForStmt>(L.Loop))
+      Flag = conditionFlag(FS->getCond());
     if (!Flag)
       continue;
     for (const Expr *V : Facts.valuesOf(Flag)) {

@@ -47,6 +47,10 @@ struct RowLoop {
   /// The body provably runs at most once: it always ends in break/return, or
   /// it is a `do { } while (0)`.
   bool RunsAtMostOnce = false;
+  /// The loop walks a list fixed in the source (`for (auto *t : {"users",
+  /// "orders"})`, a constant array of table names): its count does not grow
+  /// with the data.
+  bool ConstantRange = false;
   /// How to name what the loop iterates in messages: 'users'.
   std::string Name;
   /// The table the rows come from, when the outer SQL names one.

@@ -29,6 +29,17 @@ constexpr unsigned MaxTextPieces = 512;
 
 bool isDigit(char C) { return std::isdigit(static_cast<unsigned char>(C)); }
 
+/// The last of \p Exprs (in source order) that starts before \p At; the
+/// first when none does.
+const Expr *lastBeforeOrFirst(llvm::ArrayRef<const Expr *> Exprs,
+                              SourceLocation At) {
+  const Expr *Found = nullptr;
+  for (const Expr *E : Exprs)
+    if (!Found || E->getBeginLoc() < At)
+      Found = E;
+  return Found;
+}
+
 /// Reads text out of the expression that builds it. Whole reads every
 /// piece, holes included; Leading stops at the first hole and resolves
 /// variables by the value they start with.
@@ -59,8 +70,8 @@ private:
     Stopped = M == Leading;
     return true;
   }
-  bool addVariable(const VarDecl *VD);
-  bool addStartOfVariable(const VarDecl *VD);
+  bool addVariable(const VarDecl *VD, SourceLocation At);
+  bool addStartOfVariable(const VarDecl *VD, SourceLocation At);
   bool addPercentArg(const CXXMemberCallExpr *MC);
   bool addBraceFormat(const CallExpr *C);
 
@@ -82,7 +93,7 @@ bool TextReader::add(const Expr *E) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
         VD && !isa<ParmVarDecl>(VD))
-      return addVariable(VD);
+      return addVariable(VD, DRE->getBeginLoc());
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (OC->getOperator() == OO_Plus && OC->getNumArgs() == 2)
       return add(OC->getArg(0)) && add(OC->getArg(1));
@@ -107,24 +118,28 @@ bool TextReader::add(const Expr *E) {
   return hole();
 }
 
-bool TextReader::addVariable(const VarDecl *VD) {
+bool TextReader::addVariable(const VarDecl *VD, SourceLocation At) {
   if (const Expr *V = singleValue(VD, Facts))
     return add(V);
   if (M == Leading && Facts)
-    return addStartOfVariable(VD);
+    return addStartOfVariable(VD, At);
   return hole();
 }
 
-/// A variable changed after it was set starts with its first value: `sql +=
-/// " WHERE ..."` appends, `snprintf(sql, n, "DELETE ...", id)` fills it.
-bool TextReader::addStartOfVariable(const VarDecl *VD) {
-  auto Values = Facts->valuesOf(VD);
-  if (!Values.empty())
-    return add(Values.front()) && hole();
+/// A variable changed after it was set starts with the last value set
+/// before its use at \p At (the first, when none is before it): `sql +=
+/// " WHERE ..."` appends to it, `snprintf(sql, n, "DELETE ...", id)` fills
+/// it, a buffer reused for a SELECT and then an UPDATE holds the UPDATE.
+bool TextReader::addStartOfVariable(const VarDecl *VD, SourceLocation At) {
+  if (const Expr *Value = lastBeforeOrFirst(Facts->valuesOf(VD), At))
+    return add(Value) && hole();
+  // Literals written through a call (`snprintf`, `strcpy`).
+  llvm::SmallVector<const Expr *, 4> Written;
   for (const FlowEdge &Edge : Facts->edges())
-    if (Edge.Dst == VD)
-      if (const auto *SL = dyn_cast<StringLiteral>(stripTemporaries(Edge.Src)))
-        return addLiteral(SL) && hole();
+    if (Edge.Dst == VD && isa<StringLiteral>(stripTemporaries(Edge.Src)))
+      Written.push_back(stripTemporaries(Edge.Src));
+  if (const Expr *Literal = lastBeforeOrFirst(Written, At))
+    return addLiteral(cast<StringLiteral>(Literal)) && hole();
   return hole();
 }
 

@@ -7,6 +7,7 @@
 
 #include "lib/analysis/Transactions.h"
 #include "lib/analysis/Finding.h"
+#include "lib/analysis/LoopEnds.h"
 #include "lib/analysis/SqlTextReader.h"
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Declarations.h"
@@ -64,6 +65,24 @@ bool opensTransaction(const CallFacts &C, const LoopQueryFinding &F,
 }
 
 } // namespace
+
+bool loopRunsInPipeline(const LoopQueryFinding &F, const RowLoop &L,
+                        AnalysisContext &Ctx) {
+  const FunctionFacts &Facts = Ctx.facts(*F.Function);
+  bool Started = false;
+  for (const CallFacts &C : Facts.calls()) {
+    if (C.Call->getBeginLoc() < L.Loop->getBeginLoc()) {
+      Started |= (C.Roles & RolePipelineStart) != 0;
+      continue;
+    }
+    // A sync or a wait for a result in the loop is a round trip per
+    // iteration.
+    if (C.Loop >= 0 && inLoopSubtree(C.Loop, F.Loop, Facts) &&
+        (C.Roles & (RolePipelineSync | RoleResultOf)))
+      return false;
+  }
+  return Started;
+}
 
 bool loopRunsInTransaction(const LoopQueryFinding &F, const RowLoop &L,
                            AnalysisContext &Ctx) {

@@ -9,7 +9,8 @@
 // them says to open one. This file finds the transaction when there is one:
 // the library's own (`SQLite::Transaction tx(db)`), a BEGIN run before the
 // loop directly or through a helper, or a lambda the library runs inside
-// one (`storage.transaction([&] { ... })`).
+// one (`storage.transaction([&] { ... })`); and the pipeline (libpq's
+// pipeline mode) that sends a loop's statements together.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,6 +27,12 @@ struct RowLoop;
 /// transaction opened before the loop.
 bool loopRunsInTransaction(const LoopQueryFinding &F, const RowLoop &L,
                            AnalysisContext &Ctx);
+
+/// True when the statements \p F finds in the loop \p L are sent in a
+/// pipeline entered before the loop and neither synced nor waited for
+/// inside it: one round trip for all of them.
+bool loopRunsInPipeline(const LoopQueryFinding &F, const RowLoop &L,
+                        AnalysisContext &Ctx);
 
 } // namespace nplusone
 

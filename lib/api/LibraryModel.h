@@ -61,6 +61,12 @@ enum ApiRole : unsigned {
   /// With RoleBind: a numeric position (FirstParamArg) counts placeholders
   /// from 0 (Qt's bindValue(int, ...)) rather than from 1.
   RoleZeroBasedPosition = 1u << 12,
+  /// Starts sending statements without waiting for their results (libpq
+  /// pipeline mode): statements sent after it go out together.
+  RolePipelineStart = 1u << 13,
+  /// Waits for the statements a pipeline sent (PQpipelineSync): one round
+  /// trip.
+  RolePipelineSync = 1u << 14,
 };
 
 /// Whether an executed statement reads or writes. ByText means the SQL text
@@ -204,6 +210,11 @@ struct LibraryModel {
   /// Namespaces of statement builders: calls into them compute a statement
   /// from their arguments and nothing else (sqlpp11's `select(...)`).
   llvm::ArrayRef<const char *> BuilderNamespaces = {};
+
+  /// The database runs in the calling process (SQLite): a statement costs
+  /// no round trip, so writes inside one transaction are already the
+  /// batched form.
+  bool InProcess = false;
 
   /// True when the library's query text is SQL (not Redis commands).
   bool speaksSql() const { return WriteCommands.empty(); }

@@ -12,6 +12,12 @@ using namespace clang;
 
 namespace nplusone {
 
+namespace {
+/// Blocks nested at the end of blocks deeper than this are not looked
+/// into: real code has one or two.
+constexpr unsigned MaxUnwrapBlocks = 64;
+} // namespace
+
 const Stmt *loopBody(const Stmt *Loop) {
   if (const auto *S = dyn_cast_or_null<ForStmt>(Loop))
     return S->getBody();
@@ -21,6 +27,29 @@ const Stmt *loopBody(const Stmt *Loop) {
     return S->getBody();
   if (const auto *S = dyn_cast_or_null<CXXForRangeStmt>(Loop))
     return S->getBody();
+  return nullptr;
+}
+
+const Stmt *finalExit(const Stmt *Block, bool ThroughTry) {
+  const Stmt *Last = Block;
+  for (unsigned Steps = 0; Steps < MaxUnwrapBlocks; ++Steps) {
+    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Last)) {
+      Last = nullptr;
+      for (const Stmt *S : CS->body())
+        if (!isa<NullStmt>(S))
+          Last = S;
+      continue;
+    }
+    const auto *Try = dyn_cast_or_null<CXXTryStmt>(Last);
+    if (!Try || !ThroughTry)
+      break;
+    Last = Try->getTryBlock();
+  }
+  if (const auto *E = dyn_cast_or_null<Expr>(Last))
+    Last = E->IgnoreImplicit();
+  if (Last && (isa<BreakStmt>(Last) || isa<ReturnStmt>(Last) ||
+               isa<CXXThrowExpr>(Last) || isa<GotoStmt>(Last)))
+    return Last;
   return nullptr;
 }
 

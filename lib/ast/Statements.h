@@ -24,6 +24,12 @@ namespace nplusone {
 /// The body of a for, while, do or range-for loop; null for anything else.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);
 
+/// The break, return, throw or goto \p Block always ends with: its last
+/// statement, looking into a last nested block; null when it can fall
+/// through. With \p ThroughTry, a last `try` ends with what its try block
+/// ends with (a retry: the handler runs only when the attempt failed).
+const clang::Stmt *finalExit(const clang::Stmt *Block, bool ThroughTry = false);
+
 /// What a subtree walk does after visiting a node.
 enum class WalkAction { Continue, SkipChildren, Stop };
 enum class WalkResult { Completed, Stopped, Truncated };

@@ -34,7 +34,43 @@ SqlStatementKind classifySql(StringRef Sql) {
   for (StringRef W : {"select", "values", "show", "explain", "table", "pragma"})
     if (T->isWord(W))
       return SqlStatementKind::Read;
+  for (StringRef W :
+       {"set", "reset", "lock", "begin", "start", "commit", "end", "rollback",
+        "abort", "savepoint", "release", "discard", "use"})
+    if (T->isWord(W))
+      return SqlStatementKind::Session;
   return SqlStatementKind::Unknown;
+}
+
+namespace {
+/// Keywords after which a hole is a name: `FROM <hole>`, `UPDATE <hole>`.
+bool precedesName(const SqlToken &T) {
+  for (StringRef W :
+       {"from", "join", "into", "update", "table", "database", "schema",
+        "attach", "as", "index", "on", "view", "truncate", "exists"})
+    if (T.isWord(W))
+      return true;
+  return T.isPunct(".");
+}
+} // namespace
+
+SqlHolePlaces sqlHolePlaces(StringRef Sql) {
+  SqlTokens Toks;
+  if (!tokenizeSql(Sql, Toks))
+    return SqlHolePlaces::None;
+  bool Any = false;
+  for (size_t I = 0; I < Toks.size(); ++I) {
+    if (!Toks[I].isHole())
+      continue;
+    Any = true;
+    // The statement itself, or a name: `<hole>`, `FROM <hole>`, `s.<hole>`,
+    // `<hole>.t`.
+    bool Name = I == 0 || precedesName(Toks[I - 1]) ||
+                (I + 1 < Toks.size() && Toks[I + 1].isPunct("."));
+    if (Name)
+      return SqlHolePlaces::Names;
+  }
+  return Any ? SqlHolePlaces::Values : SqlHolePlaces::None;
 }
 
 std::optional<std::string> sqlLeadingKeyword(StringRef Sql) {
@@ -56,6 +92,10 @@ bool isTransactionStart(StringRef Sql) {
 std::optional<std::string> sqlMainTable(StringRef Sql) {
   SqlTokens Toks;
   if (!tokenizeSql(Sql, Toks))
+    return std::nullopt;
+  // `FETCH 100 FROM cur` reads a cursor, not a table.
+  const SqlToken *Lead = leadingToken(Toks);
+  if (Lead && (Lead->isWord("fetch") || Lead->isWord("move")))
     return std::nullopt;
   std::optional<std::string> Table;
   forEachTopLevelToken(

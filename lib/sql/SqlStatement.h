@@ -21,11 +21,32 @@
 
 namespace nplusone {
 
-enum class SqlStatementKind { Unknown, Read, Write };
+enum class SqlStatementKind {
+  Unknown,
+  Read,
+  Write,
+  /// Session and transaction control (SET, RESET, LOCK, BEGIN, COMMIT,
+  /// ROLLBACK, SAVEPOINT, ...): it reads no rows and writes none.
+  Session,
+};
 
 /// Classifies SQL text by its leading keyword, after comments, whitespace,
 /// parentheses and a WITH clause.
 SqlStatementKind classifySql(llvm::StringRef Sql);
+
+/// Where the values concatenated into a statement's text go.
+enum class SqlHolePlaces {
+  /// No hole, or text that does not tokenize.
+  None,
+  /// Every hole is a value (`... WHERE id = <hole>`): a key.
+  Values,
+  /// Some hole names a table, a column or a schema, or is a statement of
+  /// its own: the text changes per value, not just a key.
+  Names,
+};
+
+/// What the holes (SqlHole) of \p Sql stand for.
+SqlHolePlaces sqlHolePlaces(llvm::StringRef Sql);
 
 /// The leading keyword of a statement, upper-cased ("INSERT"), if any.
 std::optional<std::string> sqlLeadingKeyword(llvm::StringRef Sql);
@@ -33,7 +54,8 @@ std::optional<std::string> sqlLeadingKeyword(llvm::StringRef Sql);
 /// True for BEGIN, START TRANSACTION and SAVEPOINT.
 bool isTransactionStart(llvm::StringRef Sql);
 
-/// The first table named after FROM at the top level, if any.
+/// The first table named after FROM at the top level, if any (none for a
+/// cursor's FETCH).
 std::optional<std::string> sqlMainTable(llvm::StringRef Sql);
 
 /// True when the statement's own clauses limit it to one row: `LIMIT 1`,

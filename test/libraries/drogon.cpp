@@ -25,7 +25,7 @@ double totalOfAll(const DbClientPtr &db) {
   auto users = userMapper.findAll();
   for (const auto &u : users) {
     auto orders = orderMapper.findBy(Criteria(Orders::Cols::_user_id, CompareOperator::EQ, u.getValueOfId()));
-    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:38: note: the row value 'Criteria(Orders::Cols::_user_id, CompareOperator::EQ, u.g...' flows into the query's parameter here

@@ -19,7 +19,7 @@ void ordersOfUser(redisContext *c) {
   if (ids->type == REDIS_REPLY_ARRAY) {
     for (j = 0; j < ids->elements; j++) {
       order = redisCommand(c, "HGETALL order:%s", ids->element[j]->str);
-      // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query runs once per row of 'ids' (N+1 queries); load the rows for all ids in one query [nplusone-query-in-loop]
+      // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query runs once per row of 'ids' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
       // CHECK-MESSAGES: :[[@LINE-5]]:9: note: 'ids' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the loop over the rows of 'ids' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:51: note: the row value 'ids->element[j]->str' flows into the query's parameter here
@@ -37,7 +37,7 @@ void profiles(redisContext *c) {
     char key[64];
     snprintf(key, sizeof key, "user:%s", users->element[i]->str);
     redisReply *profile = redisCommand(c, "HGETALL %s", key);
-    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:23: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:57: note: the row value 'key' flows into the query's parameter here

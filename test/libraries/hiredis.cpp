@@ -16,7 +16,7 @@ void usersWithProfiles(redisContext *c) {
   redisReply *users = (redisReply *)redisCommand(c, "SMEMBERS users");
   for (size_t i = 0; i < users->elements; i++) {
     redisReply *u = (redisReply *)redisCommand(c, "HGETALL user:%s", users->element[i]->str);
-    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:37: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:70: note: the row value 'users->element[i]->str' flows into the query's parameter here
@@ -33,7 +33,7 @@ void usersByArgv(redisContext *c) {
     const char *argv[2] = {"HGETALL", users->element[i]->str};
     size_t argvlen[2] = {7, users->element[i]->len};
     freeReplyObject(redisCommandArgv(c, 2, argv, argvlen));
-    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:37: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:44: note: the row value 'argv' flows into the query's parameter here
@@ -51,7 +51,7 @@ void scanSessions(redisContext *c) {
     redisReply *keys = page->element[1];
     for (size_t i = 0; i < keys->elements; ++i) {
       redisReply *v = (redisReply *)redisCommand(c, "GET %s", keys->element[i]->str);
-      // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: query runs once per row of 'keys' (N+1 queries); load the rows for all keys in one query [nplusone-query-in-loop]
+      // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: query runs once per row of 'keys' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
       // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the rows of 'keys' is here
       // CHECK-MESSAGES: :[[@LINE-3]]:63: note: the row value 'keys->element[i]->str' flows into the query's parameter here
       // CHECK-MESSAGES: :[[@LINE-4]]:53: note: batch it: collect the keys before the loop and send one MGET/HMGET for all keys, or pipeline the commands (redisAppendCommand for each key, then redisGetReply for each)

@@ -27,7 +27,7 @@ void ordersPerUser(mongocxx::database &db) {
   auto orders = db["orders"];
   for (auto &&doc : users) {
     auto cursor = orders.find(make_document(kvp("user_id", doc["_id"].get_oid())));
-    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:31: note: the row value 'make_document(kvp("user_id", doc["_id"].get_oid()))' flows into the query's parameter here
@@ -44,7 +44,7 @@ std::int64_t profilesByIterator(mongocxx::database &db) {
   std::int64_t found = 0;
   for (auto it = users.begin(); it != users.end(); ++it) {
     auto profile = db["profiles"].find_one(make_document(kvp("user_id", (*it)["_id"].get_oid())));
-    // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:28: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:44: note: the row value 'make_document(kvp("user_id", (*it)["_id"].get_oid()))' flows into the query's parameter here

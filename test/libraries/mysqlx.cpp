@@ -19,7 +19,7 @@ void ordersPerUser(Schema &db) {
   RowResult res = users.select("id", "name").execute();
   for (Row row : res) {
     RowResult totals = orders.select("total").where("user_id = :uid").bind("uid", row[0]).execute();
-    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: query runs once per row of 'res' (N+1 queries); load the rows for all res in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: query runs once per row of 'res' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:83: note: the row value 'row[0]' flows into the query's parameter here
@@ -36,7 +36,7 @@ void ordersPerUserCursor(Session &sess, Table &users) {
   while ((row = res.fetchOne())) {
     int id = row[0];
     SqlResult r = sess.sql("SELECT total FROM orders WHERE user_id = ?").bind(id).execute();
-    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'res' (N+1 queries); load the rows for all res in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'res' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:79: note: the row value 'id' flows into the query's parameter here
@@ -51,7 +51,7 @@ void ordersPerUserFetchLast(Table &users, Table &orders) {
   Row row = res.fetchOne();
   while (row) {
     orders.select("total").where("user_id = :u").bind("u", row[0]).execute();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'res' (N+1 queries); load the rows for all res in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'res' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:60: note: the row value 'row[0]' flows into the query's parameter here
@@ -65,7 +65,7 @@ void ordersPerUserIterator(Session &sess, Table &users, Table &orders) {
   RowResult res = users.select("id").execute();
   for (auto it = res.begin(); it != res.end(); ++it)
     orders.select("total").where("user_id = :u").bind("u", (*it)[0]).execute();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'res' (N+1 queries); load the rows for all res in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'res' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:60: note: the row value '(*it)[0]' flows into the query's parameter here
@@ -88,7 +88,7 @@ void ordersPerUserStatement(Table &users, Table &orders) {
     stmt.where("user_id = :u");
     stmt.bind("u", row[0]);
     RowResult r = stmt.execute();
-    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'res' (N+1 queries); load the rows for all res in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'res' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-7]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the row value 'row[0]' flows into the query's parameter here
@@ -101,7 +101,7 @@ void ordersPerPerson(Collection &people, Collection &orders) {
   DocResult docs = people.find("age > 18").execute();
   for (DbDoc doc : docs)
     orders.find("owner = :o").bind("o", doc["_id"]).execute();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'docs' (N+1 queries); load the rows for all docs in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'docs' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:20: note: 'docs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'docs' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:41: note: the row value 'doc["_id"]' flows into the query's parameter here

@@ -26,7 +26,7 @@ double totalOfAll(odb::database &db) {
   odb::result<user> users(db.query<user>());
   for (user &u : users) {
     odb::result<order> orders(db.query<order>(order_query::user_id == u.id()));
-    // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:47: note: the row value 'order_query::user_id == u.id()' flows into the query's parameter here
@@ -44,7 +44,7 @@ void bigSpenders(odb::database &db, std::vector<std::shared_ptr<user>> &out) {
   result orders(db.query<order>(order_query::total > 100.0));
   for (result::iterator i(orders.begin()); i != orders.end(); ++i)
     out.push_back(db.load<user>(i->user_id()));
-    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'orders' (N+1 queries); load the rows for all orders in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'orders' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: 'orders' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:33: note: the row value 'i->user_id()' flows into the query's parameter here

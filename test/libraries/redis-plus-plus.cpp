@@ -23,7 +23,7 @@ void namesOfUsers(Redis &redis) {
   redis.smembers("users", std::back_inserter(ids));
   for (const auto &id : ids) {
     OptionalString name = redis.hget("user:" + id, "name");
-    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: query runs once per row of 'ids' (N+1 queries); load the rows for all ids in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: query runs once per row of 'ids' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'ids' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:38: note: the row value '"user:" + id' flows into the query's parameter here
@@ -40,7 +40,7 @@ void recentSessions(Redis &redis) {
   for (std::size_t i = 0; i < recent.size(); ++i) {
     std::unordered_map<std::string, std::string> session;
     redis.hgetall("session:" + recent[i], std::inserter(session, session.begin()));
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'recent' (N+1 queries); load the rows for all recent in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'recent' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'recent' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'recent' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the row value '"session:" + recent[i]' flows into the query's parameter here

@@ -34,7 +34,7 @@ void ordersPerUserIterators(pg::connection &db) {
   auto result = db(sqlpp::select(users.id).from(users).unconditionally());
   for (auto it = result.begin(); it != result.end(); ++it)
     db(sqlpp::select(orders.total).from(orders).where(orders.userId == it->id.value()));
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'result' (N+1 queries); load the rows for all result in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'result' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: 'result' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'result' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:72: note: the row value 'it->id.value()' flows into the query's SQL text here
@@ -43,7 +43,7 @@ void ordersPerUserIterators(pg::connection &db) {
   while (!pending.empty()) {
     const auto &row = pending.front();
     db(sqlpp::select(orders.total).from(orders).where(orders.userId == row.id));
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'pending' (N+1 queries); load the rows for all pending in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'pending' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:18: note: 'pending' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'pending' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:72: note: the row value 'row.id' flows into the query's SQL text here

@@ -34,7 +34,7 @@ std::size_t postsPerUser(dbo::Session &session) {
   Users users = session.find<User>();
   for (const dbo::ptr<User> &user : users) {
     Posts posts = session.find<Post>().where("user_id = ?").bind(user.id());
-    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:66: note: the row value 'user.id()' flows into the query's parameter here
@@ -50,7 +50,7 @@ void postCounts(dbo::Session &session, std::vector<int> &counts) {
   Users users = session.find<User>().where("karma > ?").bind(10).resultList();
   for (Users::const_iterator i = users.begin(); i != users.end(); ++i) {
     int count = session.query<int>("select count(1) from post").where("user_id = ?").bind((*i).id()).resultValue();
-    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:91: note: the row value '(*i).id()' flows into the query's parameter here

@@ -96,19 +96,19 @@ void sqliteLoop(sqlite3 *db, sqlite3_stmt *users, sqlite3_stmt *orders) {
   while (sqlite3_step(users) == SQLITE_ROW) {
     sqlite3_bind_int(orders, 1, sqlite3_column_int(users, 0));
     sqlite3_step(orders);
-    // DIALECT: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // DIALECT: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // DIALECT: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // DIALECT: :[[@LINE-4]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
     // DIALECT: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
-    // BAD: :[[@LINE-5]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // BAD: :[[@LINE-5]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // BAD: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
     // BAD: :[[@LINE-8]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
     // BAD: :[[@LINE-8]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
-    // ZERO: :[[@LINE-9]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // ZERO: :[[@LINE-9]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // ZERO: :[[@LINE-12]]:3: note: the loop over the rows of 'users' is here
     // ZERO: :[[@LINE-12]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
     // ZERO: :[[@LINE-12]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
-    // EMPTY: :[[@LINE-13]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // EMPTY: :[[@LINE-13]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // EMPTY: :[[@LINE-16]]:3: note: the loop over the rows of 'users' is here
     // EMPTY: :[[@LINE-16]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
     // EMPTY: :[[@LINE-16]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query

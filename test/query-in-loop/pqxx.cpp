@@ -106,7 +106,7 @@ void conditional(pqxx::work &tx, const pqxx::result &users) {
   for (const auto &u : users) {
     if (u["active"].as<bool>())
       tx.exec_params("SELECT * FROM sessions WHERE user_id = $1",
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: query runs up to once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: query runs up to once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
       // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
       // CHECK-MESSAGES: :[[@LINE+3]]:22: note: the row value 'u["id"].as<int>()' flows into the query's parameter here
       // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: SELECT * FROM sessions WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id

@@ -69,7 +69,7 @@ void formattedSql(sqlite3 *db, sqlite3_stmt *users) {
     std::snprintf(sql, sizeof sql, "SELECT * FROM orders WHERE user_id = %d",
                   sqlite3_column_int(users, 0));
     sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:22: note: the row value 'sql' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
@@ -85,7 +85,7 @@ void doWhileCursor(sqlite3 *db, sqlite3_stmt *users) {
         reinterpret_cast<const char *>(sqlite3_column_text(users, 1));
     std::string sql = "SELECT * FROM orders WHERE customer = '" + name + "'";
     sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-8]]:7: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'sql.c_str()' flows into the query's SQL text here
@@ -116,7 +116,7 @@ static int ordersOfUser(sqlite3 *db, sqlite3_stmt *row) {
 void helperTwoDeep(sqlite3 *db, sqlite3_stmt *users) {
   while (sqlite3_step(users) == SQLITE_ROW)
     ordersOfUser(db, users);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:22: note: the row value 'users' is passed to 'ordersOfUser' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-8]]:10: note: 'ordersOfUser' calls 'ordersOf' here

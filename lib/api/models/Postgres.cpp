@@ -69,6 +69,10 @@ const ApiFunction LibpqFunctions[] = {
     // PQgetResult(conn)))` walks them.
     api("PQgetResult", RoleResultOf | RoleAdvance | RoleColumnRead).handleAt(0),
     api("PQntuples", RoleRowCount).handleAt(0),
+    // Pipeline mode: statements sent between entering it and a sync go out
+    // together.
+    api("PQenterPipelineMode", RolePipelineStart).handleAt(0),
+    api("PQpipelineSync", RolePipelineSync).handleAt(0),
     pqRowRead("PQgetvalue"),
     pqRowRead("PQgetisnull"),
     pqRowRead("PQgetlength"),

@@ -124,6 +124,7 @@ const LibraryModel &sqlite3() {
     L.Name = "sqlite3";
     L.DisplayName = "SQLite3 C API";
     L.Dialect = SqlDialect::SQLite;
+    L.InProcess = true;
     L.Functions = Sqlite3Functions;
     L.BatchBindHint = JsonArrayBind;
     L.BatchWriteHint = SqliteWrite;
@@ -141,6 +142,7 @@ const LibraryModel &sqliteCpp() {
     L.Name = "sqlitecpp";
     L.DisplayName = "SQLiteCpp";
     L.Dialect = SqlDialect::SQLite;
+    L.InProcess = true;
     L.Functions = SqliteCppFunctions;
     L.BatchBindHint = JsonArrayBind;
     L.BatchWriteHint = SqliteWrite;
@@ -158,6 +160,7 @@ const LibraryModel &sqliteOrm() {
     L.Name = "sqlite_orm";
     L.DisplayName = "sqlite_orm";
     L.Dialect = SqlDialect::SQLite;
+    L.InProcess = true;
     L.Functions = SqliteOrmFunctions;
     L.BatchReadHint =
         "load them with one get_all<T>(where(in(&T::column, keys)))";

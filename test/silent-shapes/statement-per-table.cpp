@@ -1,0 +1,86 @@
+// Loops whose SQL text changes, not a key in it: one statement per table,
+// per schema-migration step, per DDL command read from a file, and loops over
+// a list written in the source. `IN (...)` cannot batch them, and their count
+// follows the schema, not the data. Session commands (SET, LOCK, SAVEPOINT,
+// COMMIT) neither read rows nor write them. A row value concatenated into a
+// condition is a key, and stays reported.
+// RUN: %check_nplusone --fix=none %s %t -- -- -std=c++17 -I/usr/include/postgresql
+
+#include <pqxx/pqxx>
+#include <sqlite3.h>
+#include <string>
+#include <vector>
+
+// A row count for every table of a schema.
+void tableSizes(pqxx::work &tx) {
+  for (const auto &t : tx.exec("SELECT table_name FROM information_schema.tables "
+                               "WHERE table_schema = 'public'")) {
+    std::string name = t[0].as<std::string>();
+    pqxx::row n = tx.exec1("SELECT count(*) FROM " + tx.quote_name(name));
+    (void)n;
+  }
+}
+
+// A fixed list of tables emptied before a test run.
+void resetFixtures(pqxx::work &tx) {
+  for (const char *table : {"order_items", "orders", "users"})
+    tx.exec(std::string("TRUNCATE TABLE ") + table + " CASCADE");
+}
+
+static const char *const kAuditTables[] = {"audit_login", "audit_export",
+                                           "audit_admin"};
+
+void pruneAudit(pqxx::work &tx) {
+  for (const char *table : kAuditTables)
+    tx.exec(std::string("DELETE FROM ") + table +
+            " WHERE at < now() - interval '90 days'");
+}
+
+// Schema migrations: each step is a statement of its own.
+struct Migration {
+  int version;
+  std::vector<std::string> statements;
+};
+
+void migrate(sqlite3 *db, const std::vector<Migration> &steps) {
+  for (const Migration &m : steps)
+    for (const std::string &stmt : m.statements)
+      sqlite3_exec(db, stmt.c_str(), nullptr, nullptr, nullptr);
+}
+
+// One database attached per file.
+void attachShards(sqlite3 *db, const std::vector<std::string> &files) {
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string sql = "ATTACH DATABASE '" + files[i] + "' AS shard" +
+                      std::to_string(i);
+    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'files' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'files' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:22: note: the element value 'sql.c_str()' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+  }
+}
+
+// Session commands: the search path per tenant schema, a savepoint per
+// batch, a commit every thousand rows.
+void perTenant(pqxx::work &tx, const std::vector<std::string> &schemas) {
+  for (const std::string &schema : schemas) {
+    tx.exec("SET search_path TO " + tx.quote_name(schema));
+    tx.exec("SAVEPOINT tenant");
+    tx.exec("RELEASE SAVEPOINT tenant");
+  }
+}
+
+//===--- The nearest N+1: the row value is a key in the condition ---------===//
+
+void ordersPerUser(pqxx::work &tx) {
+  for (const auto &u : tx.exec("SELECT id FROM users")) {
+    std::string id = u[0].as<std::string>();
+    tx.exec("SELECT total FROM orders WHERE user_id = " + tx.quote(id));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:24: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: the row value '"SELECT total FROM orders WHERE user_id = " + tx.quote(id)' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+  }
+}
