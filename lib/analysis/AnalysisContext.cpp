@@ -123,6 +123,9 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
   unsigned Budget = Entry.Budget;
   const FunctionDecl *Callee = nullptr;
   const CallSummary *CalleeSummary = nullptr;
+  // A memo's query runs the first time only.
+  if (runsOnlyOnce(C, F))
+    return false;
   if (!(C.Roles & RoleExecute)) {
     if (!(Callee = followableCallee(C.Call)))
       return false;
@@ -131,7 +134,8 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
       return false;
     }
     CalleeSummary = summary(Callee, Budget - 1);
-    if (!CalleeSummary || !CalleeSummary->RunsQuery)
+    if (!CalleeSummary || !CalleeSummary->RunsQuery ||
+        (CalleeSummary->Guard && !guardMayHold(*CalleeSummary->Guard, C.Call)))
       return false;
   }
   if (!Propagated) {
@@ -174,11 +178,17 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
   seedParameters(Flow, FD);
   bool Propagated = false;
   // The summary is the shallowest query reached; every query adds the
-  // parameters that feed it.
+  // parameters that feed it, and keeps a guard only all of them share.
+  std::optional<ParamGuard> Guard;
+  bool First = true;
   for (const CallFacts &C : F.calls()) {
     CallSummary Found;
     if (!summarizeCall(C, F, Flow, Propagated, Entry, Found))
       continue;
+    std::optional<ParamGuard> Own = parameterGuard(C, F);
+    if (First || !Own || !Guard || !(*Own == *Guard))
+      Guard = First ? Own : std::nullopt;
+    First = false;
     S.ParamFlow |= Found.ParamFlow;
     if (!S.RunsQuery || Found.Depth < S.Depth) {
       LabelMask All = S.ParamFlow;
@@ -187,6 +197,7 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
       S.RunsQuery = true;
     }
   }
+  S.Guard = Guard;
   // What it returns: the rows of a read it runs, directly or through a
   // container it fills from them or a helper it calls.
   if (!FD.getReturnType()->isVoidType() && !F.returns().empty())

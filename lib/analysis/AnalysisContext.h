@@ -15,6 +15,7 @@
 #define NPLUSONE_LIB_ANALYSIS_ANALYSISCONTEXT_H
 
 #include "lib/analysis/FunctionFacts.h"
+#include "lib/analysis/Guards.h"
 #include "lib/analysis/QueryTarget.h"
 #include "lib/analysis/RowLoops.h"
 #include "lib/api/ApiModel.h"
@@ -53,6 +54,9 @@ struct CallSummary {
   /// The function returns the rows of a read (its result, or a container
   /// filled from them): the query, in whichever function runs it.
   RowsOrigin ReturnedRows;
+  /// A test of a parameter every query of the function runs under: a call
+  /// passing a constant that fails it runs none.
+  std::optional<ParamGuard> Guard;
 };
 
 class AnalysisContext : public RowsContext {

@@ -131,6 +131,16 @@ private:
     child(S);
     --Conditional;
   }
+  /// Walks \p Branch of the `if` testing \p Cond as a guard of its calls.
+  void guardedChild(const Expr *Cond, const Stmt *Branch, bool InElse) {
+    if (!Branch)
+      return;
+    int Saved = CurrentGuard;
+    CurrentGuard = static_cast<int>(F.Guards.size());
+    F.Guards.push_back({Cond, Branch, InElse, Saved});
+    conditionalChild(Branch);
+    CurrentGuard = Saved;
+  }
 
   int currentLoop() const {
     return LoopStack.empty() ? -1 : LoopStack.back().Loop;
@@ -181,6 +191,8 @@ private:
   const Expr *FullExpr = nullptr;
   llvm::SmallPtrSet<const LambdaExpr *, 4> WalkedLambdas;
   unsigned InCallback = 0;
+  /// The innermost `if` branch being walked (FunctionFacts::Guards).
+  int CurrentGuard = -1;
   /// The LoopStack position of the innermost algorithm's loop, plus one: a
   /// return in its lambda leaves only the loops inside it.
   size_t CallbackFloor = 0;
@@ -252,8 +264,8 @@ void FactsWalker::VisitIfStmt(const IfStmt *IS) {
   size_t First = firstLoopLeftBy(finalExit(IS->getThen()));
   if (First < LoopStack.size() && IS->getCond())
     F.Exits.push_back({IS->getCond(), loopsFrom(First)});
-  conditionalChild(IS->getThen());
-  conditionalChild(IS->getElse());
+  guardedChild(IS->getCond(), IS->getThen(), /*InElse=*/false);
+  guardedChild(IS->getCond(), IS->getElse(), /*InElse=*/true);
 }
 
 void FactsWalker::VisitSwitchStmt(const SwitchStmt *SS) {
@@ -465,6 +477,7 @@ void FactsWalker::VisitCXXConstructExpr(const CXXConstructExpr *CE) {
 }
 
 void FactsWalker::placeInLoops(CallFacts &Facts) const {
+  Facts.Guard = CurrentGuard;
   if (LoopStack.empty())
     return;
   Facts.Loop = LoopStack.back().Loop;

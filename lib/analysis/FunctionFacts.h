@@ -66,6 +66,9 @@ struct CallFacts {
   /// The innermost loop inside which the call sits under an
   /// if/switch/?:/&&/||; the call is conditional in it and in its ancestors.
   int ConditionalIn = -1;
+  /// The innermost `if` branch holding the call (an index into
+  /// FunctionFacts::guards()), or -1.
+  int Guard = -1;
   /// The loops the call's path leaves: it sits in a block that always ends
   /// with a break, return, throw or goto out of them (error handling), so
   /// it runs at most once per entry of each.
@@ -87,6 +90,15 @@ struct FlowEdge {
   int Loop = -1;
 };
 
+/// An `if` branch some calls sit in: its condition, the branch, whether it
+/// is the else branch, and the branch enclosing this one (-1 at the top).
+struct GuardFacts {
+  const clang::Expr *Cond = nullptr;
+  const clang::Stmt *Branch = nullptr;
+  bool InElse = false;
+  int Parent = -1;
+};
+
 /// An `if` whose branch leaves loops: `if (r.empty()) break;`.
 struct ConditionalExit {
   const clang::Expr *Cond = nullptr;
@@ -103,6 +115,7 @@ public:
   llvm::ArrayRef<CallFacts> calls() const { return Calls; }
   llvm::ArrayRef<FlowEdge> edges() const { return Edges; }
   llvm::ArrayRef<ConditionalExit> conditionalExits() const { return Exits; }
+  llvm::ArrayRef<GuardFacts> guards() const { return Guards; }
 
   /// Prepare calls (RolePrepare) that compile SQL into the handle \p Handle,
   /// in source order.
@@ -160,6 +173,7 @@ private:
   std::vector<CallFacts> Calls;
   std::vector<FlowEdge> Edges;
   std::vector<ConditionalExit> Exits;
+  std::vector<GuardFacts> Guards;
   std::vector<const clang::Expr *> Returns;
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const CallFacts *, 1>>

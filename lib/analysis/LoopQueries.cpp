@@ -7,6 +7,7 @@
 
 #include "lib/analysis/LoopQueries.h"
 #include "lib/analysis/BatchPlanner.h"
+#include "lib/analysis/Guards.h"
 #include "lib/analysis/HoistPlan.h"
 #include "lib/analysis/LoopEnds.h"
 #include "lib/analysis/SqlTextReader.h"
@@ -265,6 +266,9 @@ private:
 /// The call as a query site: a library call that runs a statement or loads
 /// a relation, or a call to a function whose summary reaches a query.
 std::optional<SiteCall> LoopQueryFinder::siteOf(const CallFacts &C) const {
+  // A memo's query runs the first time only.
+  if (runsOnlyOnce(C, Facts))
+    return std::nullopt;
   SiteCall S(C);
   S.IsApi = C.Roles & RoleExecute;
   if (S.IsApi && !(C.Roles & RoleStatementInputs) &&
@@ -276,7 +280,8 @@ std::optional<SiteCall> LoopQueryFinder::siteOf(const CallFacts &C) const {
   if (C.Api || Budget == 0 || !(S.Callee = Ctx.followableCallee(C.Call)))
     return std::nullopt;
   const CallSummary *Sum = Ctx.summary(S.Callee, Budget);
-  if (!Sum || !Sum->RunsQuery || Sum->Depth > Budget)
+  if (!Sum || !Sum->RunsQuery || Sum->Depth > Budget ||
+      (Sum->Guard && !guardMayHold(*Sum->Guard, C.Call)))
     return std::nullopt;
   S.Summary = *Sum;
   return S;

@@ -106,6 +106,10 @@ bool TextReader::add(const Expr *E) {
   // `const char *argv[] = {"HSET", key, value}`: the command word.
   if (const auto *IL = dyn_cast<InitListExpr>(E); IL && M == Leading)
     return IL->getNumInits() > 0 && add(IL->getInit(0)) && hole();
+  // `sql.c_str()`, `text.toStdString()`: the same text.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (isTextView(MC->getMethodDecl()))
+      return add(MC->getImplicitObjectArgument());
   if (const auto *C = dyn_cast<CallExpr>(E)) {
     std::optional<TextFormatStyle> Style =
         textFormatStyle(C->getDirectCallee());

@@ -52,6 +52,10 @@ enum class TextFormatStyle {
 /// The style of a call that builds text from a format, if \p FD is one.
 std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD);
 
+/// True for a call that views text as another string type without changing
+/// it: `s.c_str()`, `s.data()`, `q.toStdString()`, `q.toUtf8()`.
+bool isTextView(const clang::FunctionDecl *FD);
+
 /// True for std::back_inserter and its kin: an output iterator that puts
 /// what it is given into the container it is made from.
 bool isContainerInserter(const clang::FunctionDecl *FD);

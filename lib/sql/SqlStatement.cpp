@@ -58,14 +58,25 @@ SqlHolePlaces sqlHolePlaces(StringRef Sql) {
   SqlTokens Toks;
   if (!tokenizeSql(Sql, Toks))
     return SqlHolePlaces::None;
+  // Schema and administration statements name things; they have no keys.
+  const SqlToken *Lead = leadingToken(Toks);
+  bool Ddl = false;
+  for (StringRef W : {"create", "drop", "alter", "attach", "detach", "truncate",
+                      "vacuum", "analyze", "reindex", "grant", "revoke",
+                      "comment", "cluster", "refresh"})
+    Ddl = Ddl || (Lead && Lead->isWord(W));
+  if (Ddl && Sql.contains(SqlHole))
+    return SqlHolePlaces::Names;
   bool Any = false;
   for (size_t I = 0; I < Toks.size(); ++I) {
     if (!Toks[I].isHole())
       continue;
     Any = true;
     // The statement itself, or a name: `<hole>`, `FROM <hole>`, `s.<hole>`,
-    // `<hole>.t`.
-    bool Name = I == 0 || precedesName(Toks[I - 1]) ||
+    // `<hole>.t`, `shard<hole>`, anything in a schema statement.
+    bool Glued =
+        I > 0 && Toks[I - 1].isName() && Toks[I - 1].End == Toks[I].Begin;
+    bool Name = I == 0 || precedesName(Toks[I - 1]) || Glued ||
                 (I + 1 < Toks.size() && Toks[I + 1].isPunct("."));
     if (Name)
       return SqlHolePlaces::Names;

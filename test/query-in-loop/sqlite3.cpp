@@ -89,7 +89,7 @@ void doWhileCursor(sqlite3 *db, sqlite3_stmt *users) {
     // CHECK-MESSAGES: :[[@LINE-8]]:7: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'sql.c_str()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
   } while (sqlite3_step(users) == SQLITE_ROW);
 }
 

@@ -8,6 +8,7 @@
 #include "lib/api/StandardApis.h"
 #include "lib/ast/Declarations.h"
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace nplusone {
@@ -76,47 +77,56 @@ const TextBuilder TextBuilders[] = {
     {"fmt::format", TextFormatStyle::BraceFields},
 };
 
+const char *const TextViews[] = {"std::basic_string::c_str",
+                                 "std::basic_string::data",
+                                 "std::basic_string_view::data",
+                                 "QString::toStdString",
+                                 "QString::toUtf8",
+                                 "QString::toLatin1",
+                                 "QByteArray::constData",
+                                 "QByteArray::data"};
+
 const char *const ContainerInserters[] = {
     "std::back_inserter", "std::front_inserter", "std::inserter"};
 
-/// The unqualified name of \p FD is the last component of one of \p Names:
-/// a cheap filter before the qualified name is built.
+/// The entry of \p Table whose name (Name(Entry)) is \p FD's qualified name,
+/// or null. The unqualified names are compared first, a cheap filter
+/// before the qualified name is built.
 template <typename T, typename NameOf>
-bool mayBeOneOf(const clang::FunctionDecl *FD, llvm::ArrayRef<T> Table,
-                NameOf Name) {
+const T *entryFor(const clang::FunctionDecl *FD, llvm::ArrayRef<T> Table,
+                  NameOf Name) {
   if (!FD || !FD->getIdentifier())
-    return false;
+    return nullptr;
   llvm::StringRef Short = FD->getName();
+  if (llvm::none_of(Table, [&](const T &Entry) {
+        return llvm::StringRef(Name(Entry)).rsplit("::").second == Short;
+      }))
+    return nullptr;
+  std::string Qualified = plainQualifiedName(FD);
   for (const T &Entry : Table)
-    if (llvm::StringRef(Name(Entry)).rsplit("::").second == Short)
-      return true;
-  return false;
+    if (Qualified == Name(Entry))
+      return &Entry;
+  return nullptr;
 }
+
+const char *nameOf(const char *Name) { return Name; }
 
 } // namespace
 
 llvm::ArrayRef<AlgorithmShape> perElementAlgorithms() { return Algorithms; }
 
 std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD) {
-  auto NameOf = [](const TextBuilder &B) { return B.Name; };
-  if (!mayBeOneOf<TextBuilder>(FD, TextBuilders, NameOf))
-    return std::nullopt;
-  std::string Name = plainQualifiedName(FD);
-  for (const TextBuilder &B : TextBuilders)
-    if (Name == B.Name)
-      return B.Style;
-  return std::nullopt;
+  const TextBuilder *B = entryFor<TextBuilder>(
+      FD, TextBuilders, [](const TextBuilder &B) { return B.Name; });
+  return B ? std::optional<TextFormatStyle>(B->Style) : std::nullopt;
+}
+
+bool isTextView(const clang::FunctionDecl *FD) {
+  return entryFor<const char *>(FD, TextViews, nameOf) != nullptr;
 }
 
 bool isContainerInserter(const clang::FunctionDecl *FD) {
-  auto NameOf = [](const char *Name) { return Name; };
-  if (!mayBeOneOf<const char *>(FD, ContainerInserters, NameOf))
-    return false;
-  std::string Name = plainQualifiedName(FD);
-  for (const char *Inserter : ContainerInserters)
-    if (Name == Inserter)
-      return true;
-  return false;
+  return entryFor<const char *>(FD, ContainerInserters, nameOf) != nullptr;
 }
 
 } // namespace nplusone
