@@ -62,8 +62,10 @@ def keep_diagnostics(output, source_path):
     return kept
 
 
-def has_directive(text, prefix):
-    return re.search(r"\b" + re.escape(prefix) + r"(-NOT)?:", text) is not None
+def has_directive(text, prefixes):
+    """True when a directive of any of the comma-separated prefixes is in text."""
+    return any(re.search(r"\b" + re.escape(prefix) + r"(-NOT)?:", text)
+               for prefix in prefixes.split(","))
 
 
 def main():
@@ -78,6 +80,8 @@ def main():
                    help="apply warning fixes only (--fix) or notes too")
     p.add_argument("--compile-fixed", metavar="CLANG",
                    help="compile the fixed file with this compiler")
+    # Comma-separated, like FileCheck's --check-prefixes: a run can share
+    # the common expectations and add its own.
     p.add_argument("--messages-prefix", default="CHECK-MESSAGES")
     p.add_argument("--fixes-prefix", default="CHECK-FIXES")
     p.add_argument("input")
@@ -127,7 +131,7 @@ def main():
     if has_directive(original, a.messages_prefix):
         check = subprocess.run(
             [a.filecheck, a.input, "--input-file=" + diag_file,
-             "--check-prefix=" + a.messages_prefix,
+             "--check-prefixes=" + a.messages_prefix,
              "--implicit-check-not={{warning|error|note}}:"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             universal_newlines=True)

@@ -39,7 +39,9 @@ NPlusOneCheckBase::NPlusOneCheckBase(StringRef Name,
       RowAdvanceFunctionsOption(
           localOrGlobalOption(Options, "RowAdvanceFunctions", "")),
       LazyLoadFunctionsOption(
-          localOrGlobalOption(Options, "LazyLoadFunctions", "")) {
+          localOrGlobalOption(Options, "LazyLoadFunctions", "")),
+      TransactionFunctionsOption(
+          localOrGlobalOption(Options, "TransactionFunctions", "")) {
   for (const std::string &Entry : optionList(LibrariesOption))
     Config.Libraries.push_back(StringRef(Entry).lower());
   Config.QueryFunctions = optionList(QueryFunctionsOption);
@@ -47,6 +49,7 @@ NPlusOneCheckBase::NPlusOneCheckBase(StringRef Name,
   Config.ResultTypes = optionList(ResultTypesOption);
   Config.RowAdvanceFunctions = optionList(RowAdvanceFunctionsOption);
   Config.LazyLoadFunctions = optionList(LazyLoadFunctionsOption);
+  Config.TransactionFunctions = optionList(TransactionFunctionsOption);
 }
 
 void NPlusOneCheckBase::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -58,6 +61,7 @@ void NPlusOneCheckBase::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ResultTypes", ResultTypesOption);
   Options.store(Opts, "RowAdvanceFunctions", RowAdvanceFunctionsOption);
   Options.store(Opts, "LazyLoadFunctions", LazyLoadFunctionsOption);
+  Options.store(Opts, "TransactionFunctions", TransactionFunctionsOption);
 }
 
 void NPlusOneCheckBase::reportOption(StringRef Option, StringRef Value,

@@ -57,6 +57,7 @@ private:
   std::string ResultTypesOption;
   std::string RowAdvanceFunctionsOption;
   std::string LazyLoadFunctionsOption;
+  std::string TransactionFunctionsOption;
   AnalysisOptions Settings;
   ModelConfig Config;
   std::shared_ptr<SharedAnalysis> Shared;

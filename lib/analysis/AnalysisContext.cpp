@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/analysis/AnalysisContext.h"
+#include "lib/analysis/SqlTextReader.h"
 #include "lib/analysis/ValueFlow.h"
 #include "lib/ast/CallSites.h"
 #include "lib/support/Compat.h"
@@ -63,6 +64,30 @@ std::vector<RowLoop> AnalysisContext::rowLoops(const FunctionDecl &FD) {
   if (SummaryBudget == 0)
     Loops[&FD] = Result;
   return Result;
+}
+
+bool AnalysisContext::runsInProcess(const LibraryModel &Lib) {
+  if (Lib.InProcess || Lib.InProcessDrivers.empty())
+    return Lib.InProcess;
+  auto [It, Inserted] = InProcessByLibrary.try_emplace(&Lib, false);
+  if (!Inserted)
+    return It->second;
+  // Conservative: a driver chosen at run time, or one client-server driver
+  // beside an embedded one, leaves the unit client-server.
+  bool Embedded = false;
+  for (const FunctionDecl *FD : UnitFunctions) {
+    const FunctionFacts &F = facts(*FD);
+    for (const CallFacts &C : F.calls()) {
+      if (!(C.Roles & RoleSelectDriver) || C.Api.Library != &Lib)
+        continue;
+      std::optional<SqlTextParts> Name =
+          sqlTextParts(callArg(C.Call, C.Api.Function->SqlArg), &F);
+      if (!Name || !llvm::is_contained(Lib.InProcessDrivers, Name->Text))
+        return It->second = false;
+      Embedded = true;
+    }
+  }
+  return It->second = Embedded;
 }
 
 RowsOrigin AnalysisContext::rowsReturnedBy(const Expr *Call) {

@@ -89,6 +89,16 @@ public:
   /// being computed, if any.
   RowsOrigin rowsReturnedBy(const clang::Expr *Call) override;
 
+  /// The functions of the unit under analysis: user code with bodies.
+  void setUnitFunctions(std::vector<const clang::FunctionDecl *> Functions) {
+    UnitFunctions = std::move(Functions);
+  }
+
+  /// True when \p Lib's database runs in this process: SQLite always; a
+  /// library fronting several databases when every driver the unit selects
+  /// is an in-process one (`QSqlDatabase::addDatabase("QSQLITE")`).
+  bool runsInProcess(const LibraryModel &Lib);
+
 private:
   struct SummaryEntry {
     CallSummary Summary;
@@ -115,6 +125,8 @@ private:
   /// How often rowsReturnedBy ran out of budget (marks summaries truncated).
   unsigned RowsCutOff = 0;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  std::vector<const clang::FunctionDecl *> UnitFunctions;
+  llvm::DenseMap<const LibraryModel *, bool> InProcessByLibrary;
 };
 
 } // namespace nplusone

@@ -29,12 +29,37 @@ std::optional<int64_t> constantValue(const Expr *E, const ASTContext &Ctx) {
   return Result.Val.getInt().getExtValue();
 }
 
-const ParmVarDecl *parameterOf(const Expr *E) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-  return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+/// A member of the object the function runs on (`loading_`).
+const FieldDecl *ownMember(const Expr *E) {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(ME->getMemberDecl());
 }
 
-/// \p Cond as a test of one parameter: `p`, `!p`, `p == K`, `p != K`.
+/// Reads what \p E tests into \p G: a parameter, a member of the object or
+/// a global a caller can set.
+bool readSubject(const Expr *E, ParamGuard &G) {
+  if (const FieldDecl *Member = ownMember(E)) {
+    G.State = Member;
+    return true;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  if (!DRE)
+    return false;
+  if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+    G.Param = P->getFunctionScopeIndex();
+    return true;
+  }
+  const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+  if (!VD || !VD->hasGlobalStorage() || VD->isStaticLocal() ||
+      VD->getType().isConstQualified())
+    return false;
+  G.State = VD;
+  return true;
+}
+
+/// \p Cond as a test of one subject: `p`, `!p`, `p == K`, `p != K`.
 std::optional<ParamGuard> readTest(const Expr *Cond, const ASTContext &Ctx) {
   ParamGuard G;
   Cond = Cond->IgnoreParenImpCasts();
@@ -45,27 +70,64 @@ std::optional<ParamGuard> readTest(const Expr *Cond, const ASTContext &Ctx) {
     G.Expect = !G.Expect;
     Cond = UO->getSubExpr()->IgnoreParenImpCasts();
   }
-  if (const ParmVarDecl *P = parameterOf(Cond)) {
-    G.Param = P->getFunctionScopeIndex();
+  if (readSubject(Cond, G))
     return G;
-  }
   const auto *BO = dyn_cast<BinaryOperator>(Cond);
   if (!BO || !BO->isEqualityOp())
     return std::nullopt;
-  const ParmVarDecl *P = parameterOf(BO->getLHS());
   std::optional<int64_t> K = constantValue(BO->getRHS(), Ctx);
-  if (!P) {
-    P = parameterOf(BO->getRHS());
+  if (!readSubject(BO->getLHS(), G)) {
+    if (!readSubject(BO->getRHS(), G))
+      return std::nullopt;
     K = constantValue(BO->getLHS(), Ctx);
   }
-  if (!P || !K)
+  if (!K)
     return std::nullopt;
-  G.Param = P->getFunctionScopeIndex();
   G.Kind = ParamGuard::EqualsValue;
   G.Value = *K;
   if (BO->getOpcode() == BO_NE)
     G.Expect = !G.Expect;
   return G;
+}
+
+/// The test \p G, given \p Value, lets the guarded query run.
+bool testGives(const ParamGuard &G, int64_t Value) {
+  bool Test = G.Kind == ParamGuard::NonZero ? Value != 0 : Value == G.Value;
+  return Test == G.Expect;
+}
+
+/// The constant \p Caller last stores into \p State before \p Loop, when
+/// that store is a statement of a block around the loop (so it surely ran)
+/// and nothing in the loop stores into \p State.
+std::optional<int64_t> valueSetBefore(const ValueDecl *State, const Stmt *Loop,
+                                      const FunctionFacts &Caller) {
+  const Stmt *Last = nullptr;
+  bool Unknown = false;
+  walkSubtree(Caller.function().getBody(), [&](const Stmt *S) {
+    const Expr *Target = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S))
+      Target = BO->isAssignmentOp() ? BO->getLHS() : nullptr;
+    else if (const auto *UO = dyn_cast<UnaryOperator>(S))
+      Target = UO->isIncrementDecrementOp() ? UO->getSubExpr() : nullptr;
+    if (!Target || rootDecl(Target) != State)
+      return WalkAction::Continue;
+    if (!(S->getBeginLoc() < Loop->getBeginLoc())) {
+      Unknown |= !(Loop->getEndLoc() < S->getBeginLoc());
+      return WalkAction::Continue;
+    }
+    if (!Last || Last->getBeginLoc() < S->getBeginLoc())
+      Last = S;
+    return WalkAction::Continue;
+  });
+  const auto *Store = dyn_cast_or_null<BinaryOperator>(Last);
+  if (Unknown || !Store || Store->getOpcode() != BO_Assign)
+    return std::nullopt;
+  const CompoundStmt *Block =
+      innermostBlockAt(Caller.function().getBody(), Store->getBeginLoc());
+  if (!Block || !llvm::is_contained(Block->body(), Store) ||
+      Block->getEndLoc() < Loop->getEndLoc())
+    return std::nullopt;
+  return constantValue(Store->getRHS(), Caller.function().getASTContext());
 }
 
 /// State that outlives a call: a static or global variable, or a member.
@@ -111,6 +173,35 @@ bool branchSets(const GuardFacts &Guard, const ValueDecl *D,
 
 } // namespace
 
+namespace {
+/// A test the function returns on before \p C (`if (replica) return;` as a
+/// statement of the body): \p C runs only when it fails.
+std::optional<ParamGuard> earlyReturnGuard(const CallFacts &C,
+                                           const FunctionFacts &Facts) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Facts.function().getBody());
+  if (!Body)
+    return std::nullopt;
+  for (const Stmt *S : Body->body()) {
+    if (!(S->getEndLoc() < C.Call->getBeginLoc()))
+      break;
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (!If || If->getElse() || If->hasInitStorage() || !If->getCond())
+      continue;
+    const Stmt *Exit = isa<ReturnStmt>(If->getThen())
+                           ? If->getThen()
+                           : finalExit(If->getThen());
+    if (!Exit || !isa<ReturnStmt>(Exit))
+      continue;
+    if (std::optional<ParamGuard> Test =
+            readTest(If->getCond(), Facts.function().getASTContext())) {
+      Test->Expect = !Test->Expect;
+      return Test;
+    }
+  }
+  return std::nullopt;
+}
+} // namespace
+
 std::optional<ParamGuard> parameterGuard(const CallFacts &C,
                                          const FunctionFacts &Facts) {
   const ASTContext &Ctx = Facts.function().getASTContext();
@@ -124,19 +215,39 @@ std::optional<ParamGuard> parameterGuard(const CallFacts &C,
       return Test;
     }
   }
-  return std::nullopt;
+  return earlyReturnGuard(C, Facts);
 }
 
 bool guardMayHold(const ParamGuard &G, const Expr *Call) {
+  if (G.State)
+    return true;
   const Expr *Arg = callArg(Call, static_cast<int>(G.Param));
   const FunctionDecl *Callee = calleeOf(Call);
   if (!Arg || !Callee)
     return true;
   std::optional<int64_t> Value = constantValue(Arg, Callee->getASTContext());
-  if (!Value)
+  return !Value || testGives(G, *Value);
+}
+
+bool guardMayHold(const ParamGuard &G, const CallFacts &C,
+                  const FunctionFacts &Caller) {
+  if (!G.State)
+    return guardMayHold(G, C.Call);
+  // A member guard speaks of the caller's own object only.
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(C.Call);
+  if (isa<FieldDecl>(G.State) &&
+      (!MC || !MC->getImplicitObjectArgument() ||
+       !isa<CXXThisExpr>(
+           MC->getImplicitObjectArgument()->IgnoreParenImpCasts())))
     return true;
-  bool Test = G.Kind == ParamGuard::NonZero ? *Value != 0 : *Value == G.Value;
-  return Test == G.Expect;
+  int Outer = C.Loop;
+  while (Outer >= 0 && Caller.loops()[Outer].Parent >= 0)
+    Outer = Caller.loops()[Outer].Parent;
+  if (Outer < 0)
+    return true;
+  std::optional<int64_t> Value =
+      valueSetBefore(G.State, Caller.loops()[Outer].Loop, Caller);
+  return !Value || testGives(G, *Value);
 }
 
 bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {

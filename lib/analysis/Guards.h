@@ -8,8 +8,10 @@
 // Two kinds of `if` make a query in a callee run far less often than its
 // callers' loops: a test of a parameter that a call's constant argument rules
 // out (`addSave(id, /*startup=*/true)` where the write is under `if
-// (!startup)`), and a memo (`if (!cache) cache = loadAll();`), which runs the
-// query the first time only.
+// (!startup)`) or of a member or global the caller set to a constant before
+// the loop (`loading_ = true;` around a loop of `addSave(id)` calls whose
+// write is under `if (!loading_)`), and a memo (`if (!cache) cache =
+// loadAll();`), which runs the query the first time only.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,29 +24,41 @@
 
 namespace nplusone {
 
-/// A test of a parameter a query runs under: it runs when the parameter's
-/// value, tested as Kind says, gives Expect.
+/// A test of a parameter, or of lasting state, a query runs under: it runs
+/// when the value, tested as Kind says, gives Expect.
 struct ParamGuard {
   enum TestKind { NonZero, EqualsValue };
   unsigned Param = 0;
+  /// When set, the test reads this member of the object or global variable
+  /// rather than parameter Param.
+  const clang::ValueDecl *State = nullptr;
   TestKind Kind = NonZero;
   int64_t Value = 0;
   bool Expect = true;
 
   bool operator==(const ParamGuard &O) const {
-    return Param == O.Param && Kind == O.Kind && Value == O.Value &&
-           Expect == O.Expect;
+    return Param == O.Param && State == O.State && Kind == O.Kind &&
+           Value == O.Value && Expect == O.Expect;
   }
 };
 
 /// The innermost `if` around \p C that tests a parameter of the function
-/// (`if (!startup)`, `if (mode == kFull)`), as a guard.
+/// or a member or global (`if (!startup)`, `if (mode == kFull)`,
+/// `if (!loading_)`), as a guard.
 std::optional<ParamGuard> parameterGuard(const CallFacts &C,
                                          const FunctionFacts &Facts);
 
 /// False when \p Call passes a constant for the guarded parameter that
-/// makes \p G false: the callee cannot run its query from this call.
+/// makes \p G false: the callee cannot run its query from this call. A
+/// guard on state may hold as far as the call alone tells.
 bool guardMayHold(const ParamGuard &G, const clang::Expr *Call);
+
+/// Like the above for the call \p C of \p Caller in a loop, where a guard
+/// on state fails too when the caller set that state (its own member, or a
+/// global) to a constant that fails it before the outermost loop running
+/// the call, and assigns it nowhere in that loop.
+bool guardMayHold(const ParamGuard &G, const CallFacts &C,
+                  const FunctionFacts &Caller);
 
 /// The call runs only the first time: an `if` around it tests state that
 /// outlives the call (a static, a global, a member) and its branch sets that

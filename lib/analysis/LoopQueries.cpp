@@ -281,7 +281,7 @@ std::optional<SiteCall> LoopQueryFinder::siteOf(const CallFacts &C) const {
     return std::nullopt;
   const CallSummary *Sum = Ctx.summary(S.Callee, Budget);
   if (!Sum || !Sum->RunsQuery || Sum->Depth > Budget ||
-      (Sum->Guard && !guardMayHold(*Sum->Guard, C.Call)))
+      (Sum->Guard && !guardMayHold(*Sum->Guard, C, Facts)))
     return std::nullopt;
   S.Summary = *Sum;
   return S;
@@ -523,8 +523,8 @@ void LoopQueryFinder::dropBatchedForms(
     std::vector<LoopQueryFinding> &Found) const {
   llvm::erase_if(Found, [&](const LoopQueryFinding &F) {
     const LibraryModel *Lib = F.Target.Library;
-    if (F.Kind == FindingKind::WriteInLoop && Lib && Lib->InProcess &&
-        F.InTransaction)
+    if (F.Kind == FindingKind::WriteInLoop && Lib && F.InTransaction &&
+        Ctx.runsInProcess(*Lib))
       return true;
     return F.Kind != FindingKind::LazyLoadInLoop &&
            loopRunsInPipeline(F, Loops[F.Loop], Ctx);

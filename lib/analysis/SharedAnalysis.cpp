@@ -96,6 +96,7 @@ SharedAnalysis::analyzeTranslationUnit(clang::ASTContext &Context) {
   Analysis = std::make_unique<AnalysisContext>(Model, Options);
   FunctionCollector Collector(Context.getSourceManager());
   Collector.TraverseDecl(Context.getTranslationUnitDecl());
+  Analysis->setUnitFunctions(Collector.Functions);
   // One diagnostic per query site: a template's site is found in each of
   // its instantiations, and a lambda run by an algorithm both in the
   // function that calls the algorithm and in the lambda's own body. The

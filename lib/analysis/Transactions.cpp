@@ -12,6 +12,7 @@
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Declarations.h"
 #include "lib/ast/Expressions.h"
+#include "lib/ast/Statements.h"
 #include "lib/sql/SqlStatement.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -43,12 +44,17 @@ bool runsInTransactionCallback(const FunctionDecl *FD, AnalysisContext &Ctx) {
   return false;
 }
 
-/// \p C, a call before the loop, opens a transaction: the library's own, or
-/// a BEGIN it runs directly or through a helper (`exec(db, "BEGIN")`).
-bool opensTransaction(const CallFacts &C, const LoopQueryFinding &F,
-                      AnalysisContext &Ctx) {
+enum class TransactionStep { None, Opens, Ends };
+
+/// What \p C, a call before the loop, does to the transaction: the
+/// library's own calls, or a BEGIN or COMMIT it runs directly or through a
+/// helper (`exec(db, "BEGIN")`, a guard's constructor).
+TransactionStep transactionStep(const CallFacts &C, const LoopQueryFinding &F,
+                                AnalysisContext &Ctx) {
   if (C.Roles & RoleTransaction)
-    return true;
+    return TransactionStep::Opens;
+  if (C.Roles & RoleTransactionEnd)
+    return TransactionStep::Ends;
   const FunctionFacts &Facts = Ctx.facts(*F.Function);
   QueryTarget T;
   const FunctionDecl *Owner = F.Function;
@@ -56,12 +62,28 @@ bool opensTransaction(const CallFacts &C, const LoopQueryFinding &F,
     T = describeQuery(C, Facts);
   } else if (const FunctionDecl *Callee = Ctx.followableCallee(C.Call)) {
     if (!reachedQuery(C.Call, F.Function, Callee, Ctx, T, Owner))
-      return false;
+      return TransactionStep::None;
   } else {
-    return false;
+    return TransactionStep::None;
   }
   auto Text = leadingSqlText(T.Sql, &Ctx.facts(*Owner));
-  return Text && isTransactionStart(*Text);
+  if (Text && isTransactionStart(*Text))
+    return TransactionStep::Opens;
+  if (Text && isTransactionEnd(*Text))
+    return TransactionStep::Ends;
+  return TransactionStep::None;
+}
+
+/// A guard object (`ScopedTransaction tx(db)`) holds its transaction until
+/// the end of the block that declares it: that block must hold the loop.
+bool guardScopeHolds(const CallFacts &C, const RowLoop &L,
+                     const FunctionDecl &FD) {
+  if (!isa<CXXConstructExpr>(C.Call))
+    return true;
+  const CompoundStmt *Block =
+      innermostBlockAt(FD.getBody(), C.Call->getBeginLoc());
+  return !Block || (!(L.Loop->getBeginLoc() < Block->getBeginLoc()) &&
+                    !(Block->getEndLoc() < L.Loop->getEndLoc()));
 }
 
 } // namespace
@@ -88,11 +110,28 @@ bool loopRunsInTransaction(const LoopQueryFinding &F, const RowLoop &L,
                            AnalysisContext &Ctx) {
   if (runsInTransactionCallback(F.Function, Ctx))
     return true;
+  // The calls before the loop in source order: the last step decides.
+  llvm::SmallVector<const CallFacts *, 8> Before;
   for (const CallFacts &C : Ctx.facts(*F.Function).calls())
-    if (C.Call->getBeginLoc() < L.Loop->getBeginLoc() &&
-        opensTransaction(C, F, Ctx))
-      return true;
-  return false;
+    if (C.Call->getBeginLoc() < L.Loop->getBeginLoc())
+      Before.push_back(&C);
+  llvm::sort(Before, [](const CallFacts *A, const CallFacts *B) {
+    return A->Call->getBeginLoc() < B->Call->getBeginLoc();
+  });
+  bool Open = false;
+  for (const CallFacts *C : Before) {
+    switch (transactionStep(*C, F, Ctx)) {
+    case TransactionStep::Opens:
+      Open |= guardScopeHolds(*C, L, *F.Function);
+      break;
+    case TransactionStep::Ends:
+      Open = false;
+      break;
+    case TransactionStep::None:
+      break;
+    }
+  }
+  return Open;
 }
 
 } // namespace nplusone

@@ -66,6 +66,8 @@ CustomApi::CustomApi(const ModelConfig &Config,
       parse("RowAdvanceFunctions", Config.RowAdvanceFunctions, Problems);
   Patterns[LazyLoad] =
       parse("LazyLoadFunctions", Config.LazyLoadFunctions, Problems);
+  Patterns[Transaction] =
+      parse("TransactionFunctions", Config.TransactionFunctions, Problems);
   ResultTypes = parse("ResultTypes", Config.ResultTypes, Problems);
 }
 
@@ -128,6 +130,11 @@ const ApiFunction *CustomApi::entry(Kind K, const FunctionDecl *FD) const {
   case LazyLoad:
     F = api("in-house lazy load", RoleLazyLoad).reads().handleAt(Handle);
     break;
+  case Transaction:
+    F = api("in-house transaction", RoleTransaction);
+    break;
+  case KindCount:
+    break;
   }
   return &Entries.emplace(Key, F).first->second;
 }
@@ -143,9 +150,13 @@ const ApiFunction *CustomApi::lookup(const FunctionDecl *FD) const {
       if (Note == "nplusone::next_row")
         return entry(Advance, FD);
     }
-  for (Kind K : {Write, Query, Advance, LazyLoad})
+  for (Kind K : {Write, Query, Advance, LazyLoad, Transaction})
     if (matches(Patterns[K], FD))
       return entry(K, FD);
+  // A transaction guard may be named by its class: its constructors open.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    if (matches(Patterns[Transaction], Ctor->getParent()))
+      return entry(Transaction, FD);
   return nullptr;
 }
 

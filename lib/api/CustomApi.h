@@ -6,7 +6,8 @@
 //===----------------------------------------------------------------------===//
 //
 // In-house wrappers described by the QueryFunctions, WriteFunctions,
-// ResultTypes, RowAdvanceFunctions and LazyLoadFunctions options, or by
+// ResultTypes, RowAdvanceFunctions, LazyLoadFunctions and
+// TransactionFunctions options, or by
 // `[[clang::annotate("nplusone::...")]]` on their declarations. Name entries
 // follow clang-tidy's rule: with `::` they match the qualified name (a
 // leading `::` anchors at the global namespace), without it the unqualified
@@ -47,7 +48,7 @@ public:
   bool isResultType(clang::QualType T) const;
 
 private:
-  enum Kind { Query, Write, Advance, LazyLoad };
+  enum Kind { Query, Write, Advance, LazyLoad, Transaction, KindCount };
 
   struct NamePattern {
     std::unique_ptr<llvm::Regex> Re;
@@ -63,7 +64,7 @@ private:
                       const std::string &Qualified);
   const ApiFunction *entry(Kind K, const clang::FunctionDecl *FD) const;
 
-  PatternList Patterns[4];
+  PatternList Patterns[KindCount];
   PatternList ResultTypes;
   /// Entries made on demand, one per role and SQL argument position.
   mutable std::map<std::pair<int, int>, ApiFunction> Entries;

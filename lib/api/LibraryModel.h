@@ -67,6 +67,12 @@ enum ApiRole : unsigned {
   /// Waits for the statements a pipeline sent (PQpipelineSync): one round
   /// trip.
   RolePipelineSync = 1u << 14,
+  /// Chooses the database driver by name, given at SqlArg
+  /// (`QSqlDatabase::addDatabase("QSQLITE")`).
+  RoleSelectDriver = 1u << 15,
+  /// Commits or rolls back the transaction open on the handle
+  /// (`db.commit()`, `tx.commit()`): writes after it commit one by one.
+  RoleTransactionEnd = 1u << 16,
 };
 
 /// Whether an executed statement reads or writes. ByText means the SQL text
@@ -215,6 +221,10 @@ struct LibraryModel {
   /// no round trip, so writes inside one transaction are already the
   /// batched form.
   bool InProcess = false;
+  /// For libraries that front several databases (Qt SQL): the driver names
+  /// (RoleSelectDriver) of databases that run in the calling process. A
+  /// unit that selects only these is in-process as InProcess says.
+  llvm::ArrayRef<const char *> InProcessDrivers = {};
 
   /// True when the library's query text is SQL (not Redis commands).
   bool speaksSql() const { return WriteCommands.empty(); }

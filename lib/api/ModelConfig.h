@@ -29,13 +29,14 @@ struct ModelConfig {
   std::vector<std::string> ResultTypes;
   std::vector<std::string> RowAdvanceFunctions;
   std::vector<std::string> LazyLoadFunctions;
+  std::vector<std::string> TransactionFunctions;
 
   /// A key that tells configurations apart.
   std::string key() const {
     std::string Key;
     for (const std::vector<std::string> *List :
          {&Libraries, &QueryFunctions, &WriteFunctions, &ResultTypes,
-          &RowAdvanceFunctions, &LazyLoadFunctions}) {
+          &RowAdvanceFunctions, &LazyLoadFunctions, &TransactionFunctions}) {
       for (const std::string &Entry : *List)
         Key += Entry + ";";
       Key += "|";

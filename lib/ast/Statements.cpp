@@ -59,4 +59,17 @@ bool subtreeContains(const Stmt *Root, const Stmt *Target) {
          }) == WalkResult::Stopped;
 }
 
+const CompoundStmt *innermostBlockAt(const Stmt *Root, SourceLocation Loc) {
+  const CompoundStmt *Found = nullptr;
+  walkSubtree(Root, [&](const Stmt *S) {
+    SourceRange R = S->getSourceRange();
+    if (Loc < R.getBegin() || R.getEnd() < Loc)
+      return WalkAction::SkipChildren;
+    if (const auto *Block = dyn_cast<CompoundStmt>(S))
+      Found = Block;
+    return WalkAction::Continue;
+  });
+  return Found;
+}
+
 } // namespace nplusone

@@ -79,6 +79,12 @@ WalkResult walkSubtree(const clang::Stmt *Root, Fn Visit,
 /// True when \p Target is \p Root or under it (within the walk's bound).
 bool subtreeContains(const clang::Stmt *Root, const clang::Stmt *Target);
 
+/// The innermost block (compound statement) under \p Root whose source
+/// range holds \p Loc: the scope of a variable declared at \p Loc. Null
+/// when no block does.
+const clang::CompoundStmt *innermostBlockAt(const clang::Stmt *Root,
+                                            clang::SourceLocation Loc);
+
 } // namespace nplusone
 
 #endif // NPLUSONE_LIB_AST_STATEMENTS_H

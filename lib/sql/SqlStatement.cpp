@@ -100,6 +100,25 @@ bool isTransactionStart(StringRef Sql) {
                      *Keyword == "SAVEPOINT");
 }
 
+bool isTransactionEnd(StringRef Sql) {
+  SqlTokens Toks;
+  if (!tokenizeSql(Sql, Toks))
+    return false;
+  size_t I = mainStatementStart(Toks);
+  if (I >= Toks.size())
+    return false;
+  const SqlToken &Lead = Toks[I];
+  if (Lead.isWord("commit") || Lead.isWord("end") || Lead.isWord("abort"))
+    return true;
+  if (!Lead.isWord("rollback"))
+    return false;
+  // `ROLLBACK [WORK|TRANSACTION] TO [SAVEPOINT] s` keeps the transaction.
+  for (size_t J = I + 1; J < Toks.size() && J <= I + 2; ++J)
+    if (Toks[J].isWord("to"))
+      return false;
+  return true;
+}
+
 std::optional<std::string> sqlMainTable(StringRef Sql) {
   SqlTokens Toks;
   if (!tokenizeSql(Sql, Toks))

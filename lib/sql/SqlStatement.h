@@ -54,6 +54,10 @@ std::optional<std::string> sqlLeadingKeyword(llvm::StringRef Sql);
 /// True for BEGIN, START TRANSACTION and SAVEPOINT.
 bool isTransactionStart(llvm::StringRef Sql);
 
+/// True for a statement that ends the open transaction: COMMIT, END, or a
+/// ROLLBACK that is not back to a savepoint.
+bool isTransactionEnd(llvm::StringRef Sql);
+
 /// The first table named after FROM at the top level, if any (none for a
 /// cursor's FETCH).
 std::optional<std::string> sqlMainTable(llvm::StringRef Sql);

@@ -95,3 +95,88 @@ void flushDirty(pqxx::work &tx, SaveQueue &saves) {
     // CHECK-MESSAGES: :[[@LINE-75]]:7: note: 'addSave' runs the query here
     // CHECK-MESSAGES: :[[@LINE-76]]:23: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
 }
+
+// A guild cache: while it loads from the database, marking a guild dirty
+// writes nothing, under a member the loader sets before its loop. A global
+// switch read the same way; the same callers with the switch left alone
+// still write per row.
+bool gReplicaMode = false;
+
+class GuildCache {
+public:
+  explicit GuildCache(pqxx::connection &conn) : conn_(conn) {}
+  void markDirty(int guildId) {
+    if (!loading_) {
+      pqxx::work tx(conn_);
+      tx.exec_params("UPDATE guilds SET dirty = true WHERE id = $1", guildId);
+      tx.commit();
+    }
+  }
+  void recordVisit(int guildId) {
+    if (gReplicaMode)
+      return;
+    pqxx::work tx(conn_);
+    tx.exec_params("UPDATE guilds SET visits = visits + 1 WHERE id = $1",
+                   guildId);
+    tx.commit();
+  }
+  void warmUp(const std::vector<int> &guildIds) {
+    loading_ = true;
+    for (int id : guildIds)
+      markDirty(id);
+    loading_ = false;
+  }
+  void touchAll(const std::vector<int> &guildIds) {
+    for (int id : guildIds)
+      markDirty(id);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: UPDATE runs once per element of 'guildIds' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+      // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'guildIds' is here
+      // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value 'id' is passed to 'markDirty' here and reaches its query
+      // CHECK-MESSAGES: :[[@LINE-24]]:7: note: 'markDirty' runs the query here
+      // CHECK-MESSAGES: :[[@LINE-25]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+  }
+  void replayLog(const std::vector<int> &guildIds) {
+    gReplicaMode = true;
+    for (int id : guildIds)
+      recordVisit(id);
+    gReplicaMode = false;
+  }
+  void countVisits(const std::vector<int> &guildIds) {
+    for (int id : guildIds)
+      recordVisit(id);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: UPDATE runs once per element of 'guildIds' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+      // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'guildIds' is here
+      // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the element value 'id' is passed to 'recordVisit' here and reaches its query
+      // CHECK-MESSAGES: :[[@LINE-31]]:5: note: 'recordVisit' runs the query here
+      // CHECK-MESSAGES: :[[@LINE-32]]:20: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+  }
+  // The flag is cleared inside the loop: the writes do run.
+  void reload(const std::vector<int> &guildIds) {
+    loading_ = true;
+    for (int id : guildIds) {
+      markDirty(id);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: UPDATE runs once per element of 'guildIds' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+      // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'guildIds' is here
+      // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value 'id' is passed to 'markDirty' here and reaches its query
+      // CHECK-MESSAGES: :[[@LINE-50]]:7: note: 'markDirty' runs the query here
+      // CHECK-MESSAGES: :[[@LINE-51]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+      loading_ = false;
+    }
+  }
+
+private:
+  pqxx::connection &conn_;
+  bool loading_ = false;
+};
+
+// Another cache's flag says nothing about this one.
+void warmUpOther(GuildCache &cache, GuildCache &other,
+                 const std::vector<int> &ids) {
+  for (int id : ids)
+    other.markDirty(id);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'ids' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:21: note: the element value 'id' is passed to 'markDirty' here and reaches its query
+    // CHECK-MESSAGES: :[[@LINE-69]]:7: note: 'markDirty' runs the query here
+    // CHECK-MESSAGES: :[[@LINE-70]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+}

@@ -63,6 +63,8 @@ const ApiFunction MysqlConnectorFunctions[] = {
     jdbcSetter(PSTMT "setDateTime"),
     method("sql::ResultSet::next", RoleAdvance),
     method("sql::Connection::setAutoCommit", RoleTransaction),
+    method("sql::Connection::commit", RoleTransactionEnd),
+    method("sql::Connection::rollback", RoleTransactionEnd),
 };
 #undef PSTMT
 
@@ -107,6 +109,8 @@ const ApiFunction MysqlXFunctions[] = {
     method("mysqlx::SqlResult::fetchAll", RoleResultOf),
     method("mysqlx::DocResult::fetchAll", RoleResultOf),
     method("mysqlx::Session::startTransaction", RoleTransaction),
+    method("mysqlx::Session::commit", RoleTransactionEnd),
+    method("mysqlx::Session::rollback", RoleTransactionEnd),
 };
 const char *const MysqlXResultTypes[] = {
     "mysqlx::RowResult", "mysqlx::SqlResult", "mysqlx::DocResult"};

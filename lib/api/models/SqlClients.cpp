@@ -38,6 +38,9 @@ const ApiFunction QtSqlFunctions[] = {
     method("QSqlQuery::record", RoleColumnRead),
     api("QSqlDatabase::exec", RoleExecute).sqlAt(0),
     method("QSqlDatabase::transaction", RoleTransaction),
+    method("QSqlDatabase::commit", RoleTransactionEnd),
+    method("QSqlDatabase::rollback", RoleTransactionEnd),
+    api("QSqlDatabase::addDatabase", RoleSelectDriver).sqlAt(0),
     method("QSqlTableModel::select", RoleExecute).reads(),
     method("QSqlRelationalTableModel::select", RoleExecute).reads(),
     method("QSqlQueryModel::setQuery", RoleExecute).reads().sqlAt(0),
@@ -62,6 +65,10 @@ const ApiFunction SociFunctions[] = {
     api("soci::into", RoleColumnRead).valueAt(0),
     api("soci::transaction::transaction", RoleTransaction),
     method("soci::session::begin", RoleTransaction),
+    method("soci::session::commit", RoleTransactionEnd),
+    method("soci::session::rollback", RoleTransactionEnd),
+    method("soci::transaction::commit", RoleTransactionEnd),
+    method("soci::transaction::rollback", RoleTransactionEnd),
 };
 const char *const SociResultTypes[] = {"soci::rowset"};
 
@@ -90,6 +97,10 @@ const ApiFunction PocoFunctions[] = {
     method("Poco::Data::RecordSet::value", RoleColumnRead),
     api("Poco::Data::Keywords::into", RoleColumnRead).valueAt(0),
     method("Poco::Data::Session::begin", RoleTransaction),
+    method("Poco::Data::Session::commit", RoleTransactionEnd),
+    method("Poco::Data::Session::rollback", RoleTransactionEnd),
+    method("Poco::Data::Transaction::commit", RoleTransactionEnd),
+    method("Poco::Data::Transaction::rollback", RoleTransactionEnd),
     api("Poco::Data::Transaction::Transaction", RoleTransaction),
 };
 const char *const PocoRunManipulators[] = {"Poco::Data::Keywords::now"};
@@ -118,6 +129,10 @@ const ApiFunction CppdbFunctions[] = {
     method("cppdb::result::operator>>", RoleColumnRead).valueAt(0),
     api("cppdb::transaction::transaction", RoleTransaction),
     method("cppdb::session::begin", RoleTransaction),
+    method("cppdb::session::commit", RoleTransactionEnd),
+    method("cppdb::session::rollback", RoleTransactionEnd),
+    method("cppdb::transaction::commit", RoleTransactionEnd),
+    method("cppdb::transaction::rollback", RoleTransactionEnd),
 };
 const char *const CppdbRunManipulators[] = {"cppdb::exec", "cppdb::row"};
 const char *const CppdbResultTypes[] = {"cppdb::result"};
@@ -203,6 +218,8 @@ const char BulkIntoRead[] =
     "load all rows in one query with 'IN (...)' (one placeholder per key), "
     "reading each column into a std::vector with into(), or JOIN it into the "
     "outer query";
+// Qt's SQLite drivers, and SQLCipher's, which is SQLite with encryption.
+const char *const QtInProcessDrivers[] = {"QSQLITE", "QSQLITE2", "QSQLCIPHER"};
 const char MultiRowWrite[] =
     "one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... "
     "WHERE id IN (...)";
@@ -223,6 +240,7 @@ const LibraryModel &qtSql() {
     L.TransactionHint = "wrap the loop in QSqlDatabase::transaction() ... "
                         "commit(): outside a transaction every statement "
                         "commits on its own";
+    L.InProcessDrivers = QtInProcessDrivers;
     return L;
   }();
   return M;

@@ -63,6 +63,7 @@ const ApiFunction SqliteCppFunctions[] = {
     api("SQLite::Database::exec", RoleExecute).sqlAt(0),
     api("SQLite::Database::tryExec", RoleExecute).sqlAt(0),
     api("SQLite::Transaction::Transaction", RoleTransaction),
+    method("SQLite::Transaction::commit", RoleTransactionEnd),
     api("SQLite::Database::execAndGet", RoleExecute | RoleSingleRow)
         .reads()
         .sqlAt(0),
