@@ -90,6 +90,30 @@ bool AnalysisContext::runsInProcess(const LibraryModel &Lib) {
   return It->second = Embedded;
 }
 
+const Expr *AnalysisContext::sqlNamed(const LibraryModel *Lib, StringRef Name) {
+  if (!Prepared) {
+    Prepared.emplace();
+    for (const FunctionDecl *FD : UnitFunctions) {
+      const FunctionFacts &F = facts(*FD);
+      for (const CallFacts &C : F.calls()) {
+        if (!(C.Roles & RolePrepareNamed))
+          continue;
+        auto Stored =
+            sqlTextParts(callArg(C.Call, C.Api.Function->NameArg), &F);
+        if (!Stored)
+          continue;
+        auto [It, New] =
+            Prepared->try_emplace({C.Api.Library, Stored->Text},
+                                  callArg(C.Call, C.Api.Function->SqlArg));
+        if (!New)
+          It->second = nullptr;
+      }
+    }
+  }
+  auto It = Prepared->find({Lib, Name.str()});
+  return It == Prepared->end() ? nullptr : It->second;
+}
+
 RowsOrigin AnalysisContext::rowsReturnedBy(const Expr *Call) {
   const FunctionDecl *Callee = followableCallee(Call);
   if (!Callee)
@@ -180,7 +204,7 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
     if (CalleeIt != Summaries.end() && CalleeIt->second->Truncated)
       Entry.Truncated = true;
   } else {
-    Found.Target = describeQuery(C, F);
+    Found.Target = describeQuery(C, F, this);
     Found.ParamFlow = labelInputs(
         [&](InputVisitor Visit) { forEachQueryInput(C, F, Visit); }, Flow);
     Found.Depth = 1;

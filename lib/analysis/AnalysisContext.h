@@ -21,7 +21,10 @@
 #include "lib/api/ApiModel.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <map>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace nplusone {
 
@@ -59,7 +62,7 @@ struct CallSummary {
   std::optional<ParamGuard> Guard;
 };
 
-class AnalysisContext : public RowsContext {
+class AnalysisContext : public RowsContext, public NamedStatements {
 public:
   AnalysisContext(const ApiModel &Model, AnalysisOptions Options)
       : Model(Model), Options(Options) {}
@@ -99,6 +102,9 @@ public:
   /// is an in-process one (`QSqlDatabase::addDatabase("QSQLITE")`).
   bool runsInProcess(const LibraryModel &Lib);
 
+  const clang::Expr *sqlNamed(const LibraryModel *Lib,
+                              llvm::StringRef Name) override;
+
 private:
   struct SummaryEntry {
     CallSummary Summary;
@@ -127,6 +133,11 @@ private:
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
   std::vector<const clang::FunctionDecl *> UnitFunctions;
   llvm::DenseMap<const LibraryModel *, bool> InProcessByLibrary;
+  /// Statements prepared by name, per library and name; null when a name
+  /// is prepared twice. Built on first use.
+  std::optional<std::map<std::pair<const LibraryModel *, std::string>,
+                         const clang::Expr *>>
+      Prepared;
 };
 
 } // namespace nplusone

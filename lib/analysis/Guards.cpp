@@ -90,6 +90,15 @@ std::optional<ParamGuard> readTest(const Expr *Cond, const ASTContext &Ctx) {
   return G;
 }
 
+/// What \p S stores into: an assignment's or an increment's target.
+const Expr *storeTarget(const Stmt *S) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    return BO->isAssignmentOp() ? BO->getLHS() : nullptr;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    return UO->isIncrementDecrementOp() ? UO->getSubExpr() : nullptr;
+  return nullptr;
+}
+
 /// The test \p G, given \p Value, lets the guarded query run.
 bool testGives(const ParamGuard &G, int64_t Value) {
   bool Test = G.Kind == ParamGuard::NonZero ? Value != 0 : Value == G.Value;
@@ -104,11 +113,7 @@ std::optional<int64_t> valueSetBefore(const ValueDecl *State, const Stmt *Loop,
   const Stmt *Last = nullptr;
   bool Unknown = false;
   walkSubtree(Caller.function().getBody(), [&](const Stmt *S) {
-    const Expr *Target = nullptr;
-    if (const auto *BO = dyn_cast<BinaryOperator>(S))
-      Target = BO->isAssignmentOp() ? BO->getLHS() : nullptr;
-    else if (const auto *UO = dyn_cast<UnaryOperator>(S))
-      Target = UO->isIncrementDecrementOp() ? UO->getSubExpr() : nullptr;
+    const Expr *Target = storeTarget(S);
     if (!Target || rootDecl(Target) != State)
       return WalkAction::Continue;
     if (!(S->getBeginLoc() < Loop->getBeginLoc())) {
@@ -149,11 +154,7 @@ bool assigns(const FunctionDecl *FD, const ValueDecl *D) {
   if (!FD || !FD->hasBody(Def) || !Def)
     return false;
   return walkSubtree(Def->getBody(), [&](const Stmt *S) {
-           const Expr *Target = nullptr;
-           if (const auto *BO = dyn_cast<BinaryOperator>(S))
-             Target = BO->isAssignmentOp() ? BO->getLHS() : nullptr;
-           else if (const auto *UO = dyn_cast<UnaryOperator>(S))
-             Target = UO->isIncrementDecrementOp() ? UO->getSubExpr() : nullptr;
+           const Expr *Target = storeTarget(S);
            return Target && rootDecl(Target) == D ? WalkAction::Stop
                                                   : WalkAction::Continue;
          }) == WalkResult::Stopped;

@@ -300,7 +300,7 @@ bool LoopQueryFinder::describeTarget(const SiteCall &S, LoopQueryFinding &F) {
     return !F.Target.IsSession;
   }
   if (S.IsApi) {
-    F.Target = describeQuery(S.C, Facts);
+    F.Target = describeQuery(S.C, Facts, &Ctx);
     if (isWaitCommand(F.Target, Facts) || F.Target.IsSession)
       return false;
   }

@@ -120,7 +120,8 @@ void classifyByText(QueryTarget &Target, llvm::StringRef Text) {
   Target.IsSession = Sql && classifySql(Text) == SqlStatementKind::Session;
 }
 
-QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
+QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts,
+                          NamedStatements *Named) {
   QueryTarget T;
   T.ApiCall = C.Call;
   T.Library = C.Api.Library;
@@ -130,6 +131,9 @@ QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts) {
   } else if (Fn.HandleArg != NoArg) {
     T.Handle = Facts.handleOf(C);
     T.Sql = sqlOfHandle(T.Handle, C.Call, Facts);
+  } else if (Fn.NameArg != NoArg && Named) {
+    if (auto Name = sqlTextParts(callArg(C.Call, Fn.NameArg), &Facts))
+      T.Sql = Named->sqlNamed(T.Library, Name->Text);
   }
   switch (Fn.Access) {
   case AccessKind::Read:

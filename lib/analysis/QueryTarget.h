@@ -41,8 +41,21 @@ struct QueryTarget {
   const char *WriteKeyword = nullptr;
 };
 
-/// Describes the query run by \p C, an API call with RoleExecute.
-QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts);
+/// The SQL of the statements the unit prepares by name
+/// (`conn.prepare("mark_done", "UPDATE ...")`).
+class NamedStatements {
+public:
+  virtual ~NamedStatements() = default;
+  /// The SQL argument of the prepare that stores \p Name for \p Lib, or
+  /// null when none or several do.
+  virtual const clang::Expr *sqlNamed(const LibraryModel *Lib,
+                                      llvm::StringRef Name) = 0;
+};
+
+/// Describes the query run by \p C, an API call with RoleExecute. A
+/// statement run by name takes its SQL from \p Named.
+QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts,
+                          NamedStatements *Named = nullptr);
 
 /// True when \p Text is a write in the language of \p Lib: a write command
 /// of a command language (Redis), else a write SQL statement.

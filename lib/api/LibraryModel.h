@@ -73,6 +73,10 @@ enum ApiRole : unsigned {
   /// Commits or rolls back the transaction open on the handle
   /// (`db.commit()`, `tx.commit()`): writes after it commit one by one.
   RoleTransactionEnd = 1u << 16,
+  /// Prepares the SQL at SqlArg under the name at NameArg
+  /// (`conn.prepare("mark_done", "UPDATE ...")`); an execute call that
+  /// names it (NameArg) runs that SQL.
+  RolePrepareNamed = 1u << 17,
 };
 
 /// Whether an executed statement reads or writes. ByText means the SQL text
@@ -106,6 +110,9 @@ struct ApiFunction {
   /// The value a bind call binds; for a column read, the argument that
   /// receives the value read (`SQLGetData(h, 1, type, &id, ...)`).
   int ValueArg = NoArg;
+  /// The statement name a RolePrepareNamed call stores the SQL under, or
+  /// an execute call runs (`exec_prepared("mark_done", id)`).
+  int NameArg = NoArg;
   /// The number of parameters the declaration has, when overloads of one
   /// name differ in role (`QSqlQuery::exec()` and `exec(const QString &)`).
   int Arity = AnyArity;
@@ -130,6 +137,9 @@ struct ApiFunction {
   }
   constexpr ApiFunction valueAt(int Arg) const {
     return with(&ApiFunction::ValueArg, Arg);
+  }
+  constexpr ApiFunction nameAt(int Arg) const {
+    return with(&ApiFunction::NameArg, Arg);
   }
   constexpr ApiFunction arity(int N) const {
     return with(&ApiFunction::Arity, N);

@@ -107,7 +107,8 @@ void addressPerRow(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-5]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:45: note: the row value 'values' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-9]]:35: note: batch it: SELECT user_id, city FROM addresses WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-9]]:34: note: or read both in one query: SELECT users.id, addresses.city FROM users LEFT JOIN addresses ON addresses.user_id = users.id
   }
   PQclear(users);
 }
@@ -227,5 +228,6 @@ void allIds(PGconn *conn, std::vector<std::string> &all) {
 // NOTE-FIXES: PQclear(PQexecParams(conn, "SELECT user_id, bio FROM profiles WHERE user_id = ANY($1)", 1, nullptr, v, nullptr, nullptr, 0));
 // NOTE-FIXES: PQclear(PQexecParams(conn, "SELECT user_id, bio FROM profiles WHERE user_id = ANY($1)", 1, nullptr, v, nullptr, nullptr, 0));
 // NOTE-FIXES: PQclear(PQexecParams(other, "SELECT user_id, bio FROM profiles WHERE user_id = ANY($1)", 1, nullptr, v, nullptr, nullptr, 0));
+// NOTE-FIXES: PQclear(PQprepare(conn, "addr", "SELECT user_id, city FROM addresses WHERE user_id = ANY($1)", 1, nullptr));
 // NOTE-FIXES: PGresult *r = PQexecParams(conn, "SELECT id, name FROM users WHERE id = ANY($1)", 1, nullptr, params, nullptr, nullptr, 0);
 // NOTE-FIXES: PGresult *cfg = PQexec(conn, "SELECT value FROM config WHERE name = 'limit'");

@@ -34,10 +34,19 @@ const ApiFunction PqxxFunctions[] = {
     pqxxExecOne(TX "exec_params1").sqlAt(0).paramsFrom(1),
     pqxxExec(TX "exec_params_n").sqlAt(1).paramsFrom(2),
     // Prepared statements name the statement instead of carrying SQL.
-    pqxxExec(TX "exec_prepared").paramsFrom(1),
-    pqxxExec(TX "exec_prepared0").paramsFrom(1),
-    pqxxExecOne(TX "exec_prepared1").paramsFrom(1),
-    pqxxExec(TX "exec_prepared_n").paramsFrom(2),
+    pqxxExec(TX "exec_prepared").nameAt(0).paramsFrom(1),
+    pqxxExec(TX "exec_prepared0").nameAt(0).paramsFrom(1),
+    pqxxExecOne(TX "exec_prepared1").nameAt(0).paramsFrom(1),
+    pqxxExec(TX "exec_prepared_n").nameAt(1).paramsFrom(2),
+    // libpqxx 6 prepares on connection_base, 7 on connection.
+    api("pqxx::connection_base::prepare", RolePrepareNamed)
+        .nameAt(0)
+        .sqlAt(1)
+        .arity(2),
+    api("pqxx::connection::prepare", RolePrepareNamed)
+        .nameAt(0)
+        .sqlAt(1)
+        .arity(2),
     // libpqxx 7 query API.
     pqxxExec(TX "query").sqlAt(0).paramsFrom(1),
     pqxxExec(TX "query_value").sqlAt(0).paramsFrom(1),
@@ -60,11 +69,13 @@ constexpr ApiFunction pqRowRead(const char *Name) {
 const ApiFunction LibpqFunctions[] = {
     api("PQexec", RoleExecute).sqlAt(1),
     api("PQexecParams", RoleExecute).sqlAt(1).paramsFrom(2),
-    api("PQexecPrepared", RoleExecute).paramsFrom(2),
+    api("PQexecPrepared", RoleExecute).nameAt(1).paramsFrom(2),
+    api("PQprepare", RolePrepareNamed).nameAt(1).sqlAt(2),
+    api("PQsendPrepare", RolePrepareNamed).nameAt(1).sqlAt(2),
     // Results of sent queries are fetched from the connection.
     api("PQsendQuery", RoleExecute).sqlAt(1).handleAt(0),
     api("PQsendQueryParams", RoleExecute).sqlAt(1).paramsFrom(2).handleAt(0),
-    api("PQsendQueryPrepared", RoleExecute).paramsFrom(2),
+    api("PQsendQueryPrepared", RoleExecute).nameAt(1).paramsFrom(2),
     // In single-row mode each result is one row: `while ((row =
     // PQgetResult(conn)))` walks them.
     api("PQgetResult", RoleResultOf | RoleAdvance | RoleColumnRead).handleAt(0),
