@@ -74,41 +74,48 @@ bool AnalysisContext::runsInProcess(const LibraryModel &Lib) {
     return It->second;
   // Conservative: a driver chosen at run time, or one client-server driver
   // beside an embedded one, leaves the unit client-server.
-  bool Embedded = false;
+  bool Selected = false;
+  bool ClientServer = false;
+  forEachUnitCall(
+      RoleSelectDriver, [&](const CallFacts &C, const FunctionFacts &F) {
+        if (C.Api.Library != &Lib)
+          return true;
+        std::optional<SqlTextParts> Name =
+            sqlTextParts(callArg(C.Call, C.Api.Function->SqlArg), &F);
+        ClientServer =
+            !Name || !llvm::is_contained(Lib.InProcessDrivers, Name->Text);
+        Selected = true;
+        return !ClientServer;
+      });
+  return It->second = Selected && !ClientServer;
+}
+
+void AnalysisContext::forEachUnitCall(
+    unsigned Roles,
+    llvm::function_ref<bool(const CallFacts &, const FunctionFacts &)> Visit) {
   for (const FunctionDecl *FD : UnitFunctions) {
     const FunctionFacts &F = facts(*FD);
-    for (const CallFacts &C : F.calls()) {
-      if (!(C.Roles & RoleSelectDriver) || C.Api.Library != &Lib)
-        continue;
-      std::optional<SqlTextParts> Name =
-          sqlTextParts(callArg(C.Call, C.Api.Function->SqlArg), &F);
-      if (!Name || !llvm::is_contained(Lib.InProcessDrivers, Name->Text))
-        return It->second = false;
-      Embedded = true;
-    }
+    for (const CallFacts &C : F.calls())
+      if ((C.Roles & Roles) && !Visit(C, F))
+        return;
   }
-  return It->second = Embedded;
 }
 
 const Expr *AnalysisContext::sqlNamed(const LibraryModel *Lib, StringRef Name) {
   if (!Prepared) {
     Prepared.emplace();
-    for (const FunctionDecl *FD : UnitFunctions) {
-      const FunctionFacts &F = facts(*FD);
-      for (const CallFacts &C : F.calls()) {
-        if (!(C.Roles & RolePrepareNamed))
-          continue;
-        auto Stored =
-            sqlTextParts(callArg(C.Call, C.Api.Function->NameArg), &F);
-        if (!Stored)
-          continue;
-        auto [It, New] =
-            Prepared->try_emplace({C.Api.Library, Stored->Text},
-                                  callArg(C.Call, C.Api.Function->SqlArg));
-        if (!New)
-          It->second = nullptr;
-      }
-    }
+    forEachUnitCall(RolePrepareNamed, [&](const CallFacts &C,
+                                          const FunctionFacts &F) {
+      auto Stored = sqlTextParts(callArg(C.Call, C.Api.Function->NameArg), &F);
+      if (!Stored)
+        return true;
+      auto [It, New] =
+          Prepared->try_emplace({C.Api.Library, Stored->Text},
+                                callArg(C.Call, C.Api.Function->SqlArg));
+      if (!New)
+        It->second = nullptr;
+      return true;
+    });
   }
   auto It = Prepared->find({Lib, Name.str()});
   return It == Prepared->end() ? nullptr : It->second;

@@ -112,6 +112,11 @@ private:
     bool Truncated = false;
   };
   SummaryEntry computeSummary(const clang::FunctionDecl &FD, unsigned Budget);
+  /// Visits every call of the unit's functions playing one of \p Roles,
+  /// with the facts of its function, until \p Visit returns false.
+  void forEachUnitCall(
+      unsigned Roles,
+      llvm::function_ref<bool(const CallFacts &, const FunctionFacts &)> Visit);
   /// What calling \p C in the summarised function \p F contributes: the
   /// query it runs or reaches; false when it reaches none.
   bool summarizeCall(const CallFacts &C, const FunctionFacts &F,

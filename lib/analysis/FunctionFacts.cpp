@@ -331,7 +331,7 @@ size_t FactsWalker::firstLoopLeftBy(const Stmt *Exit) const {
   for (size_t Pos = InCallback ? CallbackFloor : 0; Pos < LoopStack.size();
        ++Pos) {
     const Stmt *Loop = F.Loops[LoopStack[Pos].Loop].Loop;
-    if (At < Loop->getBeginLoc() || Loop->getEndLoc() < At)
+    if (!rangeHolds(Loop, At))
       return Pos;
   }
   return None;

@@ -117,7 +117,7 @@ std::optional<int64_t> valueSetBefore(const ValueDecl *State, const Stmt *Loop,
     if (!Target || rootDecl(Target) != State)
       return WalkAction::Continue;
     if (!(S->getBeginLoc() < Loop->getBeginLoc())) {
-      Unknown |= !(Loop->getEndLoc() < S->getBeginLoc());
+      Unknown |= rangeHolds(Loop, S->getBeginLoc());
       return WalkAction::Continue;
     }
     if (!Last || Last->getBeginLoc() < S->getBeginLoc())
@@ -130,7 +130,7 @@ std::optional<int64_t> valueSetBefore(const ValueDecl *State, const Stmt *Loop,
   const CompoundStmt *Block =
       innermostBlockAt(Caller.function().getBody(), Store->getBeginLoc());
   if (!Block || !llvm::is_contained(Block->body(), Store) ||
-      Block->getEndLoc() < Loop->getEndLoc())
+      !rangeHolds(Block, Loop))
     return std::nullopt;
   return constantValue(Store->getRHS(), Caller.function().getASTContext());
 }
@@ -141,11 +141,6 @@ bool isLastingState(const ValueDecl *D) {
     return true;
   const auto *VD = dyn_cast<VarDecl>(D);
   return VD && VD->hasGlobalStorage();
-}
-
-bool within(const Stmt *Inner, const Stmt *Outer) {
-  return !(Inner->getBeginLoc() < Outer->getBeginLoc()) &&
-         !(Outer->getEndLoc() < Inner->getBeginLoc());
 }
 
 /// The body of \p FD assigns \p D (`ncached = n`, `++loads`).
@@ -164,17 +159,15 @@ bool assigns(const FunctionDecl *FD, const ValueDecl *D) {
 bool branchSets(const GuardFacts &Guard, const ValueDecl *D,
                 const FunctionFacts &Facts) {
   for (const FlowEdge &Edge : Facts.edges())
-    if (Edge.Dst == D && within(Edge.Src, Guard.Branch))
+    if (Edge.Dst == D && rangeHolds(Guard.Branch, Edge.Src->getBeginLoc()))
       return true;
   for (const CallFacts &C : Facts.calls())
-    if (within(C.Call, Guard.Branch) && assigns(calleeOf(C.Call), D))
+    if (rangeHolds(Guard.Branch, C.Call->getBeginLoc()) &&
+        assigns(calleeOf(C.Call), D))
       return true;
   return false;
 }
 
-} // namespace
-
-namespace {
 /// A test the function returns on before \p C (`if (replica) return;` as a
 /// statement of the body): \p C runs only when it fails.
 std::optional<ParamGuard> earlyReturnGuard(const CallFacts &C,
@@ -201,6 +194,7 @@ std::optional<ParamGuard> earlyReturnGuard(const CallFacts &C,
   }
   return std::nullopt;
 }
+
 } // namespace
 
 std::optional<ParamGuard> parameterGuard(const CallFacts &C,

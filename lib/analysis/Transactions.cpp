@@ -82,8 +82,7 @@ bool guardScopeHolds(const CallFacts &C, const RowLoop &L,
     return true;
   const CompoundStmt *Block =
       innermostBlockAt(FD.getBody(), C.Call->getBeginLoc());
-  return !Block || (!(L.Loop->getBeginLoc() < Block->getBeginLoc()) &&
-                    !(Block->getEndLoc() < L.Loop->getEndLoc()));
+  return !Block || rangeHolds(Block, L.Loop);
 }
 
 } // namespace

@@ -59,11 +59,19 @@ bool subtreeContains(const Stmt *Root, const Stmt *Target) {
          }) == WalkResult::Stopped;
 }
 
+bool rangeHolds(const Stmt *Outer, SourceLocation Loc) {
+  return !(Loc < Outer->getBeginLoc()) && !(Outer->getEndLoc() < Loc);
+}
+
+bool rangeHolds(const Stmt *Outer, const Stmt *Inner) {
+  return rangeHolds(Outer, Inner->getBeginLoc()) &&
+         rangeHolds(Outer, Inner->getEndLoc());
+}
+
 const CompoundStmt *innermostBlockAt(const Stmt *Root, SourceLocation Loc) {
   const CompoundStmt *Found = nullptr;
   walkSubtree(Root, [&](const Stmt *S) {
-    SourceRange R = S->getSourceRange();
-    if (Loc < R.getBegin() || R.getEnd() < Loc)
+    if (!rangeHolds(S, Loc))
       return WalkAction::SkipChildren;
     if (const auto *Block = dyn_cast<CompoundStmt>(S))
       Found = Block;

@@ -79,6 +79,13 @@ WalkResult walkSubtree(const clang::Stmt *Root, Fn Visit,
 /// True when \p Target is \p Root or under it (within the walk's bound).
 bool subtreeContains(const clang::Stmt *Root, const clang::Stmt *Target);
 
+/// True when \p Loc lies within the source range of \p Outer, ends
+/// included.
+bool rangeHolds(const clang::Stmt *Outer, clang::SourceLocation Loc);
+
+/// True when the whole source range of \p Inner lies within \p Outer's.
+bool rangeHolds(const clang::Stmt *Outer, const clang::Stmt *Inner);
+
 /// The innermost block (compound statement) under \p Root whose source
 /// range holds \p Loc: the scope of a variable declared at \p Loc. Null
 /// when no block does.

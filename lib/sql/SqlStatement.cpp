@@ -104,15 +104,15 @@ bool isTransactionEnd(StringRef Sql) {
   SqlTokens Toks;
   if (!tokenizeSql(Sql, Toks))
     return false;
-  size_t I = mainStatementStart(Toks);
-  if (I >= Toks.size())
+  const SqlToken *Lead = leadingToken(Toks);
+  if (!Lead)
     return false;
-  const SqlToken &Lead = Toks[I];
-  if (Lead.isWord("commit") || Lead.isWord("end") || Lead.isWord("abort"))
+  if (Lead->isWord("commit") || Lead->isWord("end") || Lead->isWord("abort"))
     return true;
-  if (!Lead.isWord("rollback"))
+  if (!Lead->isWord("rollback"))
     return false;
   // `ROLLBACK [WORK|TRANSACTION] TO [SAVEPOINT] s` keeps the transaction.
+  size_t I = static_cast<size_t>(Lead - Toks.data());
   for (size_t J = I + 1; J < Toks.size() && J <= I + 2; ++J)
     if (Toks[J].isWord("to"))
       return false;
