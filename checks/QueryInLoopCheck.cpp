@@ -22,6 +22,7 @@ void QueryInLoopCheck::report(const LoopQueryFinding &F,
       << (F.Conditional ? 1 : 0) << loopSubject(L) << Table
       << (Table.empty() ? 1 : 0);
   noteRowSource(*this, L);
+  noteRepeatingLoop(*this, F, Function);
   noteRowValue(*this, F, L);
   noteCallChain(*this, F);
   noteBatchedRead(*this, F);

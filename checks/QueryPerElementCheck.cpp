@@ -20,6 +20,7 @@ void QueryPerElementCheck::report(const LoopQueryFinding &F,
        "for all elements in one query")
       << (F.Conditional ? 1 : 0) << perIteration(L);
   noteRowSource(*this, L);
+  noteRepeatingLoop(*this, F, Function);
   noteRowValue(*this, F, L);
   noteCallChain(*this, F);
   noteBatchedRead(*this, F);

@@ -135,6 +135,16 @@ void noteRowSource(ClangTidyCheck &Check, const RowLoop &L) {
       << loopSubject(L);
 }
 
+void noteRepeatingLoop(ClangTidyCheck &Check, const LoopQueryFinding &F,
+                       const FunctionLoopQueries &Function) {
+  if (F.RepeatingLoop < 0)
+    return;
+  Check.diag(Function.Loops[F.RepeatingLoop].Loop->getBeginLoc(),
+             "the inner loop here runs it again on every iteration with the "
+             "same values; move it out of this loop",
+             DiagnosticIDs::Note);
+}
+
 namespace {
 /// Redis commands interpolate their keys: a key in the command is one of
 /// its parameters, not a change of the statement.

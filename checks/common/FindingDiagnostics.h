@@ -31,6 +31,10 @@ std::string loopTable(const RowLoop &L);
 
 /// Notes on where the rows come from and on the loop itself.
 void noteRowSource(clang::tidy::ClangTidyCheck &Check, const RowLoop &L);
+/// The inner loop that repeats a read with the same values, if there is one.
+void noteRepeatingLoop(clang::tidy::ClangTidyCheck &Check,
+                       const LoopQueryFinding &F,
+                       const FunctionLoopQueries &Function);
 
 /// "per row of 'users'", "per element of 'ids'", "per iteration of the loop".
 std::string perIteration(const RowLoop &L);

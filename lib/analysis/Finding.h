@@ -49,6 +49,9 @@ struct LoopQueryFinding {
   int Loop = -1;
   /// The site runs only on some iterations (under an if in the loop).
   bool Conditional = false;
+  /// Reads per row or element: an inner loop inside Loop that runs the read
+  /// again on each of its iterations with the same values (-1 when none).
+  int RepeatingLoop = -1;
   /// The expression at the site that carries the loop's row or element.
   const clang::Expr *Carrier = nullptr;
   bool CarrierIsSqlText = false;

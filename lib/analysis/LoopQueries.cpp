@@ -207,6 +207,8 @@ const Expr *narrowTypedStatement(const Expr *E, const ValueFlow &Flow,
 struct LoopChoice {
   int Chosen = -1;
   int Innermost = -1;
+  /// The innermost loop repeating the site, a loop over a fixed list too.
+  int Repeating = -1;
   bool Conditional = false;
   bool InnermostConditional = false;
 };
@@ -321,13 +323,17 @@ LoopChoice LoopQueryFinder::chooseLoop(const SiteCall &S,
   for (int Index = C.Loop; Index >= 0; Index = Facts.loops()[Index].Parent) {
     UnderCondition |= Index == C.ConditionalIn;
     const RowLoop &L = Loops[Index];
-    // Its own cursor step, a loop that runs at most once or over a fixed
-    // list, or a loop the call's path leaves: not once per iteration.
-    if (Index == C.AdvancesLoop || L.RunsAtMostOnce || L.ConstantRange ||
-        llvm::is_contained(C.ExitedLoops, Index))
+    // Its own cursor step, a loop that runs at most once, or a loop the
+    // call's path leaves: not once per iteration. Stepping the cursor a
+    // loop walks fetches its rows; it is no query.
+    if (Index == C.AdvancesLoop || L.RunsAtMostOnce ||
+        llvm::is_contained(C.ExitedLoops, Index) ||
+        (Target.Handle && Target.Handle == L.Cursor))
       continue;
-    // Stepping the cursor a loop walks fetches its rows; it is no query.
-    if (Target.Handle && Target.Handle == L.Cursor)
+    if (Choice.Repeating < 0)
+      Choice.Repeating = Index;
+    // A fixed list repeats the site a fixed number of times: no N+1.
+    if (L.ConstantRange)
       continue;
     if (Choice.Innermost < 0) {
       Choice.Innermost = Index;
@@ -395,6 +401,11 @@ bool LoopQueryFinder::classify(const SiteCall &S, LoopChoice &Choice,
     F.Kind = Loops[Choice.Chosen].Source == LoopSource::QueryRows
                  ? FindingKind::QueryInLoop
                  : FindingKind::QueryPerElement;
+    // Depending only on an outer row, it repeats in the inner loop.
+    int Inner = Choice.Repeating;
+    if (Inner != Choice.Chosen && S.C.InConditionOf != Inner &&
+        !endsItsLoop(S.C, Inner) && !variesInLoop(S, Inner))
+      F.RepeatingLoop = Inner;
   } else {
     // A query in the loop's own condition decides when it ends (polling):
     // its answer is expected to change. Pagination and the like vary too.
