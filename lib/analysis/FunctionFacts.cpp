@@ -514,6 +514,13 @@ void FactsWalker::recordCall(const CallExpr *C) {
 
 /// What a call the models do not know moves between its arguments.
 void FactsWalker::recordUserCallEdges(const CallExpr *C) {
+  // `std::copy_if(all.begin(), all.end(), std::back_inserter(active), f)`:
+  // the container holds values of the source range.
+  ElementCopy Copy = elementCopy(C);
+  if (Copy.Container && Copy.Source) {
+    addEdge(Copy.Container, Copy.Source, true);
+    return;
+  }
   // `x = y`, `s += t`, `out << v` on class types.
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C)) {
     OverloadedOperatorKind Op = OC->getOperator();

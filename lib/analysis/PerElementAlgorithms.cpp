@@ -7,6 +7,7 @@
 
 #include "lib/analysis/PerElementAlgorithms.h"
 #include "lib/api/StandardApis.h"
+#include "lib/ast/CallSites.h"
 #include "lib/ast/Declarations.h"
 #include "lib/ast/Expressions.h"
 #include "clang/AST/Decl.h"
@@ -16,6 +17,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
+#include <optional>
+#include <string>
 
 using namespace clang;
 
@@ -24,11 +27,13 @@ namespace nplusone {
 namespace {
 
 /// Cheap filter, run on every call, before any qualified name is built:
-/// the unqualified names of the table, collected once.
+/// the unqualified names of the tables, collected once.
 bool mayBeAlgorithm(llvm::StringRef Last) {
   static const llvm::StringSet<> Names = [] {
     llvm::StringSet<> Result;
     for (const AlgorithmShape &S : perElementAlgorithms())
+      Result.insert(llvm::StringRef(S.Name).rsplit("::").second);
+    for (const CopyShape &S : copyAlgorithms())
       Result.insert(llvm::StringRef(S.Name).rsplit("::").second);
     return Result;
   }();
@@ -69,20 +74,28 @@ const FunctionDecl *bodyOwner(const LambdaExpr *LE) {
   return Op->getBody() ? Op : nullptr;
 }
 
-} // namespace
+/// A call of an algorithm of the tables, resolved: its qualified name, the
+/// first argument after any execution policy, and the count of arguments
+/// written from there.
+struct AlgorithmCall {
+  const CallExpr *Call = nullptr;
+  std::string Name;
+  unsigned First = 0;
+  unsigned Args = 0;
+  const Expr *arg(unsigned I) const { return Call->getArg(First + I); }
+};
 
-CallbackLoop perElementCallback(const Expr *Call) {
-  CallbackLoop Result;
+std::optional<AlgorithmCall> algorithmCall(const Expr *Call) {
   const auto *C = dyn_cast_or_null<CallExpr>(Call);
   if (!C)
-    return Result;
+    return std::nullopt;
   // std::ranges algorithms are function objects: `std::ranges::for_each(r,
   // f)` calls the operator() of the variable std::ranges::for_each.
   const NamedDecl *Named = C->getDirectCallee();
   unsigned First = 0;
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C)) {
     if (OC->getOperator() != OO_Call || OC->getNumArgs() == 0)
-      return Result;
+      return std::nullopt;
     const auto *Obj =
         dyn_cast<DeclRefExpr>(OC->getArg(0)->IgnoreParenImpCasts());
     Named = Obj ? Obj->getDecl() : nullptr;
@@ -90,22 +103,42 @@ CallbackLoop perElementCallback(const Expr *Call) {
   }
   if (!Named || !Named->getIdentifier() ||
       !mayBeAlgorithm(Named->getIdentifier()->getName()))
-    return Result;
+    return std::nullopt;
   if (C->getNumArgs() > First && isExecutionPolicy(C->getArg(First)))
     ++First;
   // Defaulted trailing arguments (a ranges projection) are not written.
   unsigned Args = C->getNumArgs() - First;
   while (Args > 0 && isa<CXXDefaultArgExpr>(C->getArg(First + Args - 1)))
     --Args;
-  std::string Name = plainQualifiedName(Named);
+  return AlgorithmCall{C, plainQualifiedName(Named), First, Args};
+}
+
+/// The container an output iterator puts into: `std::back_inserter(v)`,
+/// `std::inserter(v, v.end())`, `v.begin()`.
+const Expr *outputContainer(const Expr *Output) {
+  const auto *C = dyn_cast_or_null<CallExpr>(stripTemporaries(Output));
+  if (C && C->getNumArgs() > 0 && isContainerInserter(C->getDirectCallee()))
+    return C->getArg(0);
+  return objectOfAccessor(Output, {"begin"});
+}
+
+} // namespace
+
+CallbackLoop perElementCallback(const Expr *Call) {
+  CallbackLoop Result;
+  std::optional<AlgorithmCall> A = algorithmCall(Call);
+  if (!A)
+    return Result;
+  const std::string &Name = A->Name;
+  unsigned Args = A->Args;
   for (const AlgorithmShape &S : perElementAlgorithms()) {
     if (S.Args != Args || Name != S.Name)
       continue;
-    const LambdaExpr *LE = lambdaOf(C->getArg(First + S.Callable));
+    const LambdaExpr *LE = lambdaOf(A->arg(S.Callable));
     const FunctionDecl *Owner = LE ? bodyOwner(LE) : nullptr;
     if (!Owner)
       return Result;
-    Result.Range = C->getArg(First + S.Range);
+    Result.Range = A->arg(S.Range);
     Result.Lambda = LE;
     Result.Body = Owner->getBody();
     Result.Element = S.Element < Owner->getNumParams()
@@ -115,6 +148,21 @@ CallbackLoop perElementCallback(const Expr *Call) {
     return Result;
   }
   return Result;
+}
+
+ElementCopy elementCopy(const Expr *Call) {
+  std::optional<AlgorithmCall> A = algorithmCall(Call);
+  if (!A)
+    return {};
+  for (const CopyShape &S : copyAlgorithms()) {
+    if (S.Args != A->Args || A->Name != S.Name)
+      continue;
+    const Expr *Source = A->arg(S.Source);
+    if (const Expr *Whole = objectOfAccessor(Source, {"begin", "cbegin"}))
+      Source = Whole;
+    return {Source, outputContainer(A->arg(S.Output))};
+  }
+  return {};
 }
 
 } // namespace nplusone

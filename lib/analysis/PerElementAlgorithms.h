@@ -45,6 +45,16 @@ struct CallbackLoop {
 /// call or be a local variable initialised with one.
 CallbackLoop perElementCallback(const clang::Expr *Call);
 
+/// A call that copies a range's elements, or values made from them, into a
+/// container (`std::copy_if(all.begin(), all.end(),
+/// std::back_inserter(active), pred)`): the source range and the container;
+/// both null when \p Call is no such call or the output is not a container.
+struct ElementCopy {
+  const clang::Expr *Source = nullptr;
+  const clang::Expr *Container = nullptr;
+};
+ElementCopy elementCopy(const clang::Expr *Call);
+
 } // namespace nplusone
 
 #endif // NPLUSONE_LIB_ANALYSIS_PERELEMENTALGORITHMS_H

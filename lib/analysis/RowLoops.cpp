@@ -200,10 +200,53 @@ bool traceReturnedRows(RowLoop &L, const Expr *Value, const Stmt *Before,
   return true;
 }
 
+/// The other container whose elements \p VD last received before \p Loop
+/// (`auto active = all;`, `std::copy_if(all.begin(), all.end(),
+/// std::back_inserter(active), ...)`), or null.
+const Expr *copiedFrom(const ValueDecl *VD, const Stmt *Loop,
+                       const FunctionFacts &Facts) {
+  const Expr *Last = nullptr;
+  for (const Expr *V : Facts.valuesOf(VD))
+    if (V->getBeginLoc() < Loop->getBeginLoc())
+      Last = V;
+  if (!Last || Facts.callIn(Last))
+    return nullptr;
+  Last = withoutStdMove(stripTemporaries(Last));
+  const ValueDecl *Source = rootDecl(Last);
+  return Source && Source != VD ? Last : nullptr;
+}
+
+void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
+                     const FunctionFacts &Facts, RowsContext &Ctx,
+                     unsigned Depth = 0);
+
+/// A loop over \p L.ResultVar walks rows when the container was copied from
+/// one that holds rows; a few copies deep, so that a cycle of copies ends.
+bool traceCopiedContainer(RowLoop &L, const Stmt *Loop,
+                          const FunctionFacts &Facts, RowsContext &Ctx,
+                          unsigned Depth) {
+  const Expr *Source =
+      Depth < 4 ? copiedFrom(L.ResultVar, Loop, Facts) : nullptr;
+  if (!Source)
+    return false;
+  RowLoop From;
+  traceCollection(From, Source, Loop, Facts, Ctx, Depth + 1);
+  if (From.Source != LoopSource::QueryRows)
+    return false;
+  L.Source = LoopSource::QueryRows;
+  L.OriginQuery = From.OriginQuery;
+  L.Library = From.Library;
+  L.Table = From.Table.empty() ? From.Name : From.Table;
+  L.RowsCall = From.RowsCall;
+  L.CopiedRows = true;
+  return true;
+}
+
 /// The loop walks \p Over: the rows of a query when it is a result, with the
 /// query that produced it when it is in this function; else its elements.
 void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
-                     const FunctionFacts &Facts, RowsContext &Ctx) {
+                     const FunctionFacts &Facts, RowsContext &Ctx,
+                     unsigned Depth) {
   const ApiModel &Model = Ctx.model();
   L.ResultVar = rootDecl(Over);
   // `res.AsSetOf<int>()`: the result the accessor chain starts from.
@@ -239,6 +282,8 @@ void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
     }
     return;
   }
+  if (traceCopiedContainer(L, Loop, Facts, Ctx, Depth))
+    return;
   // `auto users = repo.loadUsers();`: a helper that returns rows.
   traceReturnedRows(L, Over, Loop, Facts, Ctx);
 }
@@ -290,20 +335,6 @@ void classifyRangeFor(RowLoop &L, const CXXForRangeStmt *RF,
                     isConstantCollection(RF->getRangeInit(), Facts);
 }
 
-/// The object a call like `r.begin()`, `r.size()`, `std::begin(r)` is on.
-const Expr *objectOfAccessor(const Expr *E, llvm::ArrayRef<StringRef> Names) {
-  E = E ? E->IgnoreImplicit()->IgnoreParens() : nullptr;
-  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
-    E = CE->getNumArgs() == 1 ? CE->getArg(0)->IgnoreImplicit() : nullptr;
-  const auto *C = dyn_cast_or_null<CallExpr>(E);
-  const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
-  if (!FD || !FD->getIdentifier() || !llvm::is_contained(Names, FD->getName()))
-    return nullptr;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
-    return MC->getImplicitObjectArgument();
-  return C->getNumArgs() == 1 ? C->getArg(0) : nullptr;
-}
-
 /// An algorithm running a lambda per element walks its range, given whole
 /// (`std::ranges::for_each(users, f)`) or by its first iterator.
 void classifyCallback(RowLoop &L, const CallbackLoop &CB,
@@ -314,9 +345,23 @@ void classifyCallback(RowLoop &L, const CallbackLoop &CB,
   classifyRange(L, Over ? Over : CB.Range, L.Loop, Facts, Ctx);
 }
 
-/// The row count a loop bound reads: `PQntuples(res)`, or a variable set
-/// once to it (`int n = PQntuples(res);`).
-const CallFacts *rowCountIn(const Expr *Bound, const FunctionFacts &Facts) {
+/// The query that stored its row count into \p VD through an out-argument
+/// before \p Loop (`sqlite3_get_table(db, sql, &cells, &nrow, ...)`).
+const CallFacts *rowCountStoredIn(const VarDecl *VD, const Stmt *Loop,
+                                  const FunctionFacts &Facts) {
+  const CallFacts *Last = nullptr;
+  for (const CallFacts &C : Facts.calls())
+    if (C.Api && C.Api.Function->RowCountArg != NoArg &&
+        C.Call->getBeginLoc() < Loop->getBeginLoc() &&
+        rootDecl(callArg(C.Call, C.Api.Function->RowCountArg)) == VD)
+      Last = &C;
+  return Last;
+}
+
+/// The row count a loop bound reads: `PQntuples(res)`, a variable set once
+/// to it (`int n = PQntuples(res);`), or one a query filled in.
+const CallFacts *rowCountIn(const Expr *Bound, const Stmt *Loop,
+                            const FunctionFacts &Facts) {
   for (unsigned Steps = 0; Bound && Steps < 4; ++Steps) {
     if (const CallFacts *C = Facts.callIn(Bound))
       return (C->Roles & RoleRowCount) ? C : nullptr;
@@ -324,6 +369,8 @@ const CallFacts *rowCountIn(const Expr *Bound, const FunctionFacts &Facts) {
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (!VD || !VD->isLocalVarDecl())
       return nullptr;
+    if (const CallFacts *Filled = rowCountStoredIn(VD, Loop, Facts))
+      return Filled;
     Bound = onlyAssignedValue(VD, Facts);
   }
   return nullptr;
@@ -346,7 +393,7 @@ void classifyIndexLoop(RowLoop &L, const ValueDecl *Var, const Expr *Init,
     Over = objectOfAccessor(Bound, {"size", "length", "end"});
   // `i < PQntuples(res)`: the library's row count of a result.
   if (!Over && Bound)
-    if (const CallFacts *C = rowCountIn(Bound, Facts))
+    if (const CallFacts *C = rowCountIn(Bound, Loop, Facts))
       if (const Expr *Res = callArg(C->Call, C->Api.Function->HandleArg)) {
         L.Source = LoopSource::QueryRows;
         L.Library = C->Api.Library;

@@ -113,6 +113,10 @@ struct ApiFunction {
   /// The statement name a RolePrepareNamed call stores the SQL under, or
   /// an execute call runs (`exec_prepared("mark_done", id)`).
   int NameArg = NoArg;
+  /// For RoleExecute: the out-argument that receives the number of rows of
+  /// the result left in HandleArg (`sqlite3_get_table(db, sql, &cells,
+  /// &nrow, &ncol, &err)`), which index loops count.
+  int RowCountArg = NoArg;
   /// The number of parameters the declaration has, when overloads of one
   /// name differ in role (`QSqlQuery::exec()` and `exec(const QString &)`).
   int Arity = AnyArity;
@@ -140,6 +144,9 @@ struct ApiFunction {
   }
   constexpr ApiFunction nameAt(int Arg) const {
     return with(&ApiFunction::NameArg, Arg);
+  }
+  constexpr ApiFunction rowCountAt(int Arg) const {
+    return with(&ApiFunction::RowCountArg, Arg);
   }
   constexpr ApiFunction arity(int N) const {
     return with(&ApiFunction::Arity, N);

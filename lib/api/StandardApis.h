@@ -41,6 +41,20 @@ struct AlgorithmShape {
 /// which run many times per element): std, std::ranges, Qt Concurrent.
 llvm::ArrayRef<AlgorithmShape> perElementAlgorithms();
 
+/// An algorithm that copies (or transforms) the elements of a range into
+/// an output: which argument is the source (the range or its first
+/// iterator) and which the output (an iterator, often a back_inserter).
+struct CopyShape {
+  const char *Name;
+  unsigned Args;
+  unsigned Source;
+  unsigned Output;
+};
+
+/// The algorithms that copy a range's elements, or values made from them,
+/// into an output: std::copy_if, std::transform, std::ranges::copy, ...
+llvm::ArrayRef<CopyShape> copyAlgorithms();
+
 /// How a text-building call fills its format.
 enum class TextFormatStyle {
   /// `QString("... %1").arg(v)`: each arg() fills the lowest-numbered %N.

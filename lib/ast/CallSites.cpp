@@ -9,6 +9,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -59,6 +60,19 @@ unsigned callArgCount(const Expr *Call) {
   if (!C)
     return 0;
   return C->getNumArgs() - (isMemberOperator(C) ? 1 : 0);
+}
+
+const Expr *objectOfAccessor(const Expr *E, llvm::ArrayRef<StringRef> Names) {
+  E = E ? E->IgnoreImplicit()->IgnoreParens() : nullptr;
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
+    E = CE->getNumArgs() == 1 ? CE->getArg(0)->IgnoreImplicit() : nullptr;
+  const auto *C = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() || !llvm::is_contained(Names, FD->getName()))
+    return nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+    return MC->getImplicitObjectArgument();
+  return C->getNumArgs() == 1 ? C->getArg(0) : nullptr;
 }
 
 } // namespace nplusone

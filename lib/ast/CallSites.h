@@ -15,6 +15,9 @@
 #ifndef NPLUSONE_LIB_AST_CALLSITES_H
 #define NPLUSONE_LIB_AST_CALLSITES_H
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
 namespace clang {
 class Expr;
 class FunctionDecl;
@@ -38,6 +41,12 @@ const clang::Expr *callArg(const clang::Expr *Call, int Index);
 /// The number of arguments of a call site, the object of a member operator
 /// not counted.
 unsigned callArgCount(const clang::Expr *Call);
+
+/// The object an accessor call is on, when \p E calls one of \p Names as a
+/// method or as a free function of one argument: `r` in `r.begin()`,
+/// `r.size()`, `std::begin(r)`; null otherwise.
+const clang::Expr *objectOfAccessor(const clang::Expr *E,
+                                    llvm::ArrayRef<llvm::StringRef> Names);
 
 } // namespace nplusone
 

@@ -33,7 +33,8 @@ const ApiFunction Sqlite3Functions[] = {
     sqlitePrepare("sqlite3_prepare16_v3", 4),
     api("sqlite3_step", RoleExecute | RoleAdvance).handleAt(0),
     api("sqlite3_exec", RoleExecute).sqlAt(1),
-    api("sqlite3_get_table", RoleExecute).sqlAt(1),
+    // The rows land in a table of strings, counted by an out-argument.
+    api("sqlite3_get_table", RoleExecute).sqlAt(1).handleAt(2).rowCountAt(3),
     sqliteBind("sqlite3_bind_blob"),
     sqliteBind("sqlite3_bind_blob64"),
     sqliteBind("sqlite3_bind_double"),

@@ -67,6 +67,36 @@ const AlgorithmShape Algorithms[] = {
     {"QtConcurrent::blockingFiltered", 2, 0, 1, 0},
 };
 
+// The algorithms that copy a range's elements (or values made from them)
+// into an output iterator. Columns: name, argument count (no execution
+// policy, no defaulted projection), the source argument, the output.
+const CopyShape Copies[] = {
+    {"std::copy", 3, 0, 2},
+    {"std::copy_if", 4, 0, 2},
+    {"std::copy_n", 3, 0, 2},
+    {"std::move", 3, 0, 2},
+    {"std::transform", 4, 0, 2},
+    {"std::remove_copy", 4, 0, 2},
+    {"std::remove_copy_if", 4, 0, 2},
+    {"std::unique_copy", 3, 0, 2},
+    {"std::unique_copy", 4, 0, 2},
+    {"std::reverse_copy", 3, 0, 2},
+    {"std::partition_copy", 5, 0, 2},
+    {"std::partial_sort_copy", 4, 0, 2},
+    {"std::partial_sort_copy", 5, 0, 2},
+    {"std::ranges::copy", 2, 0, 1},
+    {"std::ranges::copy", 3, 0, 2},
+    {"std::ranges::copy_if", 3, 0, 1},
+    {"std::ranges::copy_if", 4, 0, 2},
+    {"std::ranges::copy_n", 3, 0, 2},
+    {"std::ranges::move", 2, 0, 1},
+    {"std::ranges::transform", 3, 0, 1},
+    {"std::ranges::transform", 4, 0, 2},
+    {"std::ranges::remove_copy_if", 3, 0, 1},
+    {"std::ranges::unique_copy", 2, 0, 1},
+    {"std::ranges::reverse_copy", 2, 0, 1},
+};
+
 struct TextBuilder {
   const char *Name;
   TextFormatStyle Style;
@@ -114,6 +144,8 @@ const char *nameOf(const char *Name) { return Name; }
 } // namespace
 
 llvm::ArrayRef<AlgorithmShape> perElementAlgorithms() { return Algorithms; }
+
+llvm::ArrayRef<CopyShape> copyAlgorithms() { return Copies; }
 
 std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD) {
   const TextBuilder *B = entryFor<TextBuilder>(
