@@ -216,6 +216,16 @@ const Expr *copiedFrom(const ValueDecl *VD, const Stmt *Loop,
   return Source && Source != VD ? Last : nullptr;
 }
 
+/// \p L walks copies of the rows \p From walks: the same query, library and
+/// table.
+void adoptCopiedRows(RowLoop &L, const RowLoop &From) {
+  L.Source = LoopSource::QueryRows;
+  L.CopiedRows = true;
+  L.OriginQuery = From.OriginQuery;
+  L.Library = From.Library;
+  L.Table = From.Table.empty() ? From.Name : From.Table;
+}
+
 void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
                      const FunctionFacts &Facts, RowsContext &Ctx,
                      unsigned Depth = 0);
@@ -233,12 +243,8 @@ bool traceCopiedContainer(RowLoop &L, const Stmt *Loop,
   traceCollection(From, Source, Loop, Facts, Ctx, Depth + 1);
   if (From.Source != LoopSource::QueryRows)
     return false;
-  L.Source = LoopSource::QueryRows;
-  L.OriginQuery = From.OriginQuery;
-  L.Library = From.Library;
-  L.Table = From.Table.empty() ? From.Name : From.Table;
+  adoptCopiedRows(L, From);
   L.RowsCall = From.RowsCall;
-  L.CopiedRows = true;
   return true;
 }
 
@@ -518,12 +524,7 @@ void traceCopiedRows(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
     int Filler = Copies.fillingLoop(L.ResultVar, L.Loop);
     if (Filler < 0 || &Loops[Filler] == &L)
       continue;
-    const RowLoop &Rows = Loops[Filler];
-    L.Source = LoopSource::QueryRows;
-    L.CopiedRows = true;
-    L.OriginQuery = Rows.OriginQuery;
-    L.Library = Rows.Library;
-    L.Table = Rows.Table.empty() ? Rows.Name : Rows.Table;
+    adoptCopiedRows(L, Loops[Filler]);
   }
 }
 
