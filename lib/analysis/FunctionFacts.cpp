@@ -454,10 +454,8 @@ void FactsWalker::addEdge(const Expr *Dst, const Expr *Src, bool IsValue) {
     F.VarOfFullExpr.try_emplace(FullExpr, D);
   // `bind.buffer = &id`: what is written through the destination later
   // (a fetch into the bind array) reaches the pointee.
-  if (const auto *UO = dyn_cast<UnaryOperator>(Src->IgnoreParenImpCasts()))
-    if (UO->getOpcode() == UO_AddrOf)
-      if (const ValueDecl *Pointee = rootDecl(UO->getSubExpr()))
-        F.Edges.push_back({Pointee, Dst, currentLoop()});
+  if (const ValueDecl *Pointee = addressedDecl(Src))
+    F.Edges.push_back({Pointee, Dst, currentLoop()});
 }
 
 //===-- Calls -------------------------------------------------------------===//

@@ -19,6 +19,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -200,15 +201,22 @@ bool traceReturnedRows(RowLoop &L, const Expr *Value, const Stmt *Before,
   return true;
 }
 
+/// The last value stored into \p VD before \p Loop starts, or null.
+const Expr *lastValueBefore(const ValueDecl *VD, const Stmt *Loop,
+                            const FunctionFacts &Facts) {
+  const Expr *Last = nullptr;
+  for (const Expr *V : Facts.valuesOf(VD))
+    if (V->getBeginLoc() < Loop->getBeginLoc())
+      Last = V;
+  return Last;
+}
+
 /// The other container whose elements \p VD last received before \p Loop
 /// (`auto active = all;`, `std::copy_if(all.begin(), all.end(),
 /// std::back_inserter(active), ...)`), or null.
 const Expr *copiedFrom(const ValueDecl *VD, const Stmt *Loop,
                        const FunctionFacts &Facts) {
-  const Expr *Last = nullptr;
-  for (const Expr *V : Facts.valuesOf(VD))
-    if (V->getBeginLoc() < Loop->getBeginLoc())
-      Last = V;
+  const Expr *Last = lastValueBefore(VD, Loop, Facts);
   if (!Last || Facts.callIn(Last))
     return nullptr;
   Last = withoutStdMove(stripTemporaries(Last));
@@ -382,6 +390,27 @@ const CallFacts *rowCountIn(const Expr *Bound, const Stmt *Loop,
   return nullptr;
 }
 
+/// `for (t = head; t; t = t->next)`, `while (u != NULL) { ...; u = u->next;
+/// }`: the list a walk of \p Var's own links starts from, \p Init or the
+/// value \p Var was last given before the loop; null for any other loop.
+const Expr *listWalked(const ValueDecl *Var, const Expr *Init, const Expr *Cond,
+                       const Stmt *Loop, const FunctionFacts &Facts) {
+  const DeclRefExpr *Tested =
+      pointerTestedForNull(Cond, Facts.function().getASTContext());
+  if (!Tested || Tested->getDecl() != Var)
+    return nullptr;
+  bool FollowsLinks = llvm::any_of(Facts.valuesOf(Var), [&](const Expr *V) {
+    const auto *Link = dyn_cast<MemberExpr>(V->IgnoreParenImpCasts());
+    return Link && rangeHolds(Loop, V->getBeginLoc()) &&
+           rootDecl(Link->getBase()) == Var;
+  });
+  if (!FollowsLinks)
+    return nullptr;
+  if (const Expr *Start = Init ? Init : lastValueBefore(Var, Loop, Facts))
+    return Start;
+  return Tested;
+}
+
 /// An index or iterator loop: the variable \p Var, set to \p Init before
 /// the loop, compared in \p Cond. `for (i = 0; i < r.size(); ++i)`,
 /// `while (i < PQntuples(res))`, `for (auto it = r.begin(); ...)`.
@@ -415,6 +444,8 @@ void classifyIndexLoop(RowLoop &L, const ValueDecl *Var, const Expr *Init,
     if (const auto *ME = dyn_cast<MemberExpr>(Bound))
       if (Ctx.model().resultTypeLibrary(ME->getBase()->getType()))
         Over = ME->getBase();
+  if (!Over)
+    Over = listWalked(Var, Init, Cond, Loop, Facts);
   if (Over)
     traceCollection(L, Over, Loop, Facts, Ctx);
   else
@@ -452,14 +483,17 @@ void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
 }
 
 /// `while (i < PQntuples(res)) { ...; ++i; }`: an index loop when it
-/// compares a variable with a row count or a result's size.
+/// compares a variable with a row count or a result's size; `while (u) {
+/// ...; u = u->next; }` when it walks a list of rows.
 void classifyWhileIndex(RowLoop &L, const WhileStmt *WS,
                         const FunctionFacts &Facts, RowsContext &Ctx) {
   const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
       WS->getCond() ? WS->getCond()->IgnoreParenImpCasts() : nullptr);
-  if (!Cmp || !Cmp->isRelationalOp())
-    return;
-  const auto *DRE = dyn_cast<DeclRefExpr>(Cmp->getLHS()->IgnoreParenImpCasts());
+  const DeclRefExpr *DRE = nullptr;
+  if (Cmp && Cmp->isRelationalOp())
+    DRE = dyn_cast<DeclRefExpr>(Cmp->getLHS()->IgnoreParenImpCasts());
+  else
+    DRE = pointerTestedForNull(WS->getCond(), Facts.function().getASTContext());
   if (!DRE)
     return;
   RowLoop Candidate = L;
@@ -491,8 +525,13 @@ public:
         seedCurrentRow(*Flow, Loops[Index[B]], uint64_t(1) << B);
       Flow->propagate();
     }
+    // `struct node **tail = &head; ... *tail = n;` fills `head` too.
+    llvm::SmallPtrSet<const ValueDecl *, 4> Filled = {VD};
+    for (const FlowEdge &E : Facts.edges())
+      if (addressedDecl(E.Src) == VD)
+        Filled.insert(E.Dst);
     for (const FlowEdge &E : Facts.edges()) {
-      if (E.Dst != VD || E.Loop < 0 ||
+      if (!Filled.count(E.Dst) || E.Loop < 0 ||
           !(E.Src->getBeginLoc() < Before->getBeginLoc()))
         continue;
       uint64_t Carried = Flow->labelsOf(E.Src);

@@ -6,9 +6,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/ast/Expressions.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include <utility>
 
 using namespace clang;
 
@@ -81,6 +83,30 @@ const Expr *withoutStdMove(const Expr *E) {
       FD->getName() == "move" && Move->getNumArgs() == 1)
     return Move->getArg(0);
   return E;
+}
+
+const ValueDecl *addressedDecl(const Expr *E) {
+  const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+  return UO && UO->getOpcode() == UO_AddrOf ? rootDecl(UO->getSubExpr())
+                                            : nullptr;
+}
+
+const DeclRefExpr *pointerTestedForNull(const Expr *Cond, ASTContext &Ctx) {
+  if (!Cond)
+    return nullptr;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    if (BO->getOpcode() != BO_NE)
+      return nullptr;
+    const Expr *LHS = BO->getLHS(), *RHS = BO->getRHS();
+    if (LHS->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      std::swap(LHS, RHS);
+    if (!RHS->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return nullptr;
+    Cond = LHS->IgnoreParenImpCasts();
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(Cond);
+  return DRE && DRE->getType()->isPointerType() ? DRE : nullptr;
 }
 
 } // namespace nplusone

@@ -14,6 +14,8 @@
 #define NPLUSONE_LIB_AST_EXPRESSIONS_H
 
 namespace clang {
+class ASTContext;
+class DeclRefExpr;
 class Expr;
 class ValueDecl;
 } // namespace clang
@@ -31,6 +33,14 @@ const clang::Expr *stripTemporaries(const clang::Expr *E);
 
 /// The argument of `std::move(x)`, or \p E itself.
 const clang::Expr *withoutStdMove(const clang::Expr *E);
+
+/// The variable whose address \p E takes (`&id`, `&row.id`), or null.
+const clang::ValueDecl *addressedDecl(const clang::Expr *E);
+
+/// The pointer variable a condition tests for null: `p`, `p != NULL`,
+/// `nullptr != p`; null for any other condition.
+const clang::DeclRefExpr *pointerTestedForNull(const clang::Expr *Cond,
+                                               clang::ASTContext &Ctx);
 
 } // namespace nplusone
 
