@@ -93,7 +93,12 @@ void noteOrigin(ClangTidyCheck &Check, const RowLoop &L) {
                "the rows come from the query here", DiagnosticIDs::Note);
     return;
   }
-  if (L.RowsCall)
+  if (L.RowsCall && L.RowsInArgument)
+    Check.diag(L.OriginQuery->getBeginLoc(),
+               "'%0' holds the rows of this query, run on it by %1",
+               DiagnosticIDs::Note)
+        << L.Name << functionName(calleeOf(L.RowsCall));
+  else if (L.RowsCall)
     Check.diag(L.OriginQuery->getBeginLoc(),
                "'%0' holds the rows of this query, returned by %1",
                DiagnosticIDs::Note)

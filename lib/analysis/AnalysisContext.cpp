@@ -121,20 +121,29 @@ const Expr *AnalysisContext::sqlNamed(const LibraryModel *Lib, StringRef Name) {
   return It == Prepared->end() ? nullptr : It->second;
 }
 
-RowsOrigin AnalysisContext::rowsReturnedBy(const Expr *Call) {
+const CallSummary *AnalysisContext::calleeSummary(const Expr *Call) {
   const FunctionDecl *Callee = followableCallee(Call);
   if (!Callee)
-    return {};
-  // Each helper returning another's rows costs one call of the budget, so
+    return nullptr;
+  // Each helper handing on another's rows costs one call of the budget, so
   // nesting stays bounded by MaxCallDepth.
   unsigned Budget =
       SummaryBudget == 0 ? Options.MaxCallDepth : SummaryBudget - 1;
   if (Budget == 0) {
     ++RowsCutOff;
-    return {};
+    return nullptr;
   }
-  const CallSummary *S = summary(Callee, Budget);
+  return summary(Callee, Budget);
+}
+
+RowsOrigin AnalysisContext::rowsReturnedBy(const Expr *Call) {
+  const CallSummary *S = calleeSummary(Call);
   return S ? S->ReturnedRows : RowsOrigin();
+}
+
+RowsOrigin AnalysisContext::rowsRunOnArgument(const Expr *Call, unsigned Arg) {
+  const CallSummary *S = calleeSummary(Call);
+  return S && Arg < S->ParamRows.size() ? S->ParamRows[Arg] : RowsOrigin();
 }
 
 const CallSummary *AnalysisContext::summary(const FunctionDecl *FD,
@@ -258,6 +267,7 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
   // container it fills from them or a helper it calls.
   if (!FD.getReturnType()->isVoidType() && !F.returns().empty())
     S.ReturnedRows = rowsReturnedFrom(F, rowLoops(FD), *this);
+  S.ParamRows = rowsRunOnParameters(F, *this);
   if (RowsCutOff != CutOffBefore)
     Entry.Truncated = true;
   SummaryBudget = SavedBudget;

@@ -57,6 +57,9 @@ struct CallSummary {
   /// The function returns the rows of a read (its result, or a container
   /// filled from them): the query, in whichever function runs it.
   RowsOrigin ReturnedRows;
+  /// Per parameter: the rows of a read it runs on the object the parameter
+  /// refers to (`m.select()` on `QSqlTableModel &m`), if any.
+  std::vector<RowsOrigin> ParamRows;
   /// A test of a parameter every query of the function runs under: a call
   /// passing a constant that fails it runs none.
   std::optional<ParamGuard> Guard;
@@ -91,6 +94,8 @@ public:
   /// returns a read's rows. Counts against the call budget of the summary
   /// being computed, if any.
   RowsOrigin rowsReturnedBy(const clang::Expr *Call) override;
+  /// The rows a call leaves in its argument \p Arg; the same budget.
+  RowsOrigin rowsRunOnArgument(const clang::Expr *Call, unsigned Arg) override;
 
   /// The functions of the unit under analysis: user code with bodies.
   void setUnitFunctions(std::vector<const clang::FunctionDecl *> Functions) {
@@ -112,6 +117,10 @@ private:
     bool Truncated = false;
   };
   SummaryEntry computeSummary(const clang::FunctionDecl &FD, unsigned Budget);
+  /// The summary of the function of this unit \p Call reaches, with one
+  /// call less of the budget of the summary being computed; null when
+  /// there is none or the budget is spent.
+  const CallSummary *calleeSummary(const clang::Expr *Call);
   /// Visits every call of the unit's functions playing one of \p Roles,
   /// with the facts of its function, until \p Visit returns false.
   void forEachUnitCall(

@@ -46,6 +46,44 @@ const Expr *queryCallIn(const Expr *E, const FunctionFacts &Facts) {
   return nullptr;
 }
 
+/// The rows of the read \p Query: its library and, when its SQL names one,
+/// table; empty when it is a write.
+RowsOrigin readOrigin(const Expr *Query, const FunctionFacts &Facts) {
+  RowsOrigin Rows;
+  const CallFacts *C = Facts.factsOf(Query);
+  if (!C || !C->Api)
+    return Rows;
+  QueryTarget T = describeQuery(*C, Facts);
+  if (T.IsWrite)
+    return Rows;
+  Rows.Query = Query;
+  Rows.Library = C->Api.Library;
+  if (auto Text = leadingSqlText(T.Sql, &Facts))
+    if (auto Table = sqlMainTable(*Text))
+      Rows.Table = *Table;
+  return Rows;
+}
+
+/// The rows the last read before \p Before leaves in \p VD when \p VD is
+/// passed to a function of this unit that runs it (`loadAlbums(albums,
+/// artist);` select()s `albums`), and that call.
+std::pair<RowsOrigin, const Expr *> rowsRunOnObject(const ValueDecl *VD,
+                                                    SourceLocation Before,
+                                                    const FunctionFacts &Facts,
+                                                    RowsContext &Ctx) {
+  std::pair<RowsOrigin, const Expr *> Last;
+  for (const CallFacts &C : Facts.calls()) {
+    if (C.Api || !(C.Call->getBeginLoc() < Before))
+      continue;
+    for (unsigned I = 0, N = callArgCount(C.Call); I < N; ++I)
+      if (const Expr *Arg = callArg(C.Call, I))
+        if (passedObject(Arg) == VD)
+          if (RowsOrigin Rows = Ctx.rowsRunOnArgument(C.Call, I))
+            Last = {Rows, C.Call};
+  }
+  return Last;
+}
+
 /// A call that only fetches the result of a statement run earlier
 /// (`RecordSet rs(select)`, `mysql_store_result(conn)`) stands for the last
 /// call that ran a statement on the same handle before it, when there is one.
@@ -411,6 +449,20 @@ const Expr *listWalked(const ValueDecl *Var, const Expr *Init, const Expr *Cond,
   return Tested;
 }
 
+/// `loadAlbums(albums); for (i = 0; i < albums.rowCount(); ++i)`: the rows
+/// a helper's read left in the object the loop counts.
+void traceRowsRunOnObject(RowLoop &L, const Stmt *Loop,
+                          const FunctionFacts &Facts, RowsContext &Ctx) {
+  auto [Rows, Call] =
+      rowsRunOnObject(L.ResultVar, Loop->getBeginLoc(), Facts, Ctx);
+  if (!Rows)
+    return;
+  L.OriginQuery = Rows.Query;
+  L.Table = Rows.Table;
+  L.RowsCall = Call;
+  L.RowsInArgument = true;
+}
+
 /// An index or iterator loop: the variable \p Var, set to \p Init before
 /// the loop, compared in \p Cond. `for (i = 0; i < r.size(); ++i)`,
 /// `while (i < PQntuples(res))`, `for (auto it = r.begin(); ...)`.
@@ -437,6 +489,8 @@ void classifyIndexLoop(RowLoop &L, const ValueDecl *Var, const Expr *Init,
         // `model.setQuery(...)` runs the query on the object it counts.
         if (L.ResultVar)
           L.OriginQuery = originOfCursor(L.ResultVar, Loop, Facts);
+        if (L.ResultVar && !L.OriginQuery)
+          traceRowsRunOnObject(L, Loop, Facts, Ctx);
         return;
       }
   // `i < reply->elements`: a count field of a result.
@@ -703,23 +757,8 @@ RowsOrigin rowsHeldBy(const Expr *E, const FunctionFacts &Facts,
                       llvm::ArrayRef<RowLoop> Loops, RowCopies &Copies,
                       RowsContext &Ctx) {
   RowsOrigin Rows;
-  auto FromQuery = [&](const Expr *Query) {
-    const CallFacts *C = Facts.factsOf(Query);
-    if (!C || !C->Api)
-      return;
-    QueryTarget T = describeQuery(*C, Facts);
-    if (T.IsWrite)
-      return;
-    Rows.Query = Query;
-    Rows.Library = C->Api.Library;
-    if (auto Text = leadingSqlText(T.Sql, &Facts))
-      if (auto Table = sqlMainTable(*Text))
-        Rows.Table = *Table;
-  };
-  if (const Expr *Query = queryCallIn(E, Facts)) {
-    FromQuery(Query);
-    return Rows;
-  }
+  if (const Expr *Query = queryCallIn(E, Facts))
+    return readOrigin(Query, Facts);
   if (const CallFacts *C = Facts.callIn(E))
     if ((Rows = Ctx.rowsReturnedBy(C->Call)))
       return Rows;
@@ -729,10 +768,8 @@ RowsOrigin rowsHeldBy(const Expr *E, const FunctionFacts &Facts,
   if (!VD)
     return Rows;
   const auto *Local = dyn_cast<VarDecl>(VD);
-  if (const Expr *Query = originOfVariable(VD, E, Facts)) {
-    FromQuery(Query);
-    return Rows;
-  }
+  if (const Expr *Query = originOfVariable(VD, E, Facts))
+    return readOrigin(Query, Facts);
   if (Local && Local->isLocalVarDecl()) {
     int Filler = Copies.fillingLoop(VD, E);
     if (Filler >= 0 && Loops[Filler].OriginQuery) {
@@ -758,6 +795,31 @@ RowsOrigin rowsReturnedFrom(const FunctionFacts &Facts,
     if (RowsOrigin Rows = rowsHeldBy(R, Facts, Loops, Copies, Ctx))
       return Rows;
   return {};
+}
+
+std::vector<RowsOrigin> rowsRunOnParameters(const FunctionFacts &Facts,
+                                            RowsContext &Ctx) {
+  const FunctionDecl &FD = Facts.function();
+  std::vector<RowsOrigin> Result(FD.getNumParams());
+  SourceLocation End = FD.getEndLoc();
+  for (unsigned P = 0; P < FD.getNumParams(); ++P) {
+    const ParmVarDecl *Param = FD.getParamDecl(P);
+    if (!Param->getType()->isReferenceType() &&
+        !Param->getType()->isPointerType())
+      continue;
+    RowsOrigin Own;
+    for (const CallFacts *C : Facts.executesOf(Param))
+      if (RowsOrigin Rows = (C->Roles & RoleExecute)
+                                ? readOrigin(C->Call, Facts)
+                                : RowsOrigin())
+        Own = Rows;
+    auto [Passed, Call] = rowsRunOnObject(Param, End, Facts, Ctx);
+    // The later of its own read and the helper's.
+    bool HelperLater =
+        Passed && (!Own || Own.Query->getBeginLoc() < Call->getBeginLoc());
+    Result[P] = HelperLater ? Passed : Own;
+  }
+  return Result;
 }
 
 } // namespace nplusone

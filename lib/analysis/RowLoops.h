@@ -63,6 +63,9 @@ struct RowLoop {
   /// When the rows come from a function that returns them: the call that
   /// does, in this function (OriginQuery is then the query in that function).
   const clang::Expr *RowsCall = nullptr;
+  /// RowsCall runs the query on the iterated object passed to it
+  /// (`loadAlbums(model)` select()s `model`) rather than returning rows.
+  bool RowsInArgument = false;
 };
 
 /// Where a value's rows come from: the read query that produced them (in
@@ -86,6 +89,10 @@ public:
   virtual ~RowsContext() = default;
   virtual const ApiModel &model() const = 0;
   virtual RowsOrigin rowsReturnedBy(const clang::Expr *Call) = 0;
+  /// The rows a call leaves in the object it is passed as argument \p Arg,
+  /// when the function of this unit it calls runs a read on it.
+  virtual RowsOrigin rowsRunOnArgument(const clang::Expr *Call,
+                                       unsigned Arg) = 0;
 };
 
 /// The rows the function of \p Facts returns: a read's result, a container
@@ -93,6 +100,13 @@ public:
 /// helper returns; empty when its returns hold none.
 RowsOrigin rowsReturnedFrom(const FunctionFacts &Facts,
                             llvm::ArrayRef<RowLoop> Loops, RowsContext &Ctx);
+
+/// For each parameter of the function of \p Facts, the rows of the last
+/// read it runs on the object the parameter refers to (`void
+/// loadAlbums(QSqlTableModel &m) { ...; m.select(); }`), itself or through a
+/// helper; empty entries for the others.
+std::vector<RowsOrigin> rowsRunOnParameters(const FunctionFacts &Facts,
+                                            RowsContext &Ctx);
 
 /// Classifies every loop of \p Facts, in the same order as Facts.loops().
 std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,

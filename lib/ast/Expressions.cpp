@@ -91,6 +91,19 @@ const ValueDecl *addressedDecl(const Expr *E) {
                                             : nullptr;
 }
 
+const ValueDecl *passedObject(const Expr *Arg) {
+  const Expr *E = Arg->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  const auto *ME = dyn_cast<MemberExpr>(E);
+  return ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())
+             ? ME->getMemberDecl()
+             : nullptr;
+}
+
 const DeclRefExpr *pointerTestedForNull(const Expr *Cond, ASTContext &Ctx) {
   if (!Cond)
     return nullptr;

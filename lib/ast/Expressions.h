@@ -37,6 +37,10 @@ const clang::Expr *withoutStdMove(const clang::Expr *E);
 /// The variable whose address \p E takes (`&id`, `&row.id`), or null.
 const clang::ValueDecl *addressedDecl(const clang::Expr *E);
 
+/// The variable whose object an argument passes whole: `m`, `&m`, `*pm`,
+/// `this->Model`; null for any other expression.
+const clang::ValueDecl *passedObject(const clang::Expr *Arg);
+
 /// The pointer variable a condition tests for null: `p`, `p != NULL`,
 /// `nullptr != p`; null for any other condition.
 const clang::DeclRefExpr *pointerTestedForNull(const clang::Expr *Cond,

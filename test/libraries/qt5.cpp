@@ -14,6 +14,7 @@
 #include <QtSql/QSqlQuery>
 #include <QtSql/QSqlQueryModel>
 #include <QtSql/QSqlRecord>
+#include <QtSql/QSqlTableModel>
 #include <vector>
 
 // The canonical N+1: the constructor runs the outer query, one prepared
@@ -225,6 +226,98 @@ void listTables(QSqlDatabase &db) {
     (void)db.record(it.next());
 }
 
+// A music library whose album view is a QSqlTableModel that a helper
+// configures and select()s; the caller walks the model's rows.
+static void loadAlbums(QSqlTableModel &albums, const QString &artist) {
+  albums.setTable("albums");
+  albums.setFilter(QString("artist = '%1'").arg(artist));
+  albums.setSort(2, Qt::AscendingOrder);
+  albums.select();
+}
+
+static void reloadAlbums(QSqlTableModel *albums, const QString &artist) {
+  if (artist.isEmpty())
+    return;
+  loadAlbums(*albums, artist);
+}
+
+QStringList coverPaths(const QString &artist) {
+  QSqlTableModel albums;
+  loadAlbums(albums, artist);
+  QStringList paths;
+  for (int row = 0; row < albums.rowCount(); ++row) {
+    QSqlQuery cover;
+    cover.prepare("SELECT path FROM covers WHERE album_id = ?");
+    cover.addBindValue(albums.record(row).value("id"));
+    cover.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'albums' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-19]]:3: note: 'albums' holds the rows of this query, run on it by 'loadAlbums'
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'albums' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:24: note: the row value 'albums.record(row).value("id")' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:19: note: batch it: SELECT album_id, path FROM covers WHERE album_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by album_id
+    if (cover.next())
+      paths << cover.value(0).toString();
+  }
+  return paths;
+}
+
+// Through a second helper, and the model held by pointer.
+int trackCounts(QSqlTableModel *albums, const QString &artist) {
+  reloadAlbums(albums, artist);
+  int total = 0;
+  for (int row = 0; row < albums->rowCount(); ++row) {
+    QSqlQuery tracks;
+    tracks.prepare("SELECT COUNT(*) FROM tracks WHERE album_id = :album");
+    tracks.bindValue(":album", albums->record(row).value("id"));
+    tracks.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'albums' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-39]]:3: note: 'albums' holds the rows of this query, run on it by 'reloadAlbums'
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'albums' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: the row value 'albums->record(row).value("id")' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: SELECT album_id, COUNT(*) FROM tracks WHERE album_id IN (:album) GROUP BY album_id; prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by album_id
+    total += tracks.next() ? tracks.value(0).toInt() : 0;
+  }
+  return total;
+}
+
+// Look-alike: the model's rows are only read, no query per row.
+QStringList albumTitles(const QString &artist) {
+  QSqlTableModel albums;
+  loadAlbums(albums, artist);
+  QStringList titles;
+  for (int row = 0; row < albums.rowCount(); ++row)
+    titles << albums.record(row).value("title").toString();
+  return titles;
+}
+
+// A view's model, select()ed by another method: still a query's rows.
+class PlaylistView {
+public:
+  void refresh();
+  void exportArtwork();
+
+private:
+  QSqlTableModel *Tracks = nullptr;
+};
+
+void PlaylistView::refresh() {
+  Tracks->setTable("playlist_tracks");
+  Tracks->select();
+}
+
+void PlaylistView::exportArtwork() {
+  for (int i = 0; i < Tracks->rowCount(); ++i) {
+    QSqlQuery art;
+    art.prepare("SELECT image FROM artwork WHERE track_id = ?");
+    art.addBindValue(Tracks->record(i).value("track_id"));
+    art.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'Tracks' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'Tracks' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'Tracks->record(i).value("track_id")' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-6]]:17: note: batch it: SELECT track_id, image FROM artwork WHERE track_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by track_id
+  }
+}
+
 // The batched SQL the notes' fix-its write, in order (--fix-notes):
 // NOTE-FIXES: orders.prepare("SELECT user_id, total FROM orders WHERE user_id IN (:id)");
 // NOTE-FIXES: profile.prepare("SELECT user_id, bio FROM profiles WHERE user_id IN (?)");
@@ -232,3 +325,6 @@ void listTables(QSqlDatabase &db) {
 // NOTE-FIXES: q.prepare("SELECT user_id, name FROM profiles WHERE user_id IN (?)");
 // NOTE-FIXES: q.prepare("SELECT id, name FROM users WHERE id IN (?)");
 // NOTE-FIXES: QSqlQuery cfg("SELECT value FROM config WHERE name = 'limit'");
+// NOTE-FIXES: cover.prepare("SELECT album_id, path FROM covers WHERE album_id IN (?)");
+// NOTE-FIXES: tracks.prepare("SELECT album_id, COUNT(*) FROM tracks WHERE album_id IN (:album) GROUP BY album_id");
+// NOTE-FIXES: art.prepare("SELECT track_id, image FROM artwork WHERE track_id IN (?)");

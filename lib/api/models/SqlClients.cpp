@@ -47,6 +47,11 @@ const ApiFunction QtSqlFunctions[] = {
     method("QSqlQueryModel::rowCount", RoleRowCount),
     method("QSqlQueryModel::record", RoleColumnRead),
     method("QSqlQueryModel::data", RoleColumnRead),
+    // QSqlTableModel overrides (or hides) the model's readers.
+    method("QSqlTableModel::rowCount", RoleRowCount),
+    method("QSqlTableModel::record", RoleColumnRead),
+    method("QSqlTableModel::data", RoleColumnRead),
+    method("QSqlRelationalTableModel::data", RoleColumnRead),
 };
 
 // SOCI. `sql << "..."` runs when the full expression ends, with the into()
