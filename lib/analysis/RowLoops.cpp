@@ -809,10 +809,9 @@ std::vector<RowsOrigin> rowsRunOnParameters(const FunctionFacts &Facts,
       continue;
     RowsOrigin Own;
     for (const CallFacts *C : Facts.executesOf(Param))
-      if (RowsOrigin Rows = (C->Roles & RoleExecute)
-                                ? readOrigin(C->Call, Facts)
-                                : RowsOrigin())
-        Own = Rows;
+      if (C->Roles & RoleExecute)
+        if (RowsOrigin Rows = readOrigin(C->Call, Facts))
+          Own = Rows;
     auto [Passed, Call] = rowsRunOnObject(Param, End, Facts, Ctx);
     // The later of its own read and the helper's.
     bool HelperLater =
