@@ -20,8 +20,8 @@ void WriteInLoopCheck::report(const LoopQueryFinding &F,
   // The SQL keyword when the text is known, else the library call's name.
   std::string Statement = F.StatementKeyword;
   if (Statement.empty()) {
-    const FunctionDecl *Callee = calleeOf(F.Target.ApiCall);
-    Statement = Callee ? "'" + Callee->getNameAsString() + "'" : "write";
+    std::string Called = calledName(F.Target.ApiCall);
+    Statement = Called.empty() ? "write" : "'" + Called + "'";
   }
   diag(F.Site->getBeginLoc(),
        "%0 runs %select{once|up to once}1 %2 (one round trip each); batch "

@@ -496,7 +496,7 @@ void FactsWalker::placeInLoops(CallFacts &Facts) const {
 void FactsWalker::recordCall(const CallExpr *C) {
   CallFacts Facts;
   Facts.Call = C;
-  Facts.Api = Model.lookup(C->getDirectCallee());
+  Facts.Api = Model.lookupCall(C);
   Facts.Roles = Facts.Api ? Facts.Api.Function->Roles : 0;
   Facts.FullExpr = FullExpr;
   placeInLoops(Facts);

@@ -135,7 +135,7 @@ std::string relationName(const CallFacts &C) {
   const Expr *Obj = lazyObject(C)->IgnoreParenImpCasts();
   if (const auto *ME = dyn_cast<MemberExpr>(Obj))
     return ME->getMemberDecl()->getNameAsString();
-  return calleeOf(C.Call)->getNameAsString();
+  return calledName(C.Call);
 }
 
 /// One call in a loop that runs a query or loads a relation, as the driver

@@ -99,6 +99,23 @@ const Expr *runningCall(const Expr *Call, const FunctionFacts &Facts) {
   return Ran ? Ran->Call : Call;
 }
 
+/// The last read before \p Loop that returns its result into \p VD through
+/// an out-parameter: `dbf.query(h, keys, ..., &res)`.
+const Expr *readThroughOutParameter(const ValueDecl *VD, const Stmt *Loop,
+                                    const FunctionFacts &Facts) {
+  const Expr *Last = nullptr;
+  for (const CallFacts &C : Facts.calls()) {
+    if (!(C.Roles & RoleExecute) ||
+        !(C.Call->getBeginLoc() < Loop->getBeginLoc()))
+      continue;
+    for (unsigned I = 0, N = callArgCount(C.Call); I < N; ++I)
+      if (addressedDecl(callArg(C.Call, static_cast<int>(I))) == VD &&
+          !describeQuery(C, Facts).IsWrite)
+        Last = C.Call;
+  }
+  return Last;
+}
+
 /// The query whose result \p VD holds when the loop starts: the last value
 /// stored into it before \p Loop.
 const Expr *originOfVariable(const ValueDecl *VD, const Stmt *Loop,
@@ -119,6 +136,8 @@ const Expr *originOfVariable(const ValueDecl *VD, const Stmt *Loop,
           Facts.varOfFullExpr(C.FullExpr) == VD &&
           C.Call->getBeginLoc() < Loop->getBeginLoc())
         Best = C.Call;
+  if (!Best)
+    Best = readThroughOutParameter(VD, Loop, Facts);
   return Best ? runningCall(Best, Facts) : nullptr;
 }
 

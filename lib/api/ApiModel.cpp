@@ -8,6 +8,7 @@
 #include "lib/api/ApiModel.h"
 #include "lib/api/CustomApi.h"
 #include "lib/api/models/Models.h"
+#include "lib/ast/CallSites.h"
 #include "lib/ast/Declarations.h"
 #include "lib/support/Compat.h"
 #include "clang/AST/Decl.h"
@@ -95,6 +96,23 @@ ApiModel::Match ApiModel::lookup(const FunctionDecl *FD) const {
   Match Result = lookupUncached(FD);
   Cache[FD] = Result;
   return Result;
+}
+
+ApiModel::Match ApiModel::lookupCall(const CallExpr *C) const {
+  if (!C)
+    return {};
+  if (const FunctionDecl *FD = C->getDirectCallee())
+    return lookup(FD);
+  const ValueDecl *Pointer = calledPointer(C);
+  if (!Pointer)
+    return {};
+  auto [It, Inserted] = PointerCache.try_emplace(Pointer);
+  if (Inserted)
+    if (const ApiFunction *F = Custom->lookupPointer(Pointer)) {
+      It->second.Function = F;
+      It->second.Library = &customLibrary();
+    }
+  return It->second;
 }
 
 ApiModel::Match ApiModel::lookupUncached(const FunctionDecl *FD) const {

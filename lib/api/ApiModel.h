@@ -24,8 +24,10 @@
 #include <memory>
 
 namespace clang {
+class CallExpr;
 class FunctionDecl;
 class QualType;
+class ValueDecl;
 } // namespace clang
 
 namespace nplusone {
@@ -53,6 +55,11 @@ public:
   /// The model entry for a callee, or an empty match. Memoized per decl.
   Match lookup(const clang::FunctionDecl *FD) const;
 
+  /// The model entry for what a call runs: its callee, or the function
+  /// pointer field or variable it calls through (`dbf.update(...)`), which
+  /// only the user's own API describes.
+  Match lookupCall(const clang::CallExpr *C) const;
+
   /// The library whose result type \p T (references and cv stripped) is, or
   /// null when it is not a query result type.
   const LibraryModel *resultTypeLibrary(clang::QualType T) const;
@@ -71,6 +78,7 @@ private:
   llvm::StringMap<llvm::SmallVector<Match, 2>> ByShortName;
   llvm::StringMap<const LibraryModel *> ResultTypeByName;
   mutable llvm::DenseMap<const clang::FunctionDecl *, Match> Cache;
+  mutable llvm::DenseMap<const clang::ValueDecl *, Match> PointerCache;
 };
 
 } // namespace nplusone

@@ -91,9 +91,9 @@ bool CustomApi::matches(const PatternList &Patterns, const NamedDecl *D) {
 namespace {
 /// SQL is usually the first text parameter: a character pointer or a
 /// string class.
-int firstTextParameter(const FunctionDecl *FD) {
-  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
-    QualType T = FD->getParamDecl(I)->getType().getNonReferenceType();
+int firstTextParameter(llvm::ArrayRef<QualType> Params) {
+  for (unsigned I = 0; I < Params.size(); ++I) {
+    QualType T = Params[I].getNonReferenceType();
     if (T->isPointerType() && T->getPointeeType()->isAnyCharacterType())
       return static_cast<int>(I);
     std::string Name = T.getUnqualifiedType().getAsString();
@@ -107,7 +107,14 @@ int firstTextParameter(const FunctionDecl *FD) {
 const ApiFunction *CustomApi::entry(Kind K, const FunctionDecl *FD) const {
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
   int Handle = MD && !MD->isStatic() ? ImplicitObject : 0;
-  int Sql = K == Query || K == Write ? firstTextParameter(FD) : NoArg;
+  llvm::SmallVector<QualType, 8> Params;
+  for (const ParmVarDecl *P : FD->parameters())
+    Params.push_back(P->getType());
+  return entry(K, Handle,
+               K == Query || K == Write ? firstTextParameter(Params) : NoArg);
+}
+
+const ApiFunction *CustomApi::entry(Kind K, int Handle, int Sql) const {
   auto Key = std::make_pair(static_cast<int>(K) * 4 + (Handle == 0), Sql);
   auto It = Entries.find(Key);
   if (It != Entries.end())
@@ -139,17 +146,23 @@ const ApiFunction *CustomApi::entry(Kind K, const FunctionDecl *FD) const {
   return &Entries.emplace(Key, F).first->second;
 }
 
+std::optional<CustomApi::Kind> CustomApi::annotatedKind(const Decl *D) {
+  for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
+    StringRef Note = A->getAnnotation();
+    if (Note == "nplusone::query" || Note == "nplusone::rows")
+      return Query;
+    if (Note == "nplusone::write")
+      return Write;
+    if (Note == "nplusone::next_row")
+      return Advance;
+  }
+  return std::nullopt;
+}
+
 const ApiFunction *CustomApi::lookup(const FunctionDecl *FD) const {
   for (const FunctionDecl *R : FD->redecls())
-    for (const auto *A : R->specific_attrs<AnnotateAttr>()) {
-      StringRef Note = A->getAnnotation();
-      if (Note == "nplusone::query" || Note == "nplusone::rows")
-        return entry(Query, FD);
-      if (Note == "nplusone::write")
-        return entry(Write, FD);
-      if (Note == "nplusone::next_row")
-        return entry(Advance, FD);
-    }
+    if (std::optional<Kind> K = annotatedKind(R))
+      return entry(*K, FD);
   for (Kind K : {Write, Query, Advance, LazyLoad, Transaction})
     if (matches(Patterns[K], FD))
       return entry(K, FD);
@@ -158,6 +171,24 @@ const ApiFunction *CustomApi::lookup(const FunctionDecl *FD) const {
     if (matches(Patterns[Transaction], Ctor->getParent()))
       return entry(Transaction, FD);
   return nullptr;
+}
+
+const ApiFunction *CustomApi::lookupPointer(const ValueDecl *Pointer) const {
+  std::optional<Kind> K = annotatedKind(Pointer);
+  for (Kind Candidate : {Write, Query, Advance, LazyLoad, Transaction})
+    if (!K && matches(Patterns[Candidate], Pointer))
+      K = Candidate;
+  if (!K)
+    return nullptr;
+  // The pointer's own prototype says where the SQL is; a handle is the
+  // first argument, as in a C API.
+  llvm::ArrayRef<QualType> Params;
+  QualType Pointee = Pointer->getType()->getPointeeType();
+  if (const auto *Proto =
+          Pointee.isNull() ? nullptr : Pointee->getAs<FunctionProtoType>())
+    Params = Proto->getParamTypes();
+  return entry(*K, 0,
+               *K == Query || *K == Write ? firstTextParameter(Params) : NoArg);
 }
 
 bool CustomApi::isResultType(QualType T) const {

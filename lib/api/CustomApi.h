@@ -24,11 +24,14 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace clang {
+class Decl;
 class FunctionDecl;
 class NamedDecl;
 class QualType;
+class ValueDecl;
 } // namespace clang
 
 namespace nplusone {
@@ -42,6 +45,11 @@ public:
 
   /// The role \p FD plays in the user's API, or null.
   const ApiFunction *lookup(const clang::FunctionDecl *FD) const;
+
+  /// The role of the function pointer field or variable \p Pointer
+  /// (`db_func::update`), by option or by annotation on its declaration;
+  /// null when it has none.
+  const ApiFunction *lookupPointer(const clang::ValueDecl *Pointer) const;
 
   /// True when \p T (or a typedef it is spelled with) is a result type the
   /// user named.
@@ -63,6 +71,8 @@ private:
   static bool matches(const PatternList &Patterns, llvm::StringRef Name,
                       const std::string &Qualified);
   const ApiFunction *entry(Kind K, const clang::FunctionDecl *FD) const;
+  const ApiFunction *entry(Kind K, int Handle, int Sql) const;
+  static std::optional<Kind> annotatedKind(const clang::Decl *D);
 
   PatternList Patterns[KindCount];
   PatternList ResultTypes;

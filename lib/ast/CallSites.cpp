@@ -23,6 +23,30 @@ const FunctionDecl *calleeOf(const Expr *Call) {
   return nullptr;
 }
 
+const ValueDecl *calledPointer(const Expr *Call) {
+  const auto *C = dyn_cast_or_null<CallExpr>(Call);
+  if (!C || C->getDirectCallee() || !C->getCallee())
+    return nullptr;
+  const Expr *Callee = C->getCallee()->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Callee))
+    if (UO->getOpcode() == UO_Deref)
+      Callee = UO->getSubExpr()->IgnoreParenImpCasts();
+  const ValueDecl *D = nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+    D = ME->getMemberDecl();
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(Callee))
+    D = DRE->getDecl();
+  return isa_and_nonnull<FieldDecl>(D) || isa_and_nonnull<VarDecl>(D) ? D
+                                                                      : nullptr;
+}
+
+std::string calledName(const Expr *Call) {
+  const NamedDecl *D = calleeOf(Call);
+  if (!D)
+    D = calledPointer(Call);
+  return D ? D->getNameAsString() : std::string();
+}
+
 namespace {
 bool isMemberOperator(const Expr *Call) {
   const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);

@@ -17,10 +17,12 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include <string>
 
 namespace clang {
 class Expr;
 class FunctionDecl;
+class ValueDecl;
 } // namespace clang
 
 namespace nplusone {
@@ -33,6 +35,15 @@ constexpr int ImplicitObject = -2;
 
 /// The function or constructor a call site calls, or null.
 const clang::FunctionDecl *calleeOf(const clang::Expr *Call);
+
+/// The field or variable whose function pointer an indirect call runs:
+/// `update` in `dbf.update(h, ...)`, `dbf->update(...)` and
+/// `(*dbf->update)(...)`; null for a direct call or any other callee.
+const clang::ValueDecl *calledPointer(const clang::Expr *Call);
+
+/// The name of what a call site runs, as the code spells it: the function,
+/// or the field or variable an indirect call goes through; empty otherwise.
+std::string calledName(const clang::Expr *Call);
 
 /// Argument \p Index of a call site, where ImplicitObject is the object of a
 /// member call; null when absent.

@@ -34,9 +34,13 @@ std::string plainQualifiedName(const NamedDecl *D) {
         continue;
       Parts.push_back(NS->getName());
     } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      // C's `typedef struct { ... } db_func_t;` is named by its typedef.
+      const NamedDecl *Named = RD;
       if (!RD->getIdentifier())
+        Named = RD->getTypedefNameForAnonDecl();
+      if (!Named || !Named->getIdentifier())
         return "";
-      Parts.push_back(RD->getName());
+      Parts.push_back(Named->getName());
     } else if (!isa<TranslationUnitDecl>(DC) && !isa<LinkageSpecDecl>(DC)) {
       return ""; // Local classes and the like are no library API.
     }
