@@ -156,6 +156,14 @@ namespace {
 bool sqlIsText(const LoopQueryFinding &F) {
   return !F.Target.Library || F.Target.Library->speaksSql();
 }
+
+/// What the site runs, as the notes name it: a query for a read; for a
+/// write its keyword (UPDATE, SET) when known, else a statement.
+std::string runsWhat(const LoopQueryFinding &F) {
+  if (F.Kind != FindingKind::WriteInLoop)
+    return "query";
+  return F.StatementKeyword.empty() ? "statement" : F.StatementKeyword;
+}
 } // namespace
 
 void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
@@ -164,6 +172,7 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
     return;
   std::string Value = quoteSource(F.Carrier, F.Function->getASTContext());
   int What = L.Source == LoopSource::QueryRows ? 0 : 1;
+  std::string Runs = runsWhat(F);
   if (F.Kind == FindingKind::LazyLoadInLoop) {
     if (isa<MemberExpr>(F.Carrier->IgnoreParenImpCasts()))
       Check.diag(F.Carrier->getBeginLoc(),
@@ -186,41 +195,41 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
             stripTemporaries(callArg(F.Site, ImplicitObject))) {
       Check.diag(F.Carrier->getBeginLoc(),
                  "the lambda '%0' captures the %select{row|element}1 value "
-                 "and runs the query with it",
+                 "and runs the %2 with it",
                  DiagnosticIDs::Note)
-          << Value << What;
+          << Value << What << Runs;
       return;
     }
     // `loadDetails()` after `current = row[0]...`: the member carries it.
     if (isa<CXXThisExpr>(stripTemporaries(F.Carrier))) {
       Check.diag(F.Carrier->getBeginLoc(),
                  "the %select{row|element}1 value is stored in a member of "
-                 "this object, which %0 reads for its query",
+                 "this object, which %0 reads for its %2",
                  DiagnosticIDs::Note)
-          << functionName(Callee) << What;
+          << functionName(Callee) << What << Runs;
       return;
     }
     // A lambda written at the call, capturing the row: `run([&] { ... })`.
     if (isa<LambdaExpr>(stripTemporaries(F.Carrier))) {
       Check.diag(F.Carrier->getBeginLoc(),
                  "the lambda passed to %0 here captures the "
-                 "%select{row|element}1 value and runs the query with it",
+                 "%select{row|element}1 value and runs the %2 with it",
                  DiagnosticIDs::Note)
-          << functionName(Callee) << What;
+          << functionName(Callee) << What << Runs;
       return;
     }
     Check.diag(F.Carrier->getBeginLoc(),
                "the %select{row|element}2 value '%0' is passed to %1 here "
-               "and reaches its query",
+               "and reaches its %3",
                DiagnosticIDs::Note)
-        << Value << functionName(Callee) << What;
+        << Value << functionName(Callee) << What << Runs;
     return;
   }
   Check.diag(F.Carrier->getBeginLoc(),
-             "the %select{row|element}2 value '%0' flows into the query's "
+             "the %select{row|element}2 value '%0' flows into the %3's "
              "%select{parameter|SQL text}1 here",
              DiagnosticIDs::Note)
-      << Value << (F.CarrierIsSqlText && sqlIsText(F) ? 1 : 0) << What;
+      << Value << (F.CarrierIsSqlText && sqlIsText(F) ? 1 : 0) << What << Runs;
 }
 
 void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
@@ -231,9 +240,9 @@ void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
       Check.diag(S.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
           << functionName(S.Caller) << functionName(S.Callee);
     else
-      Check.diag(S.Call->getBeginLoc(), "%0 runs the query here",
+      Check.diag(S.Call->getBeginLoc(), "%0 runs the %1 here",
                  DiagnosticIDs::Note)
-          << functionName(S.Caller);
+          << functionName(S.Caller) << runsWhat(F);
   }
 }
 

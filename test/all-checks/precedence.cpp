@@ -32,7 +32,7 @@ void everything(pqxx::work &tx, odb::database &db,
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-12]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-12]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the row value 'id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the row value 'id' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
     tx.exec_params("SELECT * FROM tenants WHERE id = $1", tenant);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]

@@ -48,7 +48,7 @@ void cursorLoop(Db &db) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:18: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:54: note: the row value 'users.column(0)' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:54: note: the row value 'users.column(0)' flows into the DELETE's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: one statement for all rows (a multi-row INSERT, or an UPDATE/DELETE over a list of keys)
 }
 

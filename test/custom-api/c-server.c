@@ -41,7 +41,7 @@ void disable_triggers(void) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'result' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:22: note: 'result' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'result' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:66: note: the row value 'row[0]' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:66: note: the row value 'row[0]' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:15: note: batch it: one statement for all rows (a multi-row INSERT, or an UPDATE/DELETE over a list of keys)
   zbx_db_free_result(result);
 }

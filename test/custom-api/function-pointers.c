@@ -74,7 +74,7 @@ int update_watchers_status(str *pres_uri, int status) {
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'update' runs once per row of 'result' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-17]]:7: note: 'result' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-14]]:3: note: the loop over the rows of 'result' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:46: note: the row value 'update_vals' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:46: note: the row value 'update_vals' flows into the statement's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:9: note: batch it: one statement for all rows (a multi-row INSERT, or an UPDATE/DELETE over a list of keys)
                       1, 1) < 0)
       fprintf(stderr, "cannot update watcher\n");
@@ -142,9 +142,9 @@ int purge_expired_contacts(void) {
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'delete' runs once per row of 'res' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:7: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:24: note: the row value 'ROW_VALUES(RES_ROWS(res) + i)' is passed to 'delete_contact' here and reaches its query
+    // CHECK-MESSAGES: :[[@LINE-4]]:24: note: the row value 'ROW_VALUES(RES_ROWS(res) + i)' is passed to 'delete_contact' here and reaches its statement
     // CHECK-MESSAGES: {{.*}}sip_db.h:45:24: note: expanded from macro 'ROW_VALUES'
-    // CHECK-MESSAGES: :[[@LINE-18]]:10: note: 'delete_contact' runs the query here
+    // CHECK-MESSAGES: :[[@LINE-18]]:10: note: 'delete_contact' runs the statement here
     // CHECK-MESSAGES: :[[@LINE-7]]:9: note: batch it: one statement for all rows (a multi-row INSERT, or an UPDATE/DELETE over a list of keys)
       purged++;
   ul_dbf->free_result(ul_con, res);
@@ -165,11 +165,11 @@ int warm_cache(void) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'store' runs once per row of 'res' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:7: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'res' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: the row value '&VAL_STR(&vals[0])' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: the row value '&VAL_STR(&vals[0])' flows into the statement's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one statement for all rows (a multi-row INSERT, or an UPDATE/DELETE over a list of keys)
     // NOCONFIG: :[[@LINE-6]]:5: warning: 'store' runs once per element of the loop (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // NOCONFIG: :[[@LINE-9]]:3: note: the loop is here
-    // NOCONFIG: :[[@LINE-8]]:17: note: the element value '&VAL_STR(&vals[0])' flows into the query's parameter here
+    // NOCONFIG: :[[@LINE-8]]:17: note: the element value '&VAL_STR(&vals[0])' flows into the statement's parameter here
     // NOCONFIG: :[[@LINE-9]]:5: note: batch it: one statement for all rows (a multi-row INSERT, or an UPDATE/DELETE over a list of keys)
   }
   pa_dbf.free_result(pa_db, res);

@@ -41,7 +41,7 @@ void SaveCharacterStats() {
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: UPDATE runs once per row of 'result' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
       // CHECK-MESSAGES: :[[@LINE-6]]:7: note: 'result' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-5]]:5: note: the loop over the rows of 'result' is here
-      // CHECK-MESSAGES: :[[@LINE+3]]:34: note: the row value 'fields[1].GetUInt32()' flows into the query's parameter here
+      // CHECK-MESSAGES: :[[@LINE+3]]:34: note: the row value 'fields[1].GetUInt32()' flows into the UPDATE's parameter here
       // CHECK-MESSAGES: :[[@LINE-5]]:34: note: batch it: one statement for all rows (a multi-row INSERT, or an UPDATE/DELETE over a list of keys)
                                  "WHERE guid = %u",
                                  fields[1].GetUInt32(), fields[0].GetUInt32());

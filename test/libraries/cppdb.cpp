@@ -77,7 +77,7 @@ void markSeen(cppdb::session &sql) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-7]]:25: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: the row value 'users.get<int>(0)' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: the row value 'users.get<int>(0)' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-9]]:33: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (...)
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: wrap the loop in one cppdb::transaction guard(sql); ... guard.commit()
   }

@@ -55,7 +55,7 @@ void logoutAll(redisContext *c) {
     // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: SET runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:23: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:62: note: the row value 'users->element[i]->str' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:62: note: the row value 'users->element[i]->str' flows into the SET's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
   freeReplyObject(users);
 }

@@ -70,20 +70,20 @@ void touchUsers(redisContext *c, const char *now) {
     // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: SET runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:37: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:54: note: the row value 'users->element[i]->str' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:54: note: the row value 'users->element[i]->str' flows into the SET's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
     freeReplyObject(redisCommand(c, "HINCRBY stats:%s visits 1", users->element[i]->str));
     // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: HINCRBY runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-10]]:37: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:66: note: the row value 'users->element[i]->str' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:66: note: the row value 'users->element[i]->str' flows into the HINCRBY's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
     const char *argv[4] = {"HSET", "last_seen", users->element[i]->str, now};
     freeReplyObject(redisCommandArgv(c, 4, argv, nullptr));
     // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: HSET runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-17]]:37: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-17]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:44: note: the row value 'argv' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:44: note: the row value 'argv' flows into the HSET's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:44: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
   }
   freeReplyObject(users);

@@ -122,7 +122,7 @@ void markSeen(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:91: note: the row value 'params' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:91: note: the row value 'params' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: one multi-row INSERT ... VALUES (...), (...), COPY ... FROM STDIN with PQputCopyData, or one UPDATE/DELETE ... WHERE id = ANY($1)
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (PQexec(conn, "BEGIN") ... "COMMIT"): outside one, every statement commits on its own
   }

@@ -102,7 +102,7 @@ void deleteSessions(MYSQL *conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:23: note: the row value 'q' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:23: note: the row value 'q' flows into the DELETE's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:23: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (...)
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: wrap the loop in one transaction (START TRANSACTION ... COMMIT): with autocommit on, every statement commits on its own
   }

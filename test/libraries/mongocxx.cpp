@@ -61,7 +61,7 @@ void auditAndCount(mongocxx::database &db, const std::vector<bsoncxx::oid> &ids)
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'insert_one' runs once per row of the outer query (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:21: note: the rows come from the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of the outer query is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:28: note: the row value 'make_document(kvp("user", doc["_id"].get_oid()))' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:28: note: the row value 'make_document(kvp("user", doc["_id"].get_oid()))' flows into the statement's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one insert_many or bulk_write for all documents
   for (const bsoncxx::oid &id : ids)
     db["orders"].count_documents(make_document(kvp("user_id", id)));

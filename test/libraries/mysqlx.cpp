@@ -116,7 +116,7 @@ void auditPerUser(Session &sess, Table &users, Table &audit) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'insert' runs once per row of 'res' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:45: note: the row value 'row[0]' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:45: note: the row value 'row[0]' flows into the statement's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one insert(...) with a values(...) call per row, or one update/remove whose where() covers all keys
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in one transaction (session.startTransaction() ... session.commit())
   RowResult again = users.select("id").execute();
@@ -125,7 +125,7 @@ void auditPerUser(Session &sess, Table &users, Table &audit) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per row of 'again' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:21: note: 'again' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'again' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:60: note: the row value 'row[0]' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:60: note: the row value 'row[0]' flows into the INSERT's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:14: note: batch it: one insert(...) with a values(...) call per row, or one update/remove whose where() covers all keys
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in one transaction (session.startTransaction() ... session.commit())
   RowResult idle = users.select("id").where("active = 0").execute();
@@ -135,7 +135,7 @@ void auditPerUser(Session &sess, Table &users, Table &audit) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'update' runs once per row of 'idle' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'idle' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'idle' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:64: note: the row value 'row[0]' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:64: note: the row value 'row[0]' flows into the statement's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one insert(...) with a values(...) call per row, or one update/remove whose where() covers all keys
   sess.commit();
 }

@@ -91,7 +91,7 @@ void auditPerUser(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-7]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:17: note: the row value '&id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:17: note: the row value '&id' flows into the INSERT's parameter here
     // CHECK-MESSAGES: :[[@LINE-7]]:34: note: batch it: bind arrays of values (statement::bind with a batch of elements) and run execute(batch_size) once
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: wrap the loop in one nanodbc::transaction and commit() once
   }
@@ -102,7 +102,7 @@ void auditPerUser(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'idle' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:26: note: 'idle' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'idle' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:33: note: the row value '"UPDATE users SET seen = 1 WHERE id = " + std::to_string(...' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:33: note: the row value '"UPDATE users SET seen = 1 WHERE id = " + std::to_string(...' flows into the UPDATE's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:33: note: batch it: bind arrays of values (statement::bind with a batch of elements) and run execute(batch_size) once
   tx.commit();
 }

@@ -61,7 +61,7 @@ void touchUsers(odb::database &db, const std::vector<unsigned long> &ids, long n
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'update' runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the row value 'u' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the row value 'u' flows into the statement's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: persist and update all objects in one transaction, or one erase_query() for deletes
   }
   for (unsigned long id : ids) {

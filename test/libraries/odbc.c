@@ -71,7 +71,7 @@ void deleteSessions(SQLHSTMT users, SQLHSTMT del) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:79: note: the row value '&id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:79: note: the row value '&id' flows into the DELETE's parameter here
     // CHECK-MESSAGES: :[[@LINE-12]]:19: note: batch it: one statement for all rows: a multi-row INSERT, or bind parameter arrays (SQL_ATTR_PARAMSET_SIZE) and run SQLExecute once
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: turn autocommit off (SQL_ATTR_AUTOCOMMIT) and SQLEndTran once after the loop
   } while (SQL_SUCCEEDED(SQLFetch(users)));

@@ -125,7 +125,7 @@ void deleteOrders(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:63: note: the row value 'name' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:63: note: the row value 'name' flows into the DELETE's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: bind whole vectors: one statement with use(std::vector<T>) runs for every element (bulk binding)
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in session.begin() ... session.commit()
   }

@@ -118,7 +118,7 @@ void markSeen(QSqlDatabase &db) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:26: note: the row value 'users.value(0)' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:26: note: the row value 'users.value(0)' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-8]]:15: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
   }
@@ -137,7 +137,7 @@ void archiveAll(QSqlDatabase &db) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: the row value 'users.value(0)' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: the row value 'users.value(0)' flows into the DELETE's parameter here
     // CHECK-MESSAGES: :[[@LINE-8]]:15: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
   }
   db.commit();

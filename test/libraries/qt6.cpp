@@ -47,7 +47,7 @@ void markSeen(const QSqlDatabase &db) {
     upd.exec();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'users.value(0)' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'users.value(0)' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-7]]:15: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
   }

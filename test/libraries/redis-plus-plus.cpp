@@ -51,7 +51,7 @@ void recentSessions(Redis &redis) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'set' runs once per row of 'recent' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-13]]:3: note: 'recent' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'recent' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the row value '"seen:" + *it' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the row value '"seen:" + *it' flows into the statement's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one mset/hmset for all keys, or queue the commands on one redis.pipeline() and exec() it once
 }
 
@@ -67,7 +67,7 @@ void copyKeys(Redis &redis, const std::vector<std::string> &keys) {
       redis.set("backup:" + key, *value);
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'set' runs up to once per element of 'keys' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
       // CHECK-MESSAGES: :[[@LINE-9]]:3: note: the loop over the elements of 'keys' is here
-      // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value '"backup:" + key' flows into the query's parameter here
+      // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value '"backup:" + key' flows into the statement's parameter here
       // CHECK-MESSAGES: :[[@LINE-4]]:7: note: batch it: one mset/hmset for all keys, or queue the commands on one redis.pipeline() and exec() it once
   }
 }

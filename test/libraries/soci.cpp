@@ -86,7 +86,7 @@ void markSeen(session &sql) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'ids' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:21: note: 'ids' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'ids' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:55: note: the row value 'id' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:55: note: the row value 'id' flows into the UPDATE's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: bind whole vectors: one statement with use(std::vector<T>) runs for every element in one round trip
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in one soci::transaction tr(sql); ... tr.commit()
 }

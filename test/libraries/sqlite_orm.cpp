@@ -83,7 +83,7 @@ void bumpVisits(Storage &storage, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'update' runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: the row value 'u' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: the row value 'u' flows into the statement's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one insert_range/replace_range for all objects, or one remove_all(where(in(&T::id, ids)))
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one storage.transaction([&] { ...; return true; })
   }

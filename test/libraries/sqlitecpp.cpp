@@ -75,7 +75,7 @@ void markSeen(SQLite::Database &db) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:17: note: the row value 'users.getColumn(0).getInt()' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:17: note: the row value 'users.getColumn(0).getInt()' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-7]]:31: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: wrap the loop in one SQLite::Transaction and commit() once: outside one, every statement is a transaction of its own
   }

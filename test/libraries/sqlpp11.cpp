@@ -70,14 +70,14 @@ void writesPerUser(pg::connection &db) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per row of the outer query (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:26: note: the rows come from the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of the outer query is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:55: note: the row value 'row.id.value()' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:55: note: the row value 'row.id.value()' flows into the INSERT's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:8: note: batch it: one insert_into(t).columns(...) with one add(...) per row, or one update/remove_from whose where() covers all keys with in()
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in one transaction (auto tx = start_transaction(db); ... tx.commit())
     db(sqlpp::update(users).set(users.name = "seen").where(users.id == row.id));
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of the outer query (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-10]]:26: note: the rows come from the query here
     // CHECK-MESSAGES: :[[@LINE-11]]:3: note: the loop over the rows of the outer query is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:72: note: the row value 'row.id' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:72: note: the row value 'row.id' flows into the UPDATE's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:8: note: batch it: one insert_into(t).columns(...) with one add(...) per row, or one update/remove_from whose where() covers all keys with in()
     // CHECK-MESSAGES: :[[@LINE-14]]:3: note: wrap the loop in one transaction (auto tx = start_transaction(db); ... tx.commit())
   }
@@ -87,7 +87,7 @@ void writesPerUser(pg::connection &db) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of the outer query (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:26: note: the rows come from the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of the outer query is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:58: note: the row value 'row.id' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:58: note: the row value 'row.id' flows into the DELETE's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:8: note: batch it: one insert_into(t).columns(...) with one add(...) per row, or one update/remove_from whose where() covers all keys with in()
   db.commit_transaction();
 }

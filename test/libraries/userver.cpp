@@ -79,7 +79,7 @@ void writesPerUser(pg::ClusterPtr cluster) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per row of 'res' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:14: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:90: note: the row value 'row["id"].As<int>()' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:90: note: the row value 'row["id"].As<int>()' flows into the INSERT's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:48: note: batch it: one multi-row INSERT ... VALUES (...), (...), COPY for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: run the loop's statements in one transaction (cluster->Begin(...)) and Commit() once
   auto trx = cluster->Begin(ClusterHostType::kMaster, pg::TransactionOptions{});
@@ -89,7 +89,7 @@ void writesPerUser(pg::ClusterPtr cluster) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'idle' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:15: note: 'idle' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'idle' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:63: note: the row value 'row["id"].As<int>()' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:63: note: the row value 'row["id"].As<int>()' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:17: note: batch it: one multi-row INSERT ... VALUES (...), (...), COPY for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
   trx.Commit();
 }
@@ -102,7 +102,7 @@ void touchPerUser(pg::ClusterPtr cluster, pg::CommandControl cc) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of 'res' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:14: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:95: note: the row value 'row["id"].As<int>()' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:95: note: the row value 'row["id"].As<int>()' flows into the DELETE's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:52: note: batch it: one multi-row INSERT ... VALUES (...), (...), COPY for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: run the loop's statements in one transaction (cluster->Begin(...)) and Commit() once
 }

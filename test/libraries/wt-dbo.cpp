@@ -68,7 +68,7 @@ void rewardPosters(dbo::Session &session, const std::vector<long long> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:76: note: the row value 'user.id()' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:76: note: the row value 'user.id()' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:21: note: batch it: modify all objects in one Wt::Dbo::Transaction
   for (long long id : ids) {
     dbo::ptr<User> user = session.load<User>(id);

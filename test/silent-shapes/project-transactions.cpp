@@ -95,7 +95,7 @@ void clearPlays(Database &db, const std::vector<Track> &tracks) {
     sqlite3_step(reset);
     // UNNAMED: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'tracks' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // UNNAMED: :[[@LINE-4]]:3: note: the loop over the elements of 'tracks' is here
-    // UNNAMED: :[[@LINE-4]]:32: note: the element value 't.id' flows into the query's parameter here
+    // UNNAMED: :[[@LINE-4]]:32: note: the element value 't.id' flows into the UPDATE's parameter here
     // UNNAMED: :[[@LINE-8]]:35: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // UNNAMED: :[[@LINE-7]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     sqlite3_reset(reset);
@@ -119,7 +119,7 @@ void savePlayCountsLate(Database &db, const std::vector<Track> &tracks) {
     sqlite3_step(update);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'tracks' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'tracks' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:33: note: the element value 't.plays' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:33: note: the element value 't.plays' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-9]]:35: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     sqlite3_reset(update);
@@ -138,7 +138,7 @@ void renameAll(Database &db, const std::vector<Track> &tracks) {
     sqlite3_step(rename);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'tracks' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'tracks' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:34: note: the element value 't.title.c_str()' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:34: note: the element value 't.title.c_str()' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-9]]:35: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     sqlite3_reset(rename);

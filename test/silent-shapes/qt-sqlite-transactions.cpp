@@ -40,7 +40,7 @@ void importTracks(const QStringList &paths) {
     insert.exec();
     // SERVER: :[[@LINE-1]]:5: warning: INSERT runs once per element of 'paths' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // SERVER: :[[@LINE-4]]:3: note: the loop over the elements of 'paths' is here
-    // SERVER: :[[@LINE-4]]:25: note: the element value 'path' flows into the query's parameter here
+    // SERVER: :[[@LINE-4]]:25: note: the element value 'path' flows into the INSERT's parameter here
     // SERVER: :[[@LINE-7]]:18: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
   }
   db.commit();
@@ -60,7 +60,7 @@ void rememberPlayed(const QStringList &paths) {
     insert.exec();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per element of 'paths' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'paths' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:25: note: the element value 'path' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:25: note: the element value 'path' flows into the INSERT's parameter here
     // CHECK-MESSAGES: :[[@LINE-7]]:18: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
   }
@@ -76,7 +76,7 @@ void addToPlaylist(int playlist, const QStringList &paths) {
     insert.exec();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per element of 'paths' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'paths' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:25: note: the element value 'path' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:25: note: the element value 'path' flows into the INSERT's parameter here
     // CHECK-MESSAGES: :[[@LINE-8]]:18: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
   }

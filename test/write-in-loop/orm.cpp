@@ -17,7 +17,7 @@ void saveAll(odb::database &db, std::vector<Event> &events) {
     db.persist(e);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'persist' runs once per element of 'events' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'events' is here
-    // CHECK-MESSAGES: :[[@LINE-3]]:16: note: the element value 'e' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-3]]:16: note: the element value 'e' flows into the statement's parameter here
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: persist and update all objects in one transaction, or one erase_query() for deletes
 }
 
@@ -28,7 +28,7 @@ void insertAll(drogon::orm::Mapper<drogon_model::shop::Orders> &mapper,
     mapper.insert(o);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'insert' runs once per element of 'orders' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'orders' is here
-    // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the element value 'o' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the element value 'o' flows into the statement's parameter here
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one multi-row insert through DbClient::execSqlSync, inside one transaction (newTransaction())
 }
 

@@ -27,7 +27,7 @@ public:
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: UPDATE runs once per row of 'finished' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
       // CHECK-MESSAGES: :[[@LINE-4]]:29: note: 'finished' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the loop over the rows of 'finished' is here
-      // CHECK-MESSAGES: :[[@LINE-4]]:37: note: the row value 'job[0].as<long>()' flows into the query's parameter here
+      // CHECK-MESSAGES: :[[@LINE-4]]:37: note: the row value 'job[0].as<long>()' flows into the UPDATE's parameter here
       // CHECK-MESSAGES: :[[@LINE-12]]:32: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
   }
 
@@ -71,7 +71,7 @@ void touchSessions(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: UPDATE runs once per row of 'live' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'live' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'live' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:54: note: the row value '&id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:54: note: the row value '&id' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-13]]:21: note: batch it: one multi-row INSERT ... VALUES (...), (...), COPY ... FROM STDIN with PQputCopyData, or one UPDATE/DELETE ... WHERE id = ANY($1)
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (PQexec(conn, "BEGIN") ... "COMMIT"): outside one, every statement commits on its own
   }
