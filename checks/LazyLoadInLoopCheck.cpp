@@ -19,7 +19,7 @@ void LazyLoadInLoopCheck::report(const LoopQueryFinding &F,
        "relation '%0' is loaded lazily, one query %select{|at most }1%2 "
        "(N+1 queries); load it eagerly with the parent rows")
       << F.Relation << (F.Conditional ? 1 : 0) << perIteration(L);
-  noteRowSource(*this, L);
+  noteRowSource(*this, L, F.Function);
   noteRowValue(*this, F, L);
   noteEagerLoad(*this, F);
 }

@@ -21,7 +21,7 @@ void QueryInLoopCheck::report(const LoopQueryFinding &F,
        "load the rows for all %select{%2|of them}3 in one query")
       << (F.Conditional ? 1 : 0) << loopSubject(L) << Table
       << (Table.empty() ? 1 : 0);
-  noteRowSource(*this, L);
+  noteRowSource(*this, L, F.Function);
   noteRepeatingLoop(*this, F, Function);
   noteRowValue(*this, F, L);
   noteCallChain(*this, F);

@@ -19,7 +19,7 @@ void QueryPerElementCheck::report(const LoopQueryFinding &F,
        "query runs %select{once|up to once}0 %1 (N+1 queries); load the rows "
        "for all elements in one query")
       << (F.Conditional ? 1 : 0) << perIteration(L);
-  noteRowSource(*this, L);
+  noteRowSource(*this, L, F.Function);
   noteRepeatingLoop(*this, F, Function);
   noteRowValue(*this, F, L);
   noteCallChain(*this, F);

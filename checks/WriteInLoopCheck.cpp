@@ -27,7 +27,7 @@ void WriteInLoopCheck::report(const LoopQueryFinding &F,
        "%0 runs %select{once|up to once}1 %2 (one round trip each); batch "
        "the writes into one statement")
       << Statement << (F.Conditional ? 1 : 0) << perIteration(L);
-  noteRowSource(*this, L);
+  noteRowSource(*this, L, F.Function);
   noteRowValue(*this, F, L);
   noteCallChain(*this, F);
   noteBatchedWrite(*this, F, L);

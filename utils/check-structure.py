@@ -29,6 +29,7 @@ LAYERS = [
     ("sql", "lib/sql/"),
     ("ast", "lib/ast/"),
     ("api", "lib/api/"),
+    ("wholeprogram", "lib/wholeprogram/"),
     ("analysis", "lib/analysis/"),
     ("checks/common", "checks/common/"),
     ("checks", "checks/"),

@@ -16,6 +16,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using clang::tidy::ClangTidyCheck;
@@ -51,13 +52,31 @@ std::string quoteSource(const Expr *E, const ASTContext &Ctx) {
   return Result;
 }
 
-/// A function as messages name it: quoted, or "the lambda".
-std::string functionName(const FunctionDecl *FD) {
-  if (!FD)
-    return "";
-  if (isLambdaBody(FD))
-    return "the lambda";
-  return "'" + FD->getNameAsString() + "'";
+/// Where \p P, a place another unit's summary names, is in this run's
+/// sources; invalid when its file cannot be read here.
+SourceLocation locationOf(const SourcePlace &P, SourceManager &SM) {
+  if (P.File.empty() || P.Line == 0)
+    return SourceLocation();
+  auto File = SM.getFileManager().getOptionalFileRef(P.File);
+  if (!File)
+    return SourceLocation();
+  FileID ID = SM.getOrCreateFileID(*File, SrcMgr::C_User);
+  return ID.isValid() ? SM.translateLineCol(ID, P.Line, P.Column)
+                      : SourceLocation();
+}
+
+/// A note at \p P in another unit; where that file is not at hand (the
+/// summary came from another machine), at \p Fallback, naming the place.
+void noteRemote(ClangTidyCheck &Check, const SourcePlace &P,
+                SourceLocation Fallback, const FunctionDecl *In,
+                std::string Text) {
+  SourceLocation At = locationOf(P, In->getASTContext().getSourceManager());
+  if (At.isInvalid()) {
+    At = Fallback;
+    Text += " (" + llvm::sys::path::filename(P.File).str() + ":" +
+            std::to_string(P.Line) + ")";
+  }
+  Check.diag(At, "%0", DiagnosticIDs::Note) << Text;
 }
 
 } // namespace
@@ -85,8 +104,20 @@ std::string perIteration(const RowLoop &L) {
 
 namespace {
 /// Where the rows a loop walks come from.
-void noteOrigin(ClangTidyCheck &Check, const RowLoop &L) {
-  if (L.Source != LoopSource::QueryRows || !L.OriginQuery)
+void noteOrigin(ClangTidyCheck &Check, const RowLoop &L,
+                const FunctionDecl *In) {
+  if (L.Source != LoopSource::QueryRows)
+    return;
+  if (!L.OriginQuery && L.RemoteOrigin && L.RowsCall) {
+    std::string Text =
+        L.Name.empty() ? std::string("the rows come from the query here")
+                       : "'" + L.Name + "' holds the rows of this query, " +
+                             "returned by " + messageName(calleeOf(L.RowsCall));
+    noteRemote(Check, L.RemoteOrigin->Place, L.RowsCall->getBeginLoc(), In,
+               Text);
+    return;
+  }
+  if (!L.OriginQuery)
     return;
   if (L.Name.empty()) {
     Check.diag(L.OriginQuery->getBeginLoc(),
@@ -97,12 +128,12 @@ void noteOrigin(ClangTidyCheck &Check, const RowLoop &L) {
     Check.diag(L.OriginQuery->getBeginLoc(),
                "'%0' holds the rows of this query, run on it by %1",
                DiagnosticIDs::Note)
-        << L.Name << functionName(calleeOf(L.RowsCall));
+        << L.Name << messageName(calleeOf(L.RowsCall));
   else if (L.RowsCall)
     Check.diag(L.OriginQuery->getBeginLoc(),
                "'%0' holds the rows of this query, returned by %1",
                DiagnosticIDs::Note)
-        << L.Name << functionName(calleeOf(L.RowsCall));
+        << L.Name << messageName(calleeOf(L.RowsCall));
   else if (L.CopiedRows)
     Check.diag(L.OriginQuery->getBeginLoc(),
                "'%0' is filled from the rows of the query here",
@@ -115,9 +146,10 @@ void noteOrigin(ClangTidyCheck &Check, const RowLoop &L) {
 }
 } // namespace
 
-void noteRowSource(ClangTidyCheck &Check, const RowLoop &L) {
+void noteRowSource(ClangTidyCheck &Check, const RowLoop &L,
+                   const FunctionDecl *In) {
   if (L.Algorithm) {
-    noteOrigin(Check, L);
+    noteOrigin(Check, L, In);
     Check.diag(L.Loop->getBeginLoc(), "'%0' runs the lambda once %1 here",
                DiagnosticIDs::Note)
         << L.Algorithm << perIteration(L);
@@ -134,7 +166,7 @@ void noteRowSource(ClangTidyCheck &Check, const RowLoop &L) {
                  DiagnosticIDs::Note);
     return;
   }
-  noteOrigin(Check, L);
+  noteOrigin(Check, L, In);
   Check.diag(L.Loop->getBeginLoc(), "the loop over the rows of %0 is here",
              DiagnosticIDs::Note)
       << loopSubject(L);
@@ -206,7 +238,7 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
                  "the %select{row|element}1 value is stored in a member of "
                  "this object, which %0 reads for its %2",
                  DiagnosticIDs::Note)
-          << functionName(Callee) << What << Runs;
+          << messageName(Callee) << What << Runs;
       return;
     }
     // A lambda written at the call, capturing the row: `run([&] { ... })`.
@@ -215,14 +247,14 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
                  "the lambda passed to %0 here captures the "
                  "%select{row|element}1 value and runs the %2 with it",
                  DiagnosticIDs::Note)
-          << functionName(Callee) << What << Runs;
+          << messageName(Callee) << What << Runs;
       return;
     }
     Check.diag(F.Carrier->getBeginLoc(),
                "the %select{row|element}2 value '%0' is passed to %1 here "
                "and reaches its %3",
                DiagnosticIDs::Note)
-        << Value << functionName(Callee) << What << Runs;
+        << Value << messageName(Callee) << What << Runs;
     return;
   }
   Check.diag(F.Carrier->getBeginLoc(),
@@ -238,20 +270,36 @@ void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
     const ChainStep &S = F.Chain[I];
     if (S.Callee)
       Check.diag(S.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
-          << functionName(S.Caller) << functionName(S.Callee);
+          << messageName(S.Caller) << messageName(S.Callee);
     else
       Check.diag(S.Call->getBeginLoc(), "%0 runs the %1 here",
                  DiagnosticIDs::Note)
-          << functionName(S.Caller) << runsWhat(F);
+          << messageName(S.Caller) << runsWhat(F);
   }
+  // The rest of the chain, in other translation units.
+  if (!F.Remote)
+    return;
+  for (const SummaryStep &S : F.Remote->Steps)
+    noteRemote(Check, S.Place, F.Site->getBeginLoc(), F.Function,
+               S.Caller +
+                   (S.Callee.empty() ? " runs the " + runsWhat(F)
+                                     : " calls " + S.Callee) +
+                   " here");
 }
 
 void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {
   const BatchPlan &Plan = F.Batch;
   const StringLiteral *SL = Plan.Text ? Plan.Text->Literal : nullptr;
-  SourceLocation At = SL          ? SL->getBeginLoc()
-                      : Plan.Text ? F.Target.Sql->getBeginLoc()
-                                  : F.Site->getBeginLoc();
+  SourceLocation At = SL             ? SL->getBeginLoc()
+                      : F.Target.Sql ? F.Target.Sql->getBeginLoc()
+                                     : F.Site->getBeginLoc();
+  // A statement in another unit: at its place there, when at hand.
+  if (!F.Target.Sql && F.Remote && !F.Remote->Steps.empty()) {
+    SourceLocation Remote =
+        locationOf(F.Remote->Steps.back().Place,
+                   F.Function->getASTContext().getSourceManager());
+    At = Remote.isValid() ? Remote : At;
+  }
   const LibraryModel *Lib = F.Target.Library;
   if (Plan.Rewrite) {
     const char *BindHint = Lib ? Lib->BatchBindHint : "bind all keys at once";

@@ -30,7 +30,8 @@ std::string loopSubject(const RowLoop &L);
 std::string loopTable(const RowLoop &L);
 
 /// Notes on where the rows come from and on the loop itself.
-void noteRowSource(clang::tidy::ClangTidyCheck &Check, const RowLoop &L);
+void noteRowSource(clang::tidy::ClangTidyCheck &Check, const RowLoop &L,
+                   const clang::FunctionDecl *In);
 /// The inner loop that repeats a read with the same values, if there is one.
 void noteRepeatingLoop(clang::tidy::ClangTidyCheck &Check,
                        const LoopQueryFinding &F,

@@ -11,6 +11,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -27,8 +29,8 @@ std::vector<std::string> optionList(StringRef Value) {
 NPlusOneCheckBase::NPlusOneCheckBase(StringRef Name,
                                      tidy::ClangTidyContext *Context,
                                      FindingKind Reports)
-    : ClangTidyCheck(Name, Context), Owner(Context), CheckName(Name.str()),
-      Reports(Reports),
+    : ClangTidyCheck(Name, Context), TidyContext(Context), Owner(Context),
+      CheckName(Name.str()), Reports(Reports),
       LibrariesOption(localOrGlobalOption(Options, "Libraries", "all")),
       MaxCallDepthOption(localOrGlobalOption(
           Options, "MaxCallDepth", std::to_string(DefaultMaxCallDepth))),
@@ -41,7 +43,11 @@ NPlusOneCheckBase::NPlusOneCheckBase(StringRef Name,
       LazyLoadFunctionsOption(
           localOrGlobalOption(Options, "LazyLoadFunctions", "")),
       TransactionFunctionsOption(
-          localOrGlobalOption(Options, "TransactionFunctions", "")) {
+          localOrGlobalOption(Options, "TransactionFunctions", "")),
+      SummaryDirectoryOption(
+          localOrGlobalOption(Options, "SummaryDirectory", "")),
+      WriteSummariesOption(
+          localOrGlobalOption(Options, "WriteSummaries", "false")) {
   for (const std::string &Entry : optionList(LibrariesOption))
     Config.Libraries.push_back(StringRef(Entry).lower());
   Config.QueryFunctions = optionList(QueryFunctionsOption);
@@ -62,6 +68,8 @@ void NPlusOneCheckBase::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RowAdvanceFunctions", RowAdvanceFunctionsOption);
   Options.store(Opts, "LazyLoadFunctions", LazyLoadFunctionsOption);
   Options.store(Opts, "TransactionFunctions", TransactionFunctionsOption);
+  Options.store(Opts, "SummaryDirectory", SummaryDirectoryOption);
+  Options.store(Opts, "WriteSummaries", WriteSummariesOption);
 }
 
 void NPlusOneCheckBase::reportOption(StringRef Option, StringRef Value,
@@ -109,6 +117,40 @@ void NPlusOneCheckBase::readOptions() {
     reportOption("SqlDialect", SqlDialectOption,
                  "expected auto, postgresql, sqlite, mysql or generic; using "
                  "auto");
+  StringRef Write = StringRef(WriteSummariesOption).trim();
+  WriteSummaries = Write.equals_insensitive("true") || Write == "1";
+  if (!WriteSummaries && !Write.equals_insensitive("false") && Write != "0")
+    reportOption("WriteSummaries", WriteSummariesOption,
+                 "expected true or false; using false");
+}
+
+std::string NPlusOneCheckBase::summaryDirectory() {
+  StringRef Option = StringRef(SummaryDirectoryOption).trim();
+  if (Option.equals_insensitive("none"))
+    return "";
+  SmallString<256> Dir(Option.empty() ? StringRef(".nplusone") : Option);
+  if (llvm::sys::path::is_relative(Dir)) {
+    // Relative to the build directory of the unit's compile command, like
+    // the other paths of a compile database.
+    SmallString<256> Base(TidyContext->getCurrentBuildDirectory());
+    llvm::sys::fs::make_absolute(Base);
+    llvm::sys::path::append(Base, Dir);
+    Dir = Base;
+  }
+  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  // The default directory is used when it is there; a directory the user
+  // names must be.
+  if (!WriteSummaries && !llvm::sys::fs::is_directory(Dir)) {
+    if (!Option.empty()) {
+      std::string Message = "summary directory '" + std::string(Dir) +
+                            "' (option 'SummaryDirectory') does not exist; "
+                            "whole-program mode is off";
+      if (Shared->firstReport(Message))
+        configurationDiag("%0") << Message;
+    }
+    return "";
+  }
+  return std::string(Dir);
 }
 
 void NPlusOneCheckBase::registerMatchers(MatchFinder *Finder) {
@@ -122,6 +164,7 @@ void NPlusOneCheckBase::onStartOfTranslationUnit() {
     readOptions();
   // Every check resets the shared state; all do so before any function is
   // matched, so nothing computed for this unit is lost.
+  Shared->setSummaries(summaryDirectory(), WriteSummaries);
   Shared->startTranslationUnit();
 }
 
@@ -133,7 +176,11 @@ void NPlusOneCheckBase::onEndOfTranslationUnit() {
 void NPlusOneCheckBase::check(const MatchFinder::MatchResult &Result) {
   if (!Shared)
     onStartOfTranslationUnit();
-  for (const auto &Found : Shared->analyzeTranslationUnit(*Result.Context)) {
+  auto Results = Shared->analyzeTranslationUnit(*Result.Context);
+  for (const std::string &Problem : Shared->takeSummaryProblems())
+    if (Shared->firstReport(Problem))
+      configurationDiag("%0") << Problem;
+  for (const auto &Found : Results) {
     for (const LoopQueryFinding &F : Found->Findings) {
       if (F.Kind == Reports)
         report(F, *Found);

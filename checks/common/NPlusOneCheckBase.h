@@ -41,10 +41,15 @@ protected:
 
 private:
   void readOptions();
+  /// The summary directory of the unit starting: the option's value (by
+  /// default `.nplusone`) resolved against the unit's build directory;
+  /// empty when whole-program mode is off.
+  std::string summaryDirectory();
   /// Reports a bad option value, once per run for a module-wide option.
   void reportOption(llvm::StringRef Option, llvm::StringRef Value,
                     llvm::StringRef Problem);
 
+  clang::tidy::ClangTidyContext *TidyContext;
   const void *Owner;
   std::string CheckName;
   FindingKind Reports;
@@ -58,6 +63,9 @@ private:
   std::string RowAdvanceFunctionsOption;
   std::string LazyLoadFunctionsOption;
   std::string TransactionFunctionsOption;
+  std::string SummaryDirectoryOption;
+  std::string WriteSummariesOption;
+  bool WriteSummaries = false;
   AnalysisOptions Settings;
   ModelConfig Config;
   std::shared_ptr<SharedAnalysis> Shared;

@@ -9,6 +9,9 @@
 #include "lib/analysis/SqlTextReader.h"
 #include "lib/analysis/ValueFlow.h"
 #include "lib/ast/CallSites.h"
+#include "lib/ast/Declarations.h"
+#include "lib/ast/Expressions.h"
+#include "lib/sql/SqlLexer.h"
 #include "lib/support/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -16,11 +19,17 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/LambdaCapture.h"
+#include "clang/AST/Mangle.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
 namespace nplusone {
+
+AnalysisContext::AnalysisContext(const ApiModel &Model, AnalysisOptions Options)
+    : Model(Model), Options(Options) {}
+
+AnalysisContext::~AnalysisContext() = default;
 
 const FunctionFacts &AnalysisContext::facts(const FunctionDecl &FD) {
   std::unique_ptr<FunctionFacts> &Slot = Facts[&FD];
@@ -137,8 +146,73 @@ const CallSummary *AnalysisContext::calleeSummary(const Expr *Call) {
 }
 
 RowsOrigin AnalysisContext::rowsReturnedBy(const Expr *Call) {
-  const CallSummary *S = calleeSummary(Call);
-  return S ? S->ReturnedRows : RowsOrigin();
+  if (const CallSummary *S = calleeSummary(Call))
+    return S->ReturnedRows;
+  return remoteRows(Call);
+}
+
+const FunctionDecl *AnalysisContext::remoteCallee(const Expr *C) const {
+  const FunctionDecl *Callee = calleeOf(C);
+  if (!Callee || Model.lookup(Callee) || Callee->hasBody())
+    return nullptr;
+  const SourceManager &SM = Callee->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(Callee->getLocation()))
+    return nullptr;
+  return Callee;
+}
+
+std::string AnalysisContext::linkageKeyOf(const FunctionDecl *FD) {
+  if (!Mangler)
+    Mangler.reset(FD->getASTContext().createMangleContext());
+  return linkageKey(FD, *Mangler);
+}
+
+const CallSummary *AnalysisContext::remoteSummary(const Expr *Call,
+                                                  unsigned Budget) {
+  const FunctionDecl *Remote = Store ? remoteCallee(Call) : nullptr;
+  std::string Key = Remote ? linkageKeyOf(Remote) : "";
+  if (Key.empty() || Budget == 0)
+    return nullptr;
+  std::unique_ptr<CallSummary> &Slot = RemoteSummaries[{Key, Budget}];
+  if (Slot)
+    return Slot->RunsQuery ? Slot.get() : nullptr;
+  Slot = std::make_unique<CallSummary>();
+  const RemoteQuery *Q = Store->query(Key, Budget);
+  if (!Q)
+    return nullptr;
+  CallSummary &S = *Slot;
+  S.RunsQuery = true;
+  S.Depth = Q->Depth;
+  S.ParamFlow = Q->ParamFlow;
+  S.Remote = Q;
+  S.Target.Library = Model.libraryNamed(Q->Library);
+  S.Target.IsWrite = Q->Kind == SummaryQueryKind::Write;
+  if (!Q->Keyword.empty())
+    S.Target.WriteKeyword = Q->Keyword.c_str();
+  if (!Q->Sql.empty() && (!S.Target.Library || S.Target.Library->speaksSql()))
+    classifyByText(S.Target, Q->Sql);
+  return &S;
+}
+
+RowsOrigin AnalysisContext::remoteRows(const Expr *Call) {
+  const FunctionDecl *Remote = remoteCallee(Call);
+  RowsOrigin Rows;
+  if (!Remote || Remote->getReturnType()->isVoidType())
+    return Rows;
+  if (Exporting) {
+    Rows.RowsOf = Remote;
+    return Rows;
+  }
+  std::string Key = Store ? linkageKeyOf(Remote) : "";
+  unsigned Budget =
+      SummaryBudget == 0 ? Options.MaxCallDepth : SummaryBudget - 1;
+  const RemoteRows *Found = Key.empty() ? nullptr : Store->rows(Key, Budget);
+  if (!Found)
+    return Rows;
+  Rows.Remote = Found;
+  Rows.Library = Model.libraryNamed(Found->Library);
+  Rows.Table = Found->Table;
+  return Rows;
 }
 
 RowsOrigin AnalysisContext::rowsRunOnArgument(const Expr *Call, unsigned Arg) {
@@ -166,6 +240,50 @@ const CallSummary *AnalysisContext::summary(const FunctionDecl *FD,
 }
 
 namespace {
+/// Propagates \p Flow the first time a call needs its labels.
+void propagateOnce(ValueFlow &Flow, bool &Propagated) {
+  if (!Propagated) {
+    Flow.propagate();
+    Propagated = true;
+  }
+}
+
+/// The argument a call passes for parameter \p Param (ImplicitObject: the
+/// object), as its literal text and as the parameter of \p F it is.
+std::pair<std::string, int> argumentShape(const Expr *Call, int Param,
+                                          const FunctionFacts &F) {
+  const Expr *Arg = callArg(Call, Param);
+  std::pair<std::string, int> Shape{"", -1};
+  if (!Arg || Param == ImplicitObject)
+    return Shape;
+  if (auto Text = sqlTextParts(Arg, &F))
+    if (Text->Text.find(SqlHole) == std::string::npos)
+      Shape.first = Text->Text;
+  if (const auto *P = dyn_cast_or_null<ParmVarDecl>(rootDecl(Arg)))
+    if (P->getDeclContext() == &F.function())
+      Shape.second = static_cast<int>(P->getFunctionScopeIndex());
+  return Shape;
+}
+
+/// Adds \p E to \p Edges: one edge per remote function, the shallowest, with
+/// the flows of every path; a bounded number in all.
+void mergeEdge(std::vector<RemoteCallEdge> &Edges, RemoteCallEdge E) {
+  constexpr size_t MaxEdges = 64;
+  for (RemoteCallEdge &Old : Edges) {
+    if (Old.Key != E.Key)
+      continue;
+    for (size_t I = 0; I < Old.ArgFlow.size() && I < E.ArgFlow.size(); ++I)
+      E.ArgFlow[I] |= Old.ArgFlow[I];
+    if (E.Depth < Old.Depth)
+      Old = std::move(E);
+    else
+      Old.ArgFlow = std::move(E.ArgFlow);
+    return;
+  }
+  if (Edges.size() < MaxEdges)
+    Edges.push_back(std::move(E));
+}
+
 /// Seeds \p Flow with one label per parameter of \p FD, and ThisParamBit on
 /// `this`. A lambda's captures are members of its closure object: what they
 /// carry comes in through the object the lambda is called on.
@@ -192,23 +310,34 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
   if (runsOnlyOnce(C, F))
     return false;
   if (!(C.Roles & RoleExecute)) {
-    if (!(Callee = followableCallee(C.Call)))
+    Callee = followableCallee(C.Call);
+    const FunctionDecl *Remote = Callee ? nullptr : remoteCallee(C.Call);
+    if (!Callee && !Remote)
       return false;
     if (Budget <= 1) {
       Entry.Truncated = true;
       return false;
     }
-    CalleeSummary = summary(Callee, Budget - 1);
+    if (Remote && Exporting) {
+      propagateOnce(Flow, Propagated);
+      recordRemoteCalls(C, F, Remote, nullptr, Flow, Entry);
+      return false;
+    }
+    CalleeSummary = Remote ? remoteSummary(C.Call, Budget - 1)
+                           : summary(Callee, Budget - 1);
+    Callee = Remote ? Remote : Callee;
+    if (CalleeSummary && !CalleeSummary->RemoteCalls.empty()) {
+      propagateOnce(Flow, Propagated);
+      recordRemoteCalls(C, F, nullptr, CalleeSummary, Flow, Entry);
+    }
     if (!CalleeSummary || !CalleeSummary->RunsQuery ||
         (CalleeSummary->Guard && !guardMayHold(*CalleeSummary->Guard, C.Call)))
       return false;
   }
-  if (!Propagated) {
-    Flow.propagate();
-    Propagated = true;
-  }
+  propagateOnce(Flow, Propagated);
   if (CalleeSummary) {
     Found = *CalleeSummary;
+    Found.RemoteCalls.clear();
     Found.ParamFlow = labelInputs(
         [&](InputVisitor Visit) {
           forEachCallInput(C.Call, CalleeSummary->ParamFlow, Visit);
@@ -227,6 +356,52 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
   }
   Found.Via = C.Call;
   return true;
+}
+
+void AnalysisContext::recordRemoteCalls(
+    const CallFacts &C, const FunctionFacts &F, const FunctionDecl *Remote,
+    const CallSummary *Local, const ValueFlow &Flow, SummaryEntry &Entry) {
+  // The labels, text and parameter of what the call passes for a parameter
+  // of the callee (bits of \p Mask), in this function's terms.
+  auto Passed = [&](LabelMask Mask) {
+    return labelInputs(
+        [&](InputVisitor Visit) { forEachCallInput(C.Call, Mask, Visit); },
+        Flow);
+  };
+  if (Remote) {
+    RemoteCallEdge E;
+    E.Remote = Remote;
+    E.Key = linkageKeyOf(Remote);
+    if (E.Key.empty())
+      return;
+    unsigned N = std::min<unsigned>(Remote->getNumParams(), ThisParamBit);
+    for (unsigned I = 0; I <= N; ++I) {
+      int Param = I == N ? ImplicitObject : static_cast<int>(I);
+      unsigned Bit = I == N ? ThisParamBit : I;
+      E.ArgFlow.push_back(Passed(LabelMask(1) << Bit));
+      auto [Text, Own] = argumentShape(C.Call, Param, F);
+      E.ArgText.push_back(Text);
+      E.ArgParam.push_back(Own);
+    }
+    E.Chain.push_back({C.Call, &F.function(), Remote});
+    mergeEdge(Entry.Edges, std::move(E));
+    return;
+  }
+  for (const RemoteCallEdge &Inner : Local->RemoteCalls) {
+    RemoteCallEdge E = Inner;
+    E.Depth = Inner.Depth + 1;
+    for (size_t I = 0; I < Inner.ArgFlow.size(); ++I) {
+      E.ArgFlow[I] = Passed(Inner.ArgFlow[I]);
+      int P = Inner.ArgParam[I];
+      auto [Text, Own] = P >= 0 ? argumentShape(C.Call, P, F)
+                                : std::pair<std::string, int>("", -1);
+      if (E.ArgText[I].empty())
+        E.ArgText[I] = Text;
+      E.ArgParam[I] = Own;
+    }
+    E.Chain.insert(E.Chain.begin(), {C.Call, &F.function(), calleeOf(C.Call)});
+    mergeEdge(Entry.Edges, std::move(E));
+  }
 }
 
 AnalysisContext::SummaryEntry
@@ -263,6 +438,7 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
     }
   }
   S.Guard = Guard;
+  S.RemoteCalls = std::move(Entry.Edges);
   // What it returns: the rows of a read it runs, directly or through a
   // container it fills from them or a helper it calls.
   if (!FD.getReturnType()->isVoidType() && !F.returns().empty())

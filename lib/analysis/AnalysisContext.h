@@ -19,12 +19,17 @@
 #include "lib/analysis/QueryTarget.h"
 #include "lib/analysis/RowLoops.h"
 #include "lib/api/ApiModel.h"
+#include "lib/wholeprogram/SummaryStore.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+
+namespace clang {
+class MangleContext;
+} // namespace clang
 
 namespace nplusone {
 
@@ -37,6 +42,33 @@ struct AnalysisOptions {
   /// How many calls deep a query hidden in helpers is still found.
   unsigned MaxCallDepth = DefaultMaxCallDepth;
   SqlDialect Dialect = SqlDialect::Auto;
+};
+
+/// One step of the call chain from the loop down to the query.
+struct ChainStep {
+  /// The call made in Caller.
+  const clang::Expr *Call;
+  const clang::FunctionDecl *Caller;
+  /// The function called, or null when Call is the library call itself.
+  const clang::FunctionDecl *Callee;
+};
+
+/// A call to a function defined in another translation unit, made by a
+/// function itself or through functions of this unit it calls; recorded in
+/// this unit's summary (lib/wholeprogram) and linked when summaries are read.
+struct RemoteCallEdge {
+  const clang::FunctionDecl *Remote = nullptr;
+  std::string Key;
+  /// Calls from a caller of the function to the one making the call.
+  unsigned Depth = 1;
+  /// Per parameter of the remote function, then its object: the labels of
+  /// the function's parameters that flow into the argument, its literal
+  /// text, and the parameter it is (-1 when none).
+  std::vector<LabelMask> ArgFlow;
+  std::vector<std::string> ArgText;
+  std::vector<int> ArgParam;
+  /// From the function down to the call.
+  std::vector<ChainStep> Chain;
 };
 
 /// What calling a function does, as far as queries go.
@@ -63,12 +95,17 @@ struct CallSummary {
   /// A test of a parameter every query of the function runs under: a call
   /// passing a constant that fails it runs none.
   std::optional<ParamGuard> Guard;
+  /// When the query is in another translation unit: the chain's rest there.
+  const RemoteQuery *Remote = nullptr;
+  /// Exporting a summary: the calls into other units (at most one per
+  /// callee, the shallowest).
+  std::vector<RemoteCallEdge> RemoteCalls;
 };
 
 class AnalysisContext : public RowsContext, public NamedStatements {
 public:
-  AnalysisContext(const ApiModel &Model, AnalysisOptions Options)
-      : Model(Model), Options(Options) {}
+  AnalysisContext(const ApiModel &Model, AnalysisOptions Options);
+  ~AnalysisContext() override;
 
   const ApiModel &model() const override { return Model; }
   const AnalysisOptions &options() const { return Options; }
@@ -97,6 +134,25 @@ public:
   /// The rows a call leaves in its argument \p Arg; the same budget.
   RowsOrigin rowsRunOnArgument(const clang::Expr *Call, unsigned Arg) override;
 
+  /// Whole-program mode: the summaries of other units, read for calls to
+  /// functions that have no body here.
+  void setSummaryStore(SummaryStore *S) { Store = S; }
+  /// Exporting this unit's summary: calls into other units are recorded in
+  /// the summaries (RemoteCalls) rather than read from the store.
+  void setExporting(bool On) { Exporting = On; }
+  bool exporting() const { return Exporting; }
+
+  /// The function another unit defines that \p Call reaches: a function of
+  /// user code with no body here, not modelled, that other units can
+  /// define; null otherwise.
+  const clang::FunctionDecl *remoteCallee(const clang::Expr *Call) const;
+  /// The linkage key of \p FD (lib/ast/Declarations.h).
+  std::string linkageKeyOf(const clang::FunctionDecl *FD);
+  /// The summary of calling the function of another unit \p Call reaches,
+  /// from the summary store, with at most \p Budget calls followed; null
+  /// when it reaches no known query.
+  const CallSummary *remoteSummary(const clang::Expr *Call, unsigned Budget);
+
   /// The functions of the unit under analysis: user code with bodies.
   void setUnitFunctions(std::vector<const clang::FunctionDecl *> Functions) {
     UnitFunctions = std::move(Functions);
@@ -115,6 +171,8 @@ private:
     CallSummary Summary;
     unsigned Budget = 0;
     bool Truncated = false;
+    /// Exporting: the calls into other units, gathered over all calls.
+    std::vector<RemoteCallEdge> Edges;
   };
   SummaryEntry computeSummary(const clang::FunctionDecl &FD, unsigned Budget);
   /// The summary of the function of this unit \p Call reaches, with one
@@ -131,6 +189,14 @@ private:
   bool summarizeCall(const CallFacts &C, const FunctionFacts &F,
                      ValueFlow &Flow, bool &Propagated, SummaryEntry &Entry,
                      CallSummary &Found);
+  /// Exporting: adds to \p Entry the calls into other units that the call
+  /// \p C makes, directly (to \p Remote) or through \p Local's summary.
+  void recordRemoteCalls(const CallFacts &C, const FunctionFacts &F,
+                         const clang::FunctionDecl *Remote,
+                         const CallSummary *Local, const ValueFlow &Flow,
+                         SummaryEntry &Entry);
+  /// The rows a call into another unit returns.
+  RowsOrigin remoteRows(const clang::Expr *Call);
 
   const ApiModel &Model;
   AnalysisOptions Options;
@@ -147,6 +213,11 @@ private:
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
   std::vector<const clang::FunctionDecl *> UnitFunctions;
   llvm::DenseMap<const LibraryModel *, bool> InProcessByLibrary;
+  SummaryStore *Store = nullptr;
+  bool Exporting = false;
+  std::unique_ptr<clang::MangleContext> Mangler;
+  std::map<std::pair<std::string, unsigned>, std::unique_ptr<CallSummary>>
+      RemoteSummaries;
   /// Statements prepared by name, per library and name; null when a name
   /// is prepared twice. Built on first use.
   std::optional<std::map<std::pair<const LibraryModel *, std::string>,

@@ -157,6 +157,9 @@ BatchPlan planBatchedRead(const LoopQueryFinding &F, const RowLoop &L,
   const FunctionFacts *Target =
       F.TargetFunction ? &Ctx.facts(*F.TargetFunction) : nullptr;
   P.Text = sqlTextParts(F.Target.Sql, Target);
+  // A statement in another unit: the text its summary recorded.
+  if (!P.Text && !F.Target.Sql && F.Remote && !F.Remote->Sql.empty())
+    P.Text = SqlTextParts{F.Remote->Sql, nullptr};
   P.IsText = P.Text || leadingSqlText(F.Target.Sql, Target);
   // Redis commands are not SQL.
   if (!P.Text || (F.Target.Library && !F.Target.Library->speaksSql()))

@@ -20,15 +20,6 @@
 
 namespace nplusone {
 
-/// One step of the call chain from the loop down to the query.
-struct ChainStep {
-  /// The call made in Caller.
-  const clang::Expr *Call;
-  const clang::FunctionDecl *Caller;
-  /// The function called, or null when Call is the library call itself.
-  const clang::FunctionDecl *Callee;
-};
-
 /// Follows summaries from \p Site (a call in \p Caller to \p Callee) down
 /// to the library call that runs the query, one step per call.
 std::vector<ChainStep> callChain(const clang::Expr *Site,

@@ -62,6 +62,10 @@ struct LoopQueryFinding {
   /// The function holding the query (differs from the analysed one when the
   /// query is reached through calls).
   const clang::FunctionDecl *TargetFunction = nullptr;
+  /// When the chain goes on in other translation units (whole-program
+  /// mode): its steps there, down to the query. TargetFunction is then the
+  /// last function of this unit on the chain.
+  const RemoteQuery *Remote = nullptr;
   /// Loop-invariant queries held by a declaration of the loop body: the
   /// declaration to move before the loop, and whether that is provably safe
   /// (then it is a warning fix-it; otherwise a note fix-it).

@@ -279,9 +279,15 @@ std::optional<SiteCall> LoopQueryFinder::siteOf(const CallFacts &C) const {
   S.IsLazy = (C.Roles & RoleLazyLoad) && lazyObject(C);
   if (S.IsApi || S.IsLazy)
     return S;
-  if (C.Api || Budget == 0 || !(S.Callee = Ctx.followableCallee(C.Call)))
+  if (C.Api || Budget == 0)
     return std::nullopt;
-  const CallSummary *Sum = Ctx.summary(S.Callee, Budget);
+  // A function of this unit, or one another unit defines (whole-program
+  // mode).
+  const CallSummary *Sum = nullptr;
+  if ((S.Callee = Ctx.followableCallee(C.Call)))
+    Sum = Ctx.summary(S.Callee, Budget);
+  else if ((Sum = Ctx.remoteSummary(C.Call, Budget)))
+    S.Callee = Ctx.remoteCallee(C.Call);
   if (!Sum || !Sum->RunsQuery || Sum->Depth > Budget ||
       (Sum->Guard && !guardMayHold(*Sum->Guard, C, Facts)))
     return std::nullopt;
@@ -296,8 +302,12 @@ bool LoopQueryFinder::describeTarget(const SiteCall &S, LoopQueryFinding &F) {
   F.Site = S.C.Call;
   if (!S.IsApi && !S.IsLazy) {
     F.Target = S.Summary.Target;
+    F.Remote = S.Summary.Remote;
     F.Chain = callChain(S.C.Call, &FD, S.Callee, Budget, Ctx);
     F.TargetFunction = F.Chain.back().Caller;
+    // A statement another unit runs with the text this one passes it.
+    if (F.Remote && F.Remote->SqlParam >= 0)
+      F.Target.Sql = callArg(F.Chain.back().Call, F.Remote->SqlParam);
     resolveThroughChain(F.Chain, F.Target, F.TargetFunction, Ctx);
     return !F.Target.IsSession;
   }

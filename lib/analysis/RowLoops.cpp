@@ -245,6 +245,7 @@ bool traceReturnedRows(RowLoop &L, const Expr *Value, const Stmt *Before,
     return false;
   L.Source = LoopSource::QueryRows;
   L.OriginQuery = Rows.Query;
+  L.RemoteOrigin = Rows.Remote;
   L.Library = Rows.Library;
   L.Table = Rows.Table;
   L.CopiedRows = Rows.Copied;
@@ -287,6 +288,7 @@ void adoptCopiedRows(RowLoop &L, const RowLoop &From) {
   L.Source = LoopSource::QueryRows;
   L.CopiedRows = true;
   L.OriginQuery = From.OriginQuery;
+  L.RemoteOrigin = From.RemoteOrigin;
   L.Library = From.Library;
   L.Table = From.Table.empty() ? From.Name : From.Table;
 }
@@ -791,8 +793,10 @@ RowsOrigin rowsHeldBy(const Expr *E, const FunctionFacts &Facts,
     return readOrigin(Query, Facts);
   if (Local && Local->isLocalVarDecl()) {
     int Filler = Copies.fillingLoop(VD, E);
-    if (Filler >= 0 && Loops[Filler].OriginQuery) {
+    if (Filler >= 0 &&
+        (Loops[Filler].OriginQuery || Loops[Filler].RemoteOrigin)) {
       Rows.Query = Loops[Filler].OriginQuery;
+      Rows.Remote = Loops[Filler].RemoteOrigin;
       Rows.Library = Loops[Filler].Library;
       Rows.Table = Loops[Filler].Table;
       Rows.Copied = true;

@@ -17,6 +17,7 @@
 #define NPLUSONE_LIB_ANALYSIS_ROWLOOPS_H
 
 #include "lib/analysis/FunctionFacts.h"
+#include "lib/wholeprogram/SummaryStore.h"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -66,6 +67,9 @@ struct RowLoop {
   /// RowsCall runs the query on the iterated object passed to it
   /// (`loadAlbums(model)` select()s `model`) rather than returning rows.
   bool RowsInArgument = false;
+  /// When RowsCall is a function of another translation unit: where its
+  /// rows come from (OriginQuery is then null).
+  const RemoteRows *RemoteOrigin = nullptr;
 };
 
 /// Where a value's rows come from: the read query that produced them (in
@@ -76,7 +80,12 @@ struct RowsOrigin {
   const LibraryModel *Library = nullptr;
   std::string Table;
   bool Copied = false;
-  explicit operator bool() const { return Query != nullptr; }
+  /// The read is in another translation unit: known from its summary
+  /// (Remote), or, while this unit's summary is exported, the function of
+  /// that unit whose rows these are (RowsOf).
+  const RemoteRows *Remote = nullptr;
+  const clang::FunctionDecl *RowsOf = nullptr;
+  explicit operator bool() const { return Query || Remote || RowsOf; }
 };
 
 class ValueFlow;

@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/analysis/SharedAnalysis.h"
+#include "lib/analysis/SummaryExport.h"
+#include "lib/wholeprogram/SummaryFile.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
@@ -87,6 +89,24 @@ private:
 
 } // namespace
 
+void SharedAnalysis::setSummaries(std::string Directory, bool Write) {
+  WriteSummaries = Write && !Directory.empty();
+  if (Directory.empty() || Write)
+    Store.reset();
+  else if (!Store || Store->directory() != Directory)
+    Store = std::make_unique<SummaryStore>(Directory);
+  SummaryDirectory = std::move(Directory);
+}
+
+std::vector<std::string> SharedAnalysis::takeSummaryProblems() {
+  std::vector<std::string> Result;
+  Result.swap(SummaryProblems);
+  if (Store)
+    for (std::string &P : Store->takeProblems())
+      Result.push_back(std::move(P));
+  return Result;
+}
+
 llvm::ArrayRef<std::unique_ptr<FunctionLoopQueries>>
 SharedAnalysis::analyzeTranslationUnit(clang::ASTContext &Context) {
   if (&Context == AST && Analysis)
@@ -97,6 +117,21 @@ SharedAnalysis::analyzeTranslationUnit(clang::ASTContext &Context) {
   FunctionCollector Collector(Context.getSourceManager());
   Collector.TraverseDecl(Context.getTranslationUnitDecl());
   Analysis->setUnitFunctions(Collector.Functions);
+  if (WriteSummaries) {
+    // The summary pass of whole-program mode: the unit's summary, no
+    // findings (they come from the pass that reads every summary).
+    Analysis->setExporting(true);
+    UnitSummary Unit =
+        exportUnitSummary(Context, Collector.Functions, *Analysis);
+    if (llvm::Error E = writeSummaryFile(SummaryDirectory, Unit))
+      SummaryProblems.push_back("cannot write the summary of '" + Unit.Unit +
+                                "': " + llvm::toString(std::move(E)));
+    return Results;
+  }
+  if (Store) {
+    Store->startUnit();
+    Analysis->setSummaryStore(Store.get());
+  }
   // One diagnostic per query site: a template's site is found in each of
   // its instantiations, and a lambda run by an algorithm both in the
   // function that calls the algorithm and in the lambda's own body. The

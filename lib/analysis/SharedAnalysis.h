@@ -49,6 +49,16 @@ public:
     Analysis.reset();
   }
 
+  /// Whole-program mode for the next translation unit: the summary
+  /// directory (absolute; empty turns the mode off), and whether this run
+  /// writes the unit's summary there instead of reporting findings.
+  void setSummaries(std::string Directory, bool Write);
+
+  /// Problems of whole-program mode met since the last call (unusable or
+  /// stale summary files, a summary that could not be written), each a
+  /// sentence naming the file.
+  std::vector<std::string> takeSummaryProblems();
+
   /// The findings of every function definition of the translation unit
   /// that is user code (not in a system header): template instantiations and
   /// lambda bodies included, uninstantiated templates not. Computed once,
@@ -69,6 +79,10 @@ private:
   std::unique_ptr<AnalysisContext> Analysis;
   std::vector<std::unique_ptr<FunctionLoopQueries>> Results;
   llvm::StringSet<> Reported;
+  std::string SummaryDirectory;
+  bool WriteSummaries = false;
+  std::unique_ptr<SummaryStore> Store;
+  std::vector<std::string> SummaryProblems;
 };
 
 } // namespace nplusone

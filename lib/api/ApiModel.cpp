@@ -194,4 +194,13 @@ const LibraryModel *ApiModel::resultTypeLibrary(QualType T) const {
   return It == ResultTypeByName.end() ? nullptr : It->second;
 }
 
+const LibraryModel *ApiModel::libraryNamed(llvm::StringRef Name) const {
+  if (Name == customLibrary().Name)
+    return &customLibrary();
+  for (const LibraryModel *L : Enabled)
+    if (Name == L->Name)
+      return L;
+  return nullptr;
+}
+
 } // namespace nplusone

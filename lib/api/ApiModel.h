@@ -64,6 +64,10 @@ public:
   /// null when it is not a query result type.
   const LibraryModel *resultTypeLibrary(clang::QualType T) const;
 
+  /// The enabled library (or the user's own API) named \p Name, as
+  /// LibraryModel::Name spells it; null when none is.
+  const LibraryModel *libraryNamed(llvm::StringRef Name) const;
+
   /// True for a call into a statement builder namespace of an enabled
   /// library.
   bool isStatementBuilder(const clang::FunctionDecl *FD) const;

@@ -8,7 +8,10 @@
 #include "lib/ast/Declarations.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/GlobalDecl.h"
+#include "clang/AST/Mangle.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
 
@@ -58,6 +61,34 @@ std::string plainQualifiedName(const NamedDecl *D) {
 bool isLambdaBody(const FunctionDecl *FD) {
   const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
   return MD && MD->getParent()->isLambda();
+}
+
+std::string messageName(const FunctionDecl *FD) {
+  if (!FD)
+    return "";
+  if (isLambdaBody(FD))
+    return "the lambda";
+  return "'" + FD->getNameAsString() + "'";
+}
+
+std::string linkageKey(const FunctionDecl *FD, MangleContext &MC) {
+  if (!FD || FD->isInvalidDecl() || FD->isDependentContext() ||
+      FD->getType()->containsErrors() || !FD->isExternallyVisible() ||
+      isLambdaBody(FD) || isa<CXXDeductionGuideDecl>(FD))
+    return "";
+  if (!MC.shouldMangleDeclName(FD)) {
+    const IdentifierInfo *II = FD->getIdentifier();
+    return II ? II->getName().str() : "";
+  }
+  GlobalDecl GD(FD);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    GD = GlobalDecl(Ctor, Ctor_Complete);
+  else if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD))
+    GD = GlobalDecl(Dtor, Dtor_Complete);
+  std::string Key;
+  llvm::raw_string_ostream OS(Key);
+  MC.mangleName(GD, OS);
+  return OS.str();
 }
 
 } // namespace nplusone

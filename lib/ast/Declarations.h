@@ -17,6 +17,7 @@
 
 namespace clang {
 class FunctionDecl;
+class MangleContext;
 class NamedDecl;
 } // namespace clang
 
@@ -31,6 +32,16 @@ std::string plainQualifiedName(const clang::NamedDecl *D);
 
 /// The unqualified name of a function as plainQualifiedName ends it.
 std::string unqualifiedName(const clang::FunctionDecl *FD);
+
+/// The name that links calls to \p FD across translation units: its mangled
+/// name (a C function's own name), which tells overloads, namespaces,
+/// methods and template instantiations apart. Empty for what no other unit
+/// can call: internal linkage (`static`, anonymous namespaces), lambdas,
+/// dependent or invalid declarations.
+std::string linkageKey(const clang::FunctionDecl *FD, clang::MangleContext &MC);
+
+/// A function as messages name it: quoted (`'find'`), or "the lambda".
+std::string messageName(const clang::FunctionDecl *FD);
 
 /// True for the call operator of a lambda's closure class.
 bool isLambdaBody(const clang::FunctionDecl *FD);

@@ -1,0 +1,253 @@
+//===- SummaryStore.cpp - The summaries of the other units ----------------===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/wholeprogram/SummaryStore.h"
+#include "lib/support/Compat.h"
+#include "lib/wholeprogram/SummaryFile.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+
+namespace nplusone {
+
+namespace {
+/// The bit a summary's parameter flow gives the object.
+constexpr unsigned ObjectBit = 62;
+/// At most this many summary files are read: a directory that is not a
+/// summary directory does not make the tool read a whole disk.
+constexpr size_t MaxSummaryFiles = 200000;
+/// A summary file larger than this is not one the tool wrote.
+constexpr uint64_t MaxSummaryFileSize = 64u << 20;
+} // namespace
+
+void SummaryStore::problem(const std::string &Message) {
+  if (Reported.insert(Message).second)
+    Problems.push_back(Message);
+}
+
+std::vector<std::string> SummaryStore::takeProblems() {
+  std::vector<std::string> Result;
+  Result.swap(Problems);
+  return Result;
+}
+
+void SummaryStore::startUnit() {
+  reload();
+  for (auto &Entry : Units)
+    Entry.second->State = 0;
+  Hashes.clear();
+  Queries.clear();
+  Rows.clear();
+}
+
+void SummaryStore::reload() {
+  std::error_code EC;
+  std::map<std::string, std::unique_ptr<LoadedUnit>> Next;
+  size_t Seen = 0;
+  for (sys::fs::directory_iterator It(Directory, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    StringRef Path = It->path();
+    if (!endsWith(Path, SummaryFileSuffix) || ++Seen > MaxSummaryFiles)
+      continue;
+    sys::fs::file_status Status;
+    if (sys::fs::status(Path, Status) || !sys::fs::is_regular_file(Status))
+      continue;
+    auto Old = Units.find(Path.str());
+    if (Old != Units.end() &&
+        Old->second->Modified == Status.getLastModificationTime() &&
+        Old->second->Size == Status.getSize()) {
+      Next[Path.str()] = std::move(Old->second);
+      continue;
+    }
+    Indexed = false;
+    auto Unit = std::make_unique<LoadedUnit>();
+    Unit->Path = Path.str();
+    Unit->Modified = Status.getLastModificationTime();
+    Unit->Size = Status.getSize();
+    if (Status.getSize() > MaxSummaryFileSize) {
+      problem("summary file '" + Unit->Path + "' is too large; ignored");
+      continue;
+    }
+    auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true,
+                                        /*RequiresNullTerminator=*/false);
+    if (!Buffer) {
+      problem("cannot read summary file '" + Unit->Path +
+              "': " + Buffer.getError().message() + "; ignored");
+      continue;
+    }
+    Expected<UnitSummary> Summary = summaryFromJson((*Buffer)->getBuffer());
+    if (!Summary) {
+      problem("summary file '" + Unit->Path +
+              "' is unusable: " + toString(Summary.takeError()) +
+              "; ignored (re-run tools/nplusone-run.py to rewrite it)");
+      continue;
+    }
+    Unit->Summary = std::move(*Summary);
+    Next[Path.str()] = std::move(Unit);
+  }
+  if (Next.size() != Units.size())
+    Indexed = false;
+  Units = std::move(Next);
+  if (!Indexed)
+    index();
+}
+
+void SummaryStore::index() {
+  Functions.clear();
+  for (auto &Entry : Units)
+    for (const FunctionSummaryRecord &R : Entry.second->Summary.Functions) {
+      auto [It, New] =
+          Functions.try_emplace(R.Key, FunctionRef{Entry.second.get(), &R});
+      // Two units defining one function (two programs in one tree): which
+      // one a call reaches is unknown, so neither is used.
+      if (!New && It->second.Unit != Entry.second.get())
+        It->second = FunctionRef();
+    }
+  Indexed = true;
+}
+
+bool SummaryStore::isCurrent(LoadedUnit &U) {
+  if (U.State)
+    return U.State == 1;
+  U.State = 1;
+  for (const SummaryInput &In : U.Summary.Inputs) {
+    auto [It, New] = Hashes.try_emplace(In.Path);
+    if (New)
+      It->second = fileHash(In.Path).value_or("");
+    if (It->second == In.Hash)
+      continue;
+    U.State = 2;
+    problem("summary file '" + U.Path + "' is stale: '" + In.Path + "' " +
+            (It->second.empty() ? "no longer exists" : "changed") +
+            " since it was written; ignored (re-run tools/nplusone-run.py)");
+    break;
+  }
+  return U.State == 1;
+}
+
+const FunctionSummaryRecord *SummaryStore::record(StringRef Key) {
+  auto It = Functions.find(Key);
+  if (It == Functions.end() || !It->second.Unit || !isCurrent(*It->second.Unit))
+    return nullptr;
+  return It->second.Record;
+}
+
+namespace {
+/// \p Sub, reached through \p Call: its flow in terms of the caller's
+/// parameters, its steps after the call's, its text where the call passes
+/// it in.
+RemoteQuery throughCall(const SummaryCall &Call, const RemoteQuery &Sub) {
+  RemoteQuery Q = Sub;
+  Q.Depth = Call.Depth + Sub.Depth;
+  Q.ParamFlow = 0;
+  size_t Object = Call.ArgFlow.size() - 1;
+  for (unsigned Bit = 0; Bit < 64; ++Bit) {
+    if (!(Sub.ParamFlow & (uint64_t(1) << Bit)))
+      continue;
+    size_t Arg = Bit == ObjectBit ? Object : Bit;
+    if (Arg < Call.ArgFlow.size())
+      Q.ParamFlow |= Call.ArgFlow[Arg];
+  }
+  Q.SqlParam = -1;
+  if (Sub.SqlParam >= 0 && static_cast<size_t>(Sub.SqlParam) < Object) {
+    if (!Call.ArgText[Sub.SqlParam].empty())
+      Q.Sql = Call.ArgText[Sub.SqlParam];
+    else
+      Q.SqlParam = Call.ArgParam[Sub.SqlParam];
+  }
+  Q.Steps = Call.Steps;
+  Q.Steps.insert(Q.Steps.end(), Sub.Steps.begin(), Sub.Steps.end());
+  return Q;
+}
+
+RemoteQuery ownQuery(const SummaryQuery &S) {
+  RemoteQuery Q;
+  Q.Kind = S.Kind;
+  Q.Depth = S.Depth;
+  Q.ParamFlow = S.ParamFlow;
+  Q.Library = S.Library;
+  Q.Keyword = S.Keyword;
+  Q.Sql = S.Sql;
+  Q.SqlParam = S.SqlParam;
+  Q.Steps = S.Steps;
+  return Q;
+}
+} // namespace
+
+std::optional<RemoteQuery>
+SummaryStore::resolveQuery(const FunctionSummaryRecord &R, unsigned Budget) {
+  // The shallowest query, like a summary within a unit; every query adds
+  // the parameters that feed it.
+  std::optional<RemoteQuery> Best;
+  uint64_t Flow = 0;
+  auto Consider = [&](RemoteQuery Q) {
+    Flow |= Q.ParamFlow;
+    if (!Best || Q.Depth < Best->Depth)
+      Best = std::move(Q);
+  };
+  if (R.Query && R.Query->Depth <= Budget)
+    Consider(ownQuery(*R.Query));
+  for (const SummaryCall &Call : R.Calls) {
+    if (Call.Depth >= Budget || Call.ArgFlow.empty())
+      continue;
+    if (const RemoteQuery *Sub = query(Call.Key, Budget - Call.Depth))
+      Consider(throughCall(Call, *Sub));
+  }
+  if (Best)
+    Best->ParamFlow = Flow;
+  return Best;
+}
+
+const RemoteQuery *SummaryStore::query(StringRef Key, unsigned Budget) {
+  if (Budget == 0)
+    return nullptr;
+  auto MemoKey = std::make_pair(Key.str(), Budget);
+  auto It = Queries.find(MemoKey);
+  if (It != Queries.end())
+    return It->second.get();
+  const FunctionSummaryRecord *R = record(Key);
+  // A function already being resolved is part of a recursion across units:
+  // the cycle adds nothing new.
+  if (!R || !InProgress.insert(Key).second)
+    return nullptr;
+  std::optional<RemoteQuery> Found = resolveQuery(*R, Budget);
+  InProgress.erase(Key);
+  std::unique_ptr<RemoteQuery> &Slot = Queries[MemoKey];
+  if (Found)
+    Slot = std::make_unique<RemoteQuery>(std::move(*Found));
+  return Slot.get();
+}
+
+const RemoteRows *SummaryStore::rows(StringRef Key, unsigned Budget) {
+  if (Budget == 0)
+    return nullptr;
+  auto MemoKey = std::make_pair(Key.str(), Budget);
+  auto It = Rows.find(MemoKey);
+  if (It != Rows.end())
+    return It->second.get();
+  const FunctionSummaryRecord *R = record(Key);
+  if (!R || !R->Rows || !InProgress.insert(Key).second)
+    return nullptr;
+  std::unique_ptr<RemoteRows> Found;
+  if (!R->Rows->RowsOf.empty()) {
+    if (const RemoteRows *Sub = rows(R->Rows->RowsOf, Budget - 1))
+      Found = std::make_unique<RemoteRows>(*Sub);
+  } else {
+    Found = std::make_unique<RemoteRows>();
+    Found->Library = R->Rows->Library;
+    Found->Table = R->Rows->Table;
+    Found->Function = R->Rows->Function;
+    Found->Place = R->Rows->Place;
+  }
+  InProgress.erase(Key);
+  return (Rows[MemoKey] = std::move(Found)).get();
+}
+
+} // namespace nplusone

@@ -1,0 +1,127 @@
+//===- SummaryStore.h - The summaries of the other units --------*- C++ -*-===//
+//
+// Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Reads a summary directory and answers, for a function defined in another
+// translation unit, which query a call to it reaches (following its calls
+// into further units, bounded by a call budget, recursion ending) and which
+// rows it returns. A file is checked against its inputs the first time one
+// of its functions is used for a unit: a file that cannot be read, is not a
+// summary of this version, or whose sources changed since it was written is
+// reported once and left out, so a stale summary never yields a finding.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NPLUSONE_LIB_WHOLEPROGRAM_SUMMARYSTORE_H
+#define NPLUSONE_LIB_WHOLEPROGRAM_SUMMARYSTORE_H
+
+#include "lib/wholeprogram/UnitSummary.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Chrono.h"
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace nplusone {
+
+/// The query a call to a function of another unit reaches.
+struct RemoteQuery {
+  SummaryQueryKind Kind = SummaryQueryKind::Read;
+  /// Calls from the caller of the function down to the statement.
+  unsigned Depth = 1;
+  /// Bit i: argument i feeds the statement; bit 62: the object does.
+  uint64_t ParamFlow = 0;
+  std::string Library;
+  std::string Keyword;
+  /// The statement's text, when known; set from a caller's literal when the
+  /// statement is passed down the chain.
+  std::string Sql;
+  /// The parameter of the function that passes the statement's text, or -1.
+  int SqlParam = -1;
+  /// From the function down to the statement, across units.
+  std::vector<SummaryStep> Steps;
+};
+
+/// The rows a function of another unit returns.
+struct RemoteRows {
+  std::string Library;
+  std::string Table;
+  /// The function that runs the read, and where.
+  std::string Function;
+  SourcePlace Place;
+};
+
+class SummaryStore {
+public:
+  explicit SummaryStore(std::string Directory)
+      : Directory(std::move(Directory)) {}
+
+  const std::string &directory() const { return Directory; }
+
+  /// Starts a translation unit: re-reads the files that changed on disk and
+  /// checks every file against its sources again when first used.
+  void startUnit();
+
+  /// The query a call to the function \p Key reaches when at most
+  /// \p Budget calls may be followed; null when none is known.
+  const RemoteQuery *query(llvm::StringRef Key, unsigned Budget);
+
+  /// The rows the function \p Key returns, within \p Budget calls; null
+  /// when it returns none that are known.
+  const RemoteRows *rows(llvm::StringRef Key, unsigned Budget);
+
+  /// Problems met since the last call, one line each, naming the file.
+  std::vector<std::string> takeProblems();
+
+  /// How many summary files are loaded (for tests and benchmarks).
+  size_t unitCount() const { return Units.size(); }
+
+private:
+  struct LoadedUnit {
+    std::string Path;
+    UnitSummary Summary;
+    llvm::sys::TimePoint<> Modified;
+    uint64_t Size = 0;
+    /// 0: not checked in this translation unit; 1: current; 2: stale.
+    int State = 0;
+  };
+  struct FunctionRef {
+    LoadedUnit *Unit = nullptr;
+    const FunctionSummaryRecord *Record = nullptr;
+  };
+
+  void reload();
+  void index();
+  /// The record of \p Key if its unit's summary is current; checks it
+  /// against its sources the first time.
+  const FunctionSummaryRecord *record(llvm::StringRef Key);
+  bool isCurrent(LoadedUnit &U);
+  std::optional<RemoteQuery> resolveQuery(const FunctionSummaryRecord &R,
+                                          unsigned Budget);
+  void problem(const std::string &Message);
+
+  std::string Directory;
+  std::map<std::string, std::unique_ptr<LoadedUnit>> Units;
+  /// Each key's definition; null when two units define it.
+  llvm::StringMap<FunctionRef> Functions;
+  std::map<std::pair<std::string, unsigned>, std::unique_ptr<RemoteQuery>>
+      Queries;
+  std::map<std::pair<std::string, unsigned>, std::unique_ptr<RemoteRows>> Rows;
+  llvm::StringSet<> InProgress;
+  /// Source hashes computed for this translation unit.
+  llvm::StringMap<std::string> Hashes;
+  std::vector<std::string> Problems;
+  /// Problems already reported: each file's once per content.
+  llvm::StringSet<> Reported;
+  bool Indexed = false;
+};
+
+} // namespace nplusone
+
+#endif // NPLUSONE_LIB_WHOLEPROGRAM_SUMMARYSTORE_H
