@@ -54,6 +54,17 @@ def load_sarif_module():
 
 sarif = load_sarif_module()
 
+
+def load_summaries_module():
+    spec = importlib.util.spec_from_file_location(
+        "nplusone_summaries", os.path.join(HERE, "nplusone_summaries.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+summaries = load_summaries_module()
+
 NOISE_RE = re.compile(r"^(\d+ warnings?( and \d+ errors?)? generated\.|"
                       r"\d+ errors? generated\.|"
                       r"\[\d+/\d+\] Processing file .*|"
@@ -96,6 +107,8 @@ def tidy_version(tidy):
 
 
 def compile_database_files(build_dir, patterns):
+    """The files of the compile database matching patterns, and every unit
+    of it (main file -> entry)."""
     db_path = os.path.join(build_dir, "compile_commands.json")
     try:
         with open(db_path, encoding="utf-8") as f:
@@ -114,19 +127,19 @@ def compile_database_files(build_dir, patterns):
             regexes.append(re.compile(p))
         except re.error as e:
             fail("bad file pattern %r: %s" % (p, e))
-    files, seen = [], set()
+    files, units = [], {}
     for e in entries:
         if not isinstance(e, dict) or "file" not in e:
             fail("%s: an entry without 'file'" % db_path)
         path = os.path.normpath(os.path.join(
             e.get("directory") or build_dir, e["file"]))
-        if path in seen:
+        if path in units:
             continue
-        seen.add(path)
+        units[path] = e
         if regexes and not any(r.search(path) for r in regexes):
             continue
         files.append(path)
-    return files
+    return files, units
 
 
 def display(path):
@@ -214,14 +227,55 @@ def write_export_fixes(path, diags):
 
 # --- running ----------------------------------------------------------------
 
+def run_tidy(cmd, timeout):
+    """Runs one clang-tidy command: its output, and what went wrong (None
+    when nothing did)."""
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=timeout)
+        status = proc.returncode
+        out = proc.stdout.decode("utf-8", "replace")
+        err = proc.stderr.decode("utf-8", "replace")
+        problem = None
+        if status < 0 or "Stack dump:" in err or \
+                "PLEASE submit a bug report" in err:
+            problem = "crashed (status %d)" % status
+        elif status != 0:
+            problem = "exited with status %d" % status
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b"").decode("utf-8", "replace")
+        err = (e.stderr or b"").decode("utf-8", "replace")
+        problem = "timed out after %s s" % timeout
+    except OSError as e:
+        out, err = "", ""
+        problem = "could not be started: %s" % e.strerror
+    err = "\n".join(l for l in err.splitlines()
+                    if not NOISE_RE.match(l.strip()))
+    return out, err, problem
+
+
+def run_parallel(jobs, work, items):
+    with concurrent.futures.ThreadPoolExecutor(max(1, jobs)) as pool:
+        futures = [pool.submit(work, i, item) for i, item in enumerate(items)]
+        try:
+            for fut in futures:
+                fut.result()
+        except KeyboardInterrupt:
+            for fut in futures:
+                fut.cancel()
+            raise
+
+
 class Runner:
-    def __init__(self, args, tidy, files, tmpdir):
+    def __init__(self, args, tidy, files, tmpdir, whole=None):
         self.args = args
         self.tidy = tidy
         self.files = files
         self.tmpdir = tmpdir
+        self.whole = whole   # WholeProgram, or None for a per-file run
         self.lock = threading.Lock()
         self.done = 0
+        self.replayed = 0
         self.failures = []   # (file, description)
 
     def command(self, index, path):
@@ -232,6 +286,8 @@ class Runner:
         if self.args.load:
             cmd.append("--load=" + self.args.load)
         cmd += self.args.tidy_arg
+        if self.whole:
+            cmd = self.whole.with_config(cmd, path, write=False)
         cmd.append(path)
         return cmd
 
@@ -239,30 +295,24 @@ class Runner:
         return os.path.join(self.tmpdir, "%d.yaml" % index)
 
     def run_one(self, index, path):
-        cmd = self.command(index, path)
-        try:
-            proc = subprocess.run(cmd, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE,
-                                  timeout=self.args.timeout)
-            status = proc.returncode
-            out = proc.stdout.decode("utf-8", "replace")
-            err = proc.stderr.decode("utf-8", "replace")
-            problem = None
-            if status < 0 or "Stack dump:" in err or \
-                    "PLEASE submit a bug report" in err:
-                problem = "crashed (status %d)" % status
-            elif status != 0:
-                problem = "exited with status %d" % status
-        except subprocess.TimeoutExpired as e:
-            out = (e.stdout or b"").decode("utf-8", "replace")
-            err = (e.stderr or b"").decode("utf-8", "replace")
-            problem = "timed out after %s s" % self.args.timeout
-        except OSError as e:
-            out, err = "", ""
-            problem = "could not be started: %s" % e.strerror
-        err = "\n".join(l for l in err.splitlines()
-                        if not NOISE_RE.match(l.strip()))
+        cached = self.whole.cached_check(path) if self.whole else None
+        if cached:
+            out, err, problem = cached["out"], cached["err"], None
+            if cached.get("yaml") is not None:
+                with open(self.yaml_path(index), "w", encoding="utf-8") as f:
+                    f.write(cached["yaml"])
+        else:
+            out, err, problem = run_tidy(self.command(index, path),
+                                         self.args.timeout)
+            if self.whole and not problem:
+                yaml_text = None
+                if os.path.exists(self.yaml_path(index)):
+                    with open(self.yaml_path(index), encoding="utf-8",
+                              errors="replace") as f:
+                        yaml_text = f.read()
+                self.whole.remember_check(path, out, err, yaml_text)
         with self.lock:
+            self.replayed += bool(cached)
             self.done += 1
             lines = ["[%d/%d] %s" % (self.done, len(self.files),
                                      display(path))]
@@ -279,17 +329,7 @@ class Runner:
             sys.stdout.flush()
 
     def run(self):
-        jobs = max(1, self.args.jobs)
-        with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-            futures = [pool.submit(self.run_one, i, f)
-                       for i, f in enumerate(self.files)]
-            try:
-                for fut in futures:
-                    fut.result()
-            except KeyboardInterrupt:
-                for fut in futures:
-                    fut.cancel()
-                raise
+        run_parallel(self.args.jobs, self.run_one, self.files)
 
     def merged_diagnostics(self):
         """Every file's export-fixes diagnostics, each once (a header's
@@ -307,6 +347,120 @@ class Runner:
                     seen.add(key)
                     diags.append(d)
         return diags
+
+
+class WholeProgram:
+    """Whole-program mode of a run: brings every unit's summary up to date,
+    then gives each check its configuration and, where nothing it depends
+    on changed, the output of its last check."""
+
+    def __init__(self, args, tidy, units):
+        self.args = args
+        self.tidy = tidy
+        self.units = units
+        self.dir = args.summary_dir
+        self.state = summaries.State(self.dir)
+        self.lock = threading.Lock()
+        self.configs = {}
+        self.deps = None
+        self.settings = None
+
+    def base_config(self, path):
+        """The project's configuration for path, as clang-tidy resolves it
+        (.clang-tidy files, --config arguments), once per directory."""
+        folder = os.path.dirname(path)
+        with self.lock:
+            if folder in self.configs:
+                return self.configs[folder]
+        cmd = [self.tidy, "--dump-config", "-p", self.args.build_dir]
+        if self.args.checks:
+            cmd.append("--checks=" + self.args.checks)
+        if self.args.load:
+            cmd.append("--load=" + self.args.load)
+        cmd += [a for a in self.args.tidy_arg if a.startswith("--config")]
+        out, err, problem = run_tidy(cmd + [path], 120)
+        if problem:
+            fail("%s --dump-config %s on %s: %s" % (
+                os.path.basename(self.tidy), problem, display(path),
+                err.strip()))
+        try:
+            config = sarif.yaml.safe_load(out) or {}
+        except sarif.yaml.YAMLError as e:
+            fail("cannot read %s --dump-config: %s" %
+                 (os.path.basename(self.tidy), e))
+        with self.lock:
+            self.configs[folder] = config
+        return config
+
+    def with_config(self, cmd, path, write):
+        """cmd with the configuration that points the module at the summary
+        directory (and, to write them, turns WriteSummaries on)."""
+        config = summaries.set_check_options(self.base_config(path), {
+            "SummaryDirectory": self.dir,
+            "WriteSummaries": "true" if write else "false"})
+        return [a for a in cmd if not a.startswith("--config")] + \
+            ["--config=" + json.dumps(config)]
+
+    def summarize(self):
+        """Writes the summaries that are missing or stale, in parallel."""
+        stale = summaries.stale_units(self.dir, self.units, self.state)
+        if stale:
+            os.makedirs(self.dir, exist_ok=True)
+        done = [0]
+
+        def work(index, unit):
+            cmd = [self.tidy, "-p", self.args.build_dir,
+                   "--checks=-*,nplusone-query-in-loop"]
+            if self.args.load:
+                cmd.append("--load=" + self.args.load)
+            cmd += self.args.tidy_arg
+            cmd = self.with_config(cmd, unit, write=True) + [unit]
+            _, err, problem = run_tidy(cmd, self.args.timeout)
+            summary = os.path.join(self.dir,
+                                   summaries.summary_file_name(unit))
+            if os.path.exists(summary):
+                self.state.save(unit, "summary", {
+                    "command": summaries.command_digest(self.units[unit])})
+            with self.lock:
+                done[0] += 1
+                line = "[summary %d/%d] %s" % (done[0], len(stale),
+                                                 display(unit))
+                if problem and not os.path.exists(summary):
+                    line += "\nnplusone-run: no summary of %s: %s %s" % (
+                        display(unit), os.path.basename(self.tidy), problem)
+                if not self.args.quiet:
+                    sys.stdout.write(line + "\n")
+                    sys.stdout.flush()
+
+        run_parallel(self.args.jobs, work, stale)
+        sys.stdout.write("nplusone-run: summaries in %s: %d written, %d up "
+                         "to date\n" % (display(self.dir), len(stale),
+                                        len(self.units) - len(stale)))
+        sys.stdout.flush()
+        self.deps = summaries.Dependencies(self.dir)
+        try:
+            stamp = os.stat(self.tidy).st_mtime_ns
+        except OSError:
+            stamp = 0
+        self.settings = json.dumps([self.tidy, stamp, self.args.checks,
+                                    self.args.load, self.args.tidy_arg,
+                                    self.dir], sort_keys=True)
+
+    def cached_check(self, path):
+        if self.args.recheck_all:
+            return None
+        entry = self.state.load(path, "check")
+        key = self.deps.check_key(path, self.settings)
+        if entry and entry.get("key") == key and \
+                isinstance(entry.get("out"), str) and \
+                isinstance(entry.get("err"), str):
+            return entry
+        return None
+
+    def remember_check(self, path, out, err, yaml_text):
+        self.state.save(path, "check", {
+            "key": self.deps.check_key(path, self.settings),
+            "out": out, "err": err, "yaml": yaml_text})
 
 
 def main(argv=None):
@@ -344,6 +498,15 @@ def main(argv=None):
                         "in clang-tidy's --export-fixes YAML")
     parser.add_argument("--sarif", metavar="FILE",
                         help="write the findings as SARIF 2.1.0")
+    parser.add_argument("--summary-dir", metavar="DIR",
+                        help="the summary directory of whole-program mode "
+                        "(default: .nplusone in the build directory)")
+    parser.add_argument("--per-file", action="store_true",
+                        help="analyse each file on its own: no summaries, "
+                        "calls into other files are not followed")
+    parser.add_argument("--recheck-all", action="store_true",
+                        help="check every file again, even those whose "
+                        "sources and callees' summaries did not change")
     sarif.add_output_options(parser)
     args = parser.parse_args(argv)
 
@@ -352,7 +515,7 @@ def main(argv=None):
     args.build_dir = os.path.abspath(args.build_dir)
     tidy = find_tidy(args.clang_tidy)
     version = tidy_version(tidy)
-    files = compile_database_files(args.build_dir, args.files)
+    files, units = compile_database_files(args.build_dir, args.files)
     if not files:
         fail("no file of %s matches" %
              os.path.join(args.build_dir, "compile_commands.json"))
@@ -362,8 +525,19 @@ def main(argv=None):
         " (LLVM %s)" % version if version else ""))
     sys.stdout.flush()
 
+    whole = None
+    if not args.per_file:
+        args.summary_dir = os.path.abspath(
+            args.summary_dir or os.path.join(args.build_dir, ".nplusone"))
+        whole = WholeProgram(args, tidy, units)
+        try:
+            whole.summarize()
+        except KeyboardInterrupt:
+            sys.stderr.write("nplusone-run: interrupted\n")
+            return 130
+
     with tempfile.TemporaryDirectory(prefix="nplusone-run-") as tmpdir:
-        runner = Runner(args, tidy, files, tmpdir)
+        runner = Runner(args, tidy, files, tmpdir, whole)
         try:
             runner.run()
         except KeyboardInterrupt:
@@ -395,6 +569,12 @@ def main(argv=None):
     counts = {}
     for f in findings:
         counts[f.rule] = counts.get(f.rule, 0) + 1
+    if runner.replayed:
+        sys.stdout.write("nplusone-run: %d file%s unchanged since the last "
+                         "run (sources and callees' summaries): findings "
+                         "shown again, not recomputed\n" % (
+                             runner.replayed,
+                             "" if runner.replayed == 1 else "s"))
     sys.stdout.write("nplusone-run: %d file%s analysed, %d finding%s%s%s\n" % (
         len(files), "" if len(files) == 1 else "s", len(findings),
         "" if len(findings) == 1 else "s",

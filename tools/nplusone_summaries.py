@@ -1,0 +1,189 @@
+# Part of nplusone-tidy, under the Apache License v2.0 with LLVM Exceptions.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+"""Whole-program mode for tools/nplusone-run.py: which summary files are
+missing or stale, the clang-tidy configuration that writes them, and which
+files must be checked again because a summary they depend on changed.
+
+A summary file (one per translation unit, written by the module with the
+WriteSummaries option) records the SHA-1 of every source it was built from;
+it is current when each still has that hash and the unit's compile command
+is the one it was written with. A file is checked again when its own
+sources, its command, the run's settings or the summary of a unit it calls
+into (directly or further down) changed; otherwise the output of its last
+check is shown again.
+"""
+
+import hashlib
+import json
+import os
+
+SUMMARY_SUFFIX = ".nplusone.json"
+SUMMARY_VERSION = 1
+STATE_DIR = "run-cache"
+
+
+def sha1(data):
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha1(data).hexdigest()
+
+
+def file_sha1(path):
+    try:
+        with open(path, "rb") as f:
+            return sha1(f.read())
+    except OSError:
+        return None
+
+
+def summary_file_name(unit):
+    """The module's name for the summary of the unit whose main file is
+    unit (SummaryFile.cpp: summaryFileName)."""
+    return "%s.%s%s" % (os.path.basename(unit), sha1(unit)[:12],
+                        SUMMARY_SUFFIX)
+
+
+def read_summary(path):
+    """The summary in path, or None when it is missing, unreadable or not
+    of this format version."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict) or doc.get("format") != "nplusone-summary" \
+            or doc.get("version") != SUMMARY_VERSION:
+        return None
+    if not isinstance(doc.get("inputs"), list) or \
+            not isinstance(doc.get("functions"), list) or \
+            not isinstance(doc.get("calls"), list):
+        return None
+    return doc
+
+
+def inputs_current(doc):
+    for item in doc["inputs"]:
+        if not isinstance(item, dict) or \
+                file_sha1(item.get("path", "")) != item.get("sha1"):
+            return False
+    return True
+
+
+def interface_digest(doc):
+    """What callers in other units read of a summary: its functions."""
+    return sha1(json.dumps(doc["functions"], sort_keys=True))
+
+
+class State:
+    """The run's memory between runs, in DIR/run-cache/: per unit, the
+    command its summary was written with, and the key and output of its
+    last check."""
+
+    def __init__(self, summary_dir):
+        self.dir = os.path.join(summary_dir, STATE_DIR)
+
+    def _path(self, unit, kind):
+        return os.path.join(self.dir, "%s.%s.json" % (
+            summary_file_name(unit)[:-len(SUMMARY_SUFFIX)], kind))
+
+    def load(self, unit, kind):
+        try:
+            with open(self._path(unit, kind), encoding="utf-8") as f:
+                value = json.load(f)
+            return value if isinstance(value, dict) else None
+        except (OSError, ValueError):
+            return None
+
+    def save(self, unit, kind, value):
+        os.makedirs(self.dir, exist_ok=True)
+        path = self._path(unit, kind)
+        tmp = "%s.tmp-%d" % (path, os.getpid())
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(value, f)
+        os.replace(tmp, path)
+
+
+def command_digest(entry):
+    """The compile command of a compile database entry, as a hash."""
+    args = entry.get("arguments") or entry.get("command") or ""
+    return sha1(json.dumps([entry.get("directory"), args], sort_keys=True))
+
+
+def stale_units(summary_dir, units, state):
+    """The units (main file -> compile database entry) whose summary is
+    missing, unusable or stale."""
+    stale = []
+    for unit, entry in units.items():
+        doc = read_summary(os.path.join(summary_dir, summary_file_name(unit)))
+        known = state.load(unit, "summary") or {}
+        if doc is None or not inputs_current(doc) or \
+                known.get("command") != command_digest(entry):
+            stale.append(unit)
+    return stale
+
+
+class Dependencies:
+    """Which units each unit calls into, from the summaries: the units that
+    define the functions its summary lists under 'calls', transitively."""
+
+    def __init__(self, summary_dir):
+        self.docs = {}
+        self.definer = {}
+        try:
+            names = sorted(os.listdir(summary_dir))
+        except OSError:
+            names = []
+        for name in names:
+            if not name.endswith(SUMMARY_SUFFIX):
+                continue
+            doc = read_summary(os.path.join(summary_dir, name))
+            if doc is None or not isinstance(doc.get("unit"), str):
+                continue
+            self.docs[doc["unit"]] = doc
+            for f in doc["functions"]:
+                if isinstance(f, dict) and isinstance(f.get("key"), str):
+                    self.definer.setdefault(f["key"], doc["unit"])
+
+    def closure(self, unit):
+        seen, todo = set(), [unit]
+        while todo:
+            doc = self.docs.get(todo.pop())
+            if doc is None:
+                continue
+            for key in doc["calls"]:
+                callee = self.definer.get(key)
+                if callee and callee not in seen and callee != unit:
+                    seen.add(callee)
+                    todo.append(callee)
+        return sorted(seen)
+
+    def check_key(self, unit, settings):
+        """What a unit's findings depend on: its own summary (its sources),
+        the interfaces of the units it calls into, and the run's settings."""
+        own = self.docs.get(unit)
+        parts = [settings, json.dumps(own["inputs"], sort_keys=True)
+                 if own else "no summary"]
+        for dep in self.closure(unit):
+            parts.append(dep + ":" + interface_digest(self.docs[dep]))
+        return sha1("\n".join(parts))
+
+
+def set_check_options(config, options):
+    """config (a parsed --dump-config) with options set in CheckOptions,
+    which clang-tidy dumps as a list of key/value pairs or as a mapping."""
+    config = dict(config or {})
+    current = config.get("CheckOptions") or {}
+    if isinstance(current, list):
+        current = {o.get("key"): o.get("value") for o in current
+                   if isinstance(o, dict)}
+    merged = dict(current)
+    # A dump names each check's own copy of a module-wide option
+    # (nplusone-query-in-loop.WriteSummaries): set those too.
+    for key in list(merged):
+        name = str(key).rsplit(".", 1)[-1]
+        if name in options:
+            merged[key] = options[name]
+    merged.update(options)
+    config["CheckOptions"] = [{"key": k, "value": v}
+                              for k, v in sorted(merged.items())]
+    return config
