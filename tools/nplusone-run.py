@@ -423,20 +423,23 @@ class WholeProgram:
                     "command": summaries.command_digest(self.units[unit])})
             with self.lock:
                 done[0] += 1
-                line = "[summary %d/%d] %s" % (done[0], len(stale),
-                                                 display(unit))
+                lines = [] if self.args.quiet else [
+                    "[summary %d/%d] %s" % (done[0], len(stale),
+                                            display(unit))]
                 if problem and not os.path.exists(summary):
-                    line += "\nnplusone-run: no summary of %s: %s %s" % (
-                        display(unit), os.path.basename(self.tidy), problem)
-                if not self.args.quiet:
-                    sys.stdout.write(line + "\n")
+                    lines.append("nplusone-run: no summary of %s: %s %s" % (
+                        display(unit), os.path.basename(self.tidy), problem))
+                if lines:
+                    sys.stdout.write("\n".join(lines) + "\n")
                     sys.stdout.flush()
 
         run_parallel(self.args.jobs, work, stale)
-        sys.stdout.write("nplusone-run: summaries in %s: %d written, %d up "
-                         "to date\n" % (display(self.dir), len(stale),
-                                        len(self.units) - len(stale)))
-        sys.stdout.flush()
+        # -q keeps to the progress of the checks and the totals.
+        if not self.args.quiet:
+            sys.stdout.write("nplusone-run: summaries in %s: %d written, %d "
+                             "up to date\n" % (display(self.dir), len(stale),
+                                               len(self.units) - len(stale)))
+            sys.stdout.flush()
         self.deps = summaries.Dependencies(self.dir)
         try:
             stamp = os.stat(self.tidy).st_mtime_ns

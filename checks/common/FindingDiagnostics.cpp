@@ -290,9 +290,9 @@ void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
 void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {
   const BatchPlan &Plan = F.Batch;
   const StringLiteral *SL = Plan.Text ? Plan.Text->Literal : nullptr;
-  SourceLocation At = SL             ? SL->getBeginLoc()
-                      : F.Target.Sql ? F.Target.Sql->getBeginLoc()
-                                     : F.Site->getBeginLoc();
+  SourceLocation At = SL                          ? SL->getBeginLoc()
+                      : Plan.Text && F.Target.Sql ? F.Target.Sql->getBeginLoc()
+                                                  : F.Site->getBeginLoc();
   // A statement in another unit: at its place there, when at hand.
   if (!F.Target.Sql && F.Remote && !F.Remote->Steps.empty()) {
     SourceLocation Remote =
