@@ -30,6 +30,10 @@ runner = "%s %s %s --filecheck=%s" % (
 inputs = os.path.join(config.test_source_root, "Inputs")
 
 config.substitutions.append(("%check_nplusone", runner))
+config.substitutions.append(("%check_whole_program", "%s %s %s --filecheck=%s" % (
+    config.python, os.path.join(config.test_source_root,
+                                "whole_program_check.py"),
+    runner_tool, config.filecheck)))
 config.substitutions.append(("%nplusone_tidy", tidy_cmd))
 config.substitutions.append(("%nplusone_sql", config.nplusone_sql))
 # The same, split for scripts that take the executable and the --load

@@ -79,6 +79,18 @@ void noteRemote(ClangTidyCheck &Check, const SourcePlace &P,
   Check.diag(At, "%0", DiagnosticIDs::Note) << Text;
 }
 
+/// For a statement in another unit (its text unknown here), its text there,
+/// when that file is at hand; \p At otherwise.
+SourceLocation remoteStatementAt(const LoopQueryFinding &F, SourceLocation At) {
+  if (F.Target.Sql || !F.Remote || F.Remote->Steps.empty())
+    return At;
+  const SourcePlace &Text =
+      F.Remote->TextAt.Line ? F.Remote->TextAt : F.Remote->Steps.back().Place;
+  SourceLocation Remote =
+      locationOf(Text, F.Function->getASTContext().getSourceManager());
+  return Remote.isValid() ? Remote : At;
+}
+
 } // namespace
 
 std::string loopSubject(const RowLoop &L) {
@@ -293,13 +305,7 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {
   SourceLocation At = SL                          ? SL->getBeginLoc()
                       : Plan.Text && F.Target.Sql ? F.Target.Sql->getBeginLoc()
                                                   : F.Site->getBeginLoc();
-  // A statement in another unit: at its place there, when at hand.
-  if (!F.Target.Sql && F.Remote && !F.Remote->Steps.empty()) {
-    SourceLocation Remote =
-        locationOf(F.Remote->Steps.back().Place,
-                   F.Function->getASTContext().getSourceManager());
-    At = Remote.isValid() ? Remote : At;
-  }
+  At = remoteStatementAt(F, At);
   const LibraryModel *Lib = F.Target.Library;
   if (Plan.Rewrite) {
     const char *BindHint = Lib ? Lib->BatchBindHint : "bind all keys at once";
@@ -335,7 +341,8 @@ void noteBatchedWrite(ClangTidyCheck &Check, const LoopQueryFinding &F,
                       const RowLoop &L) {
   const LibraryModel *Lib = F.Target.Library;
   const Expr *Sql = F.Target.Sql;
-  SourceLocation At = Sql ? Sql->getBeginLoc() : F.Site->getBeginLoc();
+  SourceLocation At =
+      remoteStatementAt(F, Sql ? Sql->getBeginLoc() : F.Site->getBeginLoc());
   if (Lib && Lib->BatchWriteHint)
     Check.diag(At, "batch it: %0", DiagnosticIDs::Note) << Lib->BatchWriteHint;
   else

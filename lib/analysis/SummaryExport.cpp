@@ -107,8 +107,11 @@ std::optional<SummaryQuery> UnitExporter::queryOf(const FunctionDecl &FD,
   Q.ParamFlow = S.ParamFlow;
   Q.Library = Target.Library ? Target.Library->Name : "";
   const FunctionFacts &OwnerFacts = Ctx.facts(*Owner);
-  if (auto Text = sqlTextParts(Target.Sql, &OwnerFacts))
+  if (auto Text = sqlTextParts(Target.Sql, &OwnerFacts)) {
     Q.Sql = Text->Text;
+    if (Text->Literal)
+      Q.TextAt = placeOf(Text->Literal->getBeginLoc());
+  }
   if (auto Lead = leadingSqlText(Target.Sql, &OwnerFacts))
     Q.Keyword = sqlLeadingKeyword(*Lead).value_or("");
   if (Q.Keyword.empty() && Target.WriteKeyword)

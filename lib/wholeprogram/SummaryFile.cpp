@@ -76,6 +76,7 @@ json::Value queryToJson(const SummaryQuery &Q) {
                       {"keyword", Q.Keyword},
                       {"sql", Q.Sql},
                       {"sqlParam", Q.SqlParam},
+                      {"textAt", placeToJson(Q.TextAt)},
                       {"steps", stepsToJson(Q.Steps)}};
 }
 
@@ -186,7 +187,8 @@ public:
     return O;
   }
 
-  bool place(const json::Object &O, SourcePlace &P, StringRef Where);
+  bool place(const json::Object &O, StringRef Key, SourcePlace &P,
+             StringRef Where);
   bool steps(const json::Object &O, std::vector<SummaryStep> &Out,
              StringRef Where);
   bool query(const json::Object &O, SummaryQuery &Q);
@@ -196,11 +198,11 @@ public:
   bool unit(const json::Object &O, UnitSummary &U);
 };
 
-bool SummaryReader::place(const json::Object &O, SourcePlace &P,
+bool SummaryReader::place(const json::Object &O, StringRef Key, SourcePlace &P,
                           StringRef Where) {
-  const json::Object *At = O.getObject("at");
+  const json::Object *At = O.getObject(Key);
   if (!At)
-    return fail(Where + ": 'at' is missing");
+    return fail(Where + ": '" + Key + "' is missing");
   return string(*At, "file", P.File, Where) &&
          integer(*At, "line", P.Line, Where) &&
          integer(*At, "col", P.Column, Where);
@@ -216,7 +218,7 @@ bool SummaryReader::steps(const json::Object &O, std::vector<SummaryStep> &Out,
     SummaryStep Step;
     if (!S || !string(*S, "caller", Step.Caller, "a step") ||
         !string(*S, "callee", Step.Callee, "a step") ||
-        !place(*S, Step.Place, "a step"))
+        !place(*S, "at", Step.Place, "a step"))
       return false;
     Out.push_back(std::move(Step));
   }
@@ -241,6 +243,7 @@ bool SummaryReader::query(const json::Object &O, SummaryQuery &Q) {
          string(O, "keyword", Q.Keyword, "a query") &&
          string(O, "sql", Q.Sql, "a query") &&
          integer(O, "sqlParam", Q.SqlParam, "a query", -1) &&
+         place(O, "textAt", Q.TextAt, "a query") &&
          steps(O, Q.Steps, "a query");
 }
 
@@ -271,7 +274,8 @@ bool SummaryReader::rows(const json::Object &O, SummaryRows &R) {
   return string(O, "library", R.Library, "rows") &&
          string(O, "table", R.Table, "rows") &&
          string(O, "function", R.Function, "rows") &&
-         place(O, R.Place, "rows") && string(O, "rowsOf", R.RowsOf, "rows");
+         place(O, "at", R.Place, "rows") &&
+         string(O, "rowsOf", R.RowsOf, "rows");
 }
 
 bool SummaryReader::function(const json::Object &O, FunctionSummaryRecord &F) {

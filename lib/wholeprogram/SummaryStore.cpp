@@ -157,6 +157,7 @@ RemoteQuery throughCall(const SummaryCall &Call, const RemoteQuery &Sub) {
   }
   Q.SqlParam = -1;
   if (Sub.SqlParam >= 0 && static_cast<size_t>(Sub.SqlParam) < Object) {
+    Q.TextAt = SourcePlace();
     if (!Call.ArgText[Sub.SqlParam].empty())
       Q.Sql = Call.ArgText[Sub.SqlParam];
     else
@@ -176,6 +177,7 @@ RemoteQuery ownQuery(const SummaryQuery &S) {
   Q.Keyword = S.Keyword;
   Q.Sql = S.Sql;
   Q.SqlParam = S.SqlParam;
+  Q.TextAt = S.TextAt;
   Q.Steps = S.Steps;
   return Q;
 }

@@ -44,6 +44,8 @@ struct RemoteQuery {
   std::string Sql;
   /// The parameter of the function that passes the statement's text, or -1.
   int SqlParam = -1;
+  /// Where the statement's text is written, when it is.
+  SourcePlace TextAt;
   /// From the function down to the statement, across units.
   std::vector<SummaryStep> Steps;
 };

@@ -61,6 +61,8 @@ struct SummaryQuery {
   std::string Sql;
   /// The parameter that passes the statement's text in, or -1.
   int SqlParam = -1;
+  /// Where the statement's text is written, when it is.
+  SourcePlace TextAt;
   /// From the function down to the statement.
   std::vector<SummaryStep> Steps;
 };

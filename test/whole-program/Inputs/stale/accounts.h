@@ -1,0 +1,5 @@
+#pragma once
+#include <pqxx/pqxx>
+
+int countOrders(pqxx::work &tx, int userId);
+void printActivity(pqxx::work &tx);
