@@ -85,6 +85,10 @@ def run_tidy(a, build, path, cfg):
         sys.stdout.write(out)
         single.fail("the tool crashed (exit %d): %s" %
                     (run.returncode, " ".join(cmd)))
+    # The projects are real code: they compile.
+    if "[clang-diagnostic-error]" in out:
+        sys.stdout.write(out)
+        single.fail("%s does not compile" % os.path.basename(path))
     return out
 
 

@@ -272,7 +272,7 @@ class Runner:
         self.tidy = tidy
         self.files = files
         self.tmpdir = tmpdir
-        self.whole = whole   # WholeProgram, or None for a per-file run
+        self.whole = whole   # WholeProgram, or None
         self.lock = threading.Lock()
         self.done = 0
         self.replayed = 0
@@ -354,12 +354,15 @@ class WholeProgram:
     then gives each check its configuration and, where nothing it depends
     on changed, the output of its last check."""
 
-    def __init__(self, args, tidy, units):
+    def __init__(self, args, tidy, units, enabled=True):
         self.args = args
         self.tidy = tidy
         self.units = units
-        self.dir = args.summary_dir
-        self.state = summaries.State(self.dir)
+        # --per-file: the module reads no summaries, not even those an
+        # earlier run left in the build directory.
+        self.enabled = enabled
+        self.dir = args.summary_dir if enabled else "none"
+        self.state = summaries.State(self.dir) if enabled else None
         self.lock = threading.Lock()
         self.configs = {}
         self.deps = None
@@ -450,7 +453,7 @@ class WholeProgram:
                                     self.dir], sort_keys=True)
 
     def cached_check(self, path):
-        if self.args.recheck_all:
+        if not self.enabled or self.args.recheck_all:
             return None
         entry = self.state.load(path, "check")
         key = self.deps.check_key(path, self.settings)
@@ -461,6 +464,8 @@ class WholeProgram:
         return None
 
     def remember_check(self, path, out, err, yaml_text):
+        if not self.enabled:
+            return
         self.state.save(path, "check", {
             "key": self.deps.check_key(path, self.settings),
             "out": out, "err": err, "yaml": yaml_text})
@@ -528,11 +533,14 @@ def main(argv=None):
         " (LLVM %s)" % version if version else ""))
     sys.stdout.flush()
 
+    args.summary_dir = os.path.abspath(
+        args.summary_dir or os.path.join(args.build_dir, ".nplusone"))
+    # A per-file run needs the module told to leave summaries alone only
+    # when there are some to leave alone.
     whole = None
+    if not args.per_file or os.path.isdir(args.summary_dir):
+        whole = WholeProgram(args, tidy, units, enabled=not args.per_file)
     if not args.per_file:
-        args.summary_dir = os.path.abspath(
-            args.summary_dir or os.path.join(args.build_dir, ".nplusone"))
-        whole = WholeProgram(args, tidy, units)
         try:
             whole.summarize()
         except KeyboardInterrupt:

@@ -69,11 +69,6 @@ def inputs_current(doc):
     return True
 
 
-def interface_digest(doc):
-    """What callers in other units read of a summary: its functions."""
-    return sha1(json.dumps(doc["functions"], sort_keys=True))
-
-
 class State:
     """The run's memory between runs, in DIR/run-cache/: per unit, the
     command its summary was written with, and the key and output of its
@@ -123,12 +118,13 @@ def stale_units(summary_dir, units, state):
 
 
 class Dependencies:
-    """Which units each unit calls into, from the summaries: the units that
-    define the functions its summary lists under 'calls', transitively."""
+    """What each unit's findings depend on in other units: the summaries of
+    the functions it calls there (its summary lists their keys under
+    'calls'), and of the functions those call, transitively."""
 
     def __init__(self, summary_dir):
         self.docs = {}
-        self.definer = {}
+        self.records = {}
         try:
             names = sorted(os.listdir(summary_dir))
         except OSError:
@@ -142,29 +138,38 @@ class Dependencies:
             self.docs[doc["unit"]] = doc
             for f in doc["functions"]:
                 if isinstance(f, dict) and isinstance(f.get("key"), str):
-                    self.definer.setdefault(f["key"], doc["unit"])
+                    self.records.setdefault(f["key"], f)
 
-    def closure(self, unit):
-        seen, todo = set(), [unit]
+    def callee_digests(self, unit):
+        """Key and summary of every function of other units the unit's
+        findings can depend on; a function without a summary (it runs no
+        query) counts too, so that it gaining one is a change."""
+        doc = self.docs.get(unit)
+        todo = list(doc["calls"]) if doc else []
+        seen = {}
         while todo:
-            doc = self.docs.get(todo.pop())
-            if doc is None:
+            key = todo.pop()
+            if not isinstance(key, str) or key in seen:
                 continue
-            for key in doc["calls"]:
-                callee = self.definer.get(key)
-                if callee and callee not in seen and callee != unit:
-                    seen.add(callee)
-                    todo.append(callee)
-        return sorted(seen)
+            record = self.records.get(key)
+            seen[key] = sha1(json.dumps(record, sort_keys=True))
+            if not isinstance(record, dict):
+                continue
+            for call in record.get("calls") or []:
+                if isinstance(call, dict):
+                    todo.append(call.get("key"))
+            rows = record.get("rows")
+            if isinstance(rows, dict) and rows.get("rowsOf"):
+                todo.append(rows["rowsOf"])
+        return sorted(seen.items())
 
     def check_key(self, unit, settings):
-        """What a unit's findings depend on: its own summary (its sources),
-        the interfaces of the units it calls into, and the run's settings."""
+        """What a unit's findings depend on: its own sources, the summaries
+        of its callees in other units, and the run's settings."""
         own = self.docs.get(unit)
         parts = [settings, json.dumps(own["inputs"], sort_keys=True)
                  if own else "no summary"]
-        for dep in self.closure(unit):
-            parts.append(dep + ":" + interface_digest(self.docs[dep]))
+        parts += ["%s:%s" % item for item in self.callee_digests(unit)]
         return sha1("\n".join(parts))
 
 

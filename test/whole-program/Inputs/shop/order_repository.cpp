@@ -19,9 +19,12 @@ Customer OrderRepository::customer(int id) {
 
 std::vector<Customer> OrderRepository::customers(const std::vector<int> &ids) {
   pqxx::work tx(conn);
+  std::string keys;
+  for (int id : ids)
+    keys += (keys.empty() ? "" : ",") + std::to_string(id);
   std::vector<Customer> result;
   for (const auto &r : tx.exec_params(
-           "SELECT name, email FROM customers WHERE id = ANY($1)", ids))
+           "SELECT name, email FROM customers WHERE id = ANY($1)", "{" + keys + "}"))
     result.push_back({r[0].c_str(), r[1].c_str()});
   return result;
 }

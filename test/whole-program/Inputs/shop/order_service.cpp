@@ -47,6 +47,6 @@ void OrderService::shipAll(const std::vector<int> &orderIds) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'orderIds' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'orderIds' is here
   // CHECK-MESSAGES: :[[@LINE-3]]:22: note: the element value 'id' is passed to 'markShipped' here and reaches its UPDATE
-  // CHECK-MESSAGES: order_repository.cpp:40:3: note: 'markShipped' runs the UPDATE here
-  // CHECK-MESSAGES: order_repository.cpp:40:18: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+  // CHECK-MESSAGES: order_repository.cpp:43:3: note: 'markShipped' runs the UPDATE here
+  // CHECK-MESSAGES: order_repository.cpp:43:18: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
 }
