@@ -5,6 +5,13 @@
 prints progress and the findings, merges the --export-fixes of every file,
 and can write SARIF 2.1.0 (with a baseline) directly.
 
+By default the run is whole-program: it first brings the summary of every
+unit up to date in BUILD/.nplusone (only units whose sources or compile
+command changed are summarised again), then checks the files with those
+summaries, so a loop in one file that calls a query in another is found. A
+file whose sources and callees' summaries did not change since the last run
+shows its last findings again instead of being checked again.
+
   tools/nplusone-run.py -p build -j 8                       # report
   tools/nplusone-run.py -p build -j 8 --sarif nplusone.sarif \\
       --export-fixes nplusone-fixes.yaml                    # CI artifacts
@@ -26,7 +33,10 @@ Exit status: 1 when a file could not be analysed (clang-tidy failed, e.g.
 on a compile error) or, with --fail-on-findings, when findings remain after
 the baseline; 2 on a usage error; 0 otherwise.
 
-Python 3 standard library only.
+  tools/nplusone-run.py -p build --summaries-only           # pre-build step
+  tools/nplusone-run.py -p build --per-file                 # one file at a time
+
+Python 3 and PyYAML (Debian's python3-yaml, as nplusone-sarif.py).
 """
 
 import argparse
@@ -512,6 +522,10 @@ def main(argv=None):
     parser.add_argument("--per-file", action="store_true",
                         help="analyse each file on its own: no summaries, "
                         "calls into other files are not followed")
+    parser.add_argument("--summaries-only", action="store_true",
+                        help="bring the summaries up to date and stop (a "
+                        "pre-build step that keeps nplusone-clangd and the "
+                        "pre-commit hook current)")
     parser.add_argument("--recheck-all", action="store_true",
                         help="check every file again, even those whose "
                         "sources and callees' summaries did not change")
@@ -540,12 +554,16 @@ def main(argv=None):
     whole = None
     if not args.per_file or os.path.isdir(args.summary_dir):
         whole = WholeProgram(args, tidy, units, enabled=not args.per_file)
+    if args.per_file and args.summaries_only:
+        fail("--per-file and --summaries-only exclude each other")
     if not args.per_file:
         try:
             whole.summarize()
         except KeyboardInterrupt:
             sys.stderr.write("nplusone-run: interrupted\n")
             return 130
+        if args.summaries_only:
+            return 0
 
     with tempfile.TemporaryDirectory(prefix="nplusone-run-") as tmpdir:
         runner = Runner(args, tidy, files, tmpdir, whole)

@@ -11,6 +11,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/FileManager.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -124,7 +125,7 @@ void NPlusOneCheckBase::readOptions() {
                  "expected true or false; using false");
 }
 
-std::string NPlusOneCheckBase::summaryDirectory() {
+std::string NPlusOneCheckBase::summaryDirectory(ASTContext &AST) {
   StringRef Option = StringRef(SummaryDirectoryOption).trim();
   if (Option.equals_insensitive("none"))
     return "";
@@ -132,7 +133,14 @@ std::string NPlusOneCheckBase::summaryDirectory() {
   if (llvm::sys::path::is_relative(Dir)) {
     // Relative to the build directory of the unit's compile command, like
     // the other paths of a compile database.
+    // clang-tidy names it; clangd does not, but works in it.
     SmallString<256> Base(TidyContext->getCurrentBuildDirectory());
+    if (Base.empty())
+      if (auto Dir = AST.getSourceManager()
+                         .getFileManager()
+                         .getVirtualFileSystem()
+                         .getCurrentWorkingDirectory())
+        Base = *Dir;
     llvm::sys::fs::make_absolute(Base);
     llvm::sys::path::append(Base, Dir);
     Dir = Base;
@@ -164,7 +172,6 @@ void NPlusOneCheckBase::onStartOfTranslationUnit() {
     readOptions();
   // Every check resets the shared state; all do so before any function is
   // matched, so nothing computed for this unit is lost.
-  Shared->setSummaries(summaryDirectory(), WriteSummaries);
   Shared->startTranslationUnit();
 }
 
@@ -176,6 +183,7 @@ void NPlusOneCheckBase::onEndOfTranslationUnit() {
 void NPlusOneCheckBase::check(const MatchFinder::MatchResult &Result) {
   if (!Shared)
     onStartOfTranslationUnit();
+  Shared->setSummaries(summaryDirectory(*Result.Context), WriteSummaries);
   auto Results = Shared->analyzeTranslationUnit(*Result.Context);
   for (const std::string &Problem : Shared->takeSummaryProblems())
     if (Shared->firstReport(Problem))

@@ -41,10 +41,10 @@ protected:
 
 private:
   void readOptions();
-  /// The summary directory of the unit starting: the option's value (by
+  /// The summary directory of the unit \p AST: the option's value (by
   /// default `.nplusone`) resolved against the unit's build directory;
   /// empty when whole-program mode is off.
-  std::string summaryDirectory();
+  std::string summaryDirectory(clang::ASTContext &AST);
   /// Reports a bad option value, once per run for a module-wide option.
   void reportOption(llvm::StringRef Option, llvm::StringRef Value,
                     llvm::StringRef Problem);

@@ -9,7 +9,6 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -135,7 +134,12 @@ std::string summaryToJson(const UnitSummary &Summary) {
                                  {"calls", std::move(Calls)}};
   std::string Text;
   raw_string_ostream OS(Text);
-  OS << formatv("{0:1}", Doc) << "\n";
+  {
+    // One value per line, so that a summary reads and diffs as text.
+    json::OStream J(OS, /*IndentSize=*/1);
+    J.value(Doc);
+  }
+  OS << "\n";
   return OS.str();
 }
 
