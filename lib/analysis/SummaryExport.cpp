@@ -159,9 +159,15 @@ void UnitExporter::addInput(FileID File) {
 UnitSummary UnitExporter::run(llvm::ArrayRef<const FunctionDecl *> Functions) {
   addInput(SM.getMainFileID());
   Unit.Unit = absolutePath(SM.getMainFileID());
+  // Every file of user code the unit read, headers that only define macros
+  // too: a change to any of them can change what the unit's code does.
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    FileID File = SM.translateFile(It->first);
+    if (File.isValid() && !SM.isInSystemHeader(SM.getLocForStartOfFile(File)))
+      addInput(File);
+  }
   for (const FunctionDecl *FD : Functions) {
     SourceLocation Loc = SM.getExpansionLoc(FD->getLocation());
-    addInput(SM.getFileID(Loc));
     for (const CallFacts &C : Ctx.facts(*FD).calls())
       if (const FunctionDecl *Remote = Ctx.remoteCallee(C.Call))
         if (std::string Key = Ctx.linkageKeyOf(Remote); !Key.empty())
