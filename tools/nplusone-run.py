@@ -414,9 +414,12 @@ class WholeProgram:
         return [a for a in cmd if not a.startswith("--config")] + \
             ["--config=" + json.dumps(config)]
 
-    def summarize(self):
-        """Writes the summaries that are missing or stale, in parallel."""
-        stale = summaries.stale_units(self.dir, self.units, self.state)
+    def summarize(self, only=None):
+        """Writes the summaries that are missing or stale, in parallel: of
+        every unit, or of the units in only (a shard of the project)."""
+        units = self.units if only is None else \
+            {u: self.units[u] for u in only}
+        stale = summaries.stale_units(self.dir, units, self.state)
         if stale:
             os.makedirs(self.dir, exist_ok=True)
         done = [0]
@@ -451,7 +454,7 @@ class WholeProgram:
         if not self.args.quiet:
             sys.stdout.write("nplusone-run: summaries in %s: %d written, %d "
                              "up to date\n" % (display(self.dir), len(stale),
-                                               len(self.units) - len(stale)))
+                                               len(units) - len(stale)))
             sys.stdout.flush()
         self.deps = summaries.Dependencies(self.dir)
         try:
@@ -525,7 +528,8 @@ def main(argv=None):
     parser.add_argument("--summaries-only", action="store_true",
                         help="bring the summaries up to date and stop (a "
                         "pre-build step that keeps nplusone-clangd and the "
-                        "pre-commit hook current)")
+                        "pre-commit hook current); with FILE patterns, "
+                        "only those files' (a shard of the project)")
     parser.add_argument("--recheck-all", action="store_true",
                         help="check every file again, even those whose "
                         "sources and callees' summaries did not change")
@@ -558,7 +562,10 @@ def main(argv=None):
         fail("--per-file and --summaries-only exclude each other")
     if not args.per_file:
         try:
-            whole.summarize()
+            # --summaries-only with FILE patterns: the summaries of those
+            # files alone, for a shard of a project split across machines.
+            whole.summarize(files if args.summaries_only and args.files
+                            else None)
         except KeyboardInterrupt:
             sys.stderr.write("nplusone-run: interrupted\n")
             return 130

@@ -106,14 +106,20 @@ def command_digest(entry):
 
 def stale_units(summary_dir, units, state):
     """The units (main file -> compile database entry) whose summary is
-    missing, unusable or stale."""
+    missing, unusable or stale: a source changed, or the unit's command
+    differs from the one this directory's runs wrote it with. A summary
+    copied in from elsewhere (a shard) has no such record: its sources
+    decide, and its command is recorded from then on."""
     stale = []
     for unit, entry in units.items():
         doc = read_summary(os.path.join(summary_dir, summary_file_name(unit)))
-        known = state.load(unit, "summary") or {}
+        known = state.load(unit, "summary")
+        command = command_digest(entry)
         if doc is None or not inputs_current(doc) or \
-                known.get("command") != command_digest(entry):
+                (known is not None and known.get("command") != command):
             stale.append(unit)
+        elif known is None:
+            state.save(unit, "summary", {"command": command})
     return stale
 
 
