@@ -68,6 +68,29 @@ def has_directive(text, prefixes):
                for prefix in prefixes.split(","))
 
 
+def check_diagnostics(filecheck, source, original, kept, diag_file, prefixes,
+                      output, name=""):
+    """Matches the kept diagnostics (written to diag_file) against the
+    directives of source, whose text is original: every diagnostic must be
+    asserted, and a file without directives must have none."""
+    where = name + ": " if name else ""
+    if has_directive(original, prefixes):
+        check = subprocess.run(
+            [filecheck, source, "--input-file=" + diag_file,
+             "--check-prefixes=" + prefixes,
+             "--implicit-check-not={{warning|error|note}}:"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            universal_newlines=True)
+        if check.returncode != 0:
+            sys.stdout.write(check.stdout)
+            sys.stdout.write("\n--- tool output ---\n" + output)
+            fail("%sdiagnostics do not match %s lines" % (where, prefixes))
+    elif kept:
+        sys.stdout.write("\n".join(kept) + "\n")
+        fail("%sunexpected nplusone diagnostics in a file with no %s lines"
+             % (where, prefixes))
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--clang-tidy", required=True)
@@ -128,21 +151,8 @@ def main():
     with open(diag_file, "w") as f:
         f.write("\n".join(kept) + ("\n" if kept else ""))
 
-    if has_directive(original, a.messages_prefix):
-        check = subprocess.run(
-            [a.filecheck, a.input, "--input-file=" + diag_file,
-             "--check-prefixes=" + a.messages_prefix,
-             "--implicit-check-not={{warning|error|note}}:"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            universal_newlines=True)
-        if check.returncode != 0:
-            sys.stdout.write(check.stdout)
-            sys.stdout.write("\n--- tool output ---\n" + output)
-            fail("diagnostics do not match %s lines" % a.messages_prefix)
-    elif kept:
-        sys.stdout.write("\n".join(kept) + "\n")
-        fail("unexpected nplusone diagnostics in a file with no %s lines"
-             % a.messages_prefix)
+    check_diagnostics(a.filecheck, a.input, original, kept, diag_file,
+                      a.messages_prefix, output)
 
     if has_directive(original, a.fixes_prefix):
         check = subprocess.run(

@@ -100,24 +100,9 @@ def check_file(a, project, path, output):
     diag_file = os.path.join(a.temp, name + ".diagnostics.txt")
     with open(diag_file, "w") as f:
         f.write("\n".join(kept) + ("\n" if kept else ""))
-    if single.has_directive(original, a.messages_prefix):
-        check = subprocess.run(
-            [a.filecheck, os.path.join(project, name),
-             "--input-file=" + diag_file,
-             "--check-prefixes=" + a.messages_prefix,
-             "--implicit-check-not={{warning|error|note}}:"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            universal_newlines=True)
-        if check.returncode != 0:
-            sys.stdout.write(check.stdout)
-            sys.stdout.write("\n--- tool output for %s ---\n%s" %
-                             (name, output))
-            single.fail("%s: diagnostics do not match %s lines" %
-                        (name, a.messages_prefix))
-    elif kept:
-        sys.stdout.write("\n".join(kept) + "\n")
-        single.fail("%s: unexpected nplusone diagnostics in a file with no "
-                    "%s lines" % (name, a.messages_prefix))
+    single.check_diagnostics(a.filecheck, os.path.join(project, name),
+                             original, kept, diag_file, a.messages_prefix,
+                             output, name)
 
 
 def main():

@@ -54,26 +54,17 @@ import threading
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def load_sarif_module():
+def load_module(name, file_name):
+    """A module of tools/ by file name (nplusone-sarif.py has a dash)."""
     spec = importlib.util.spec_from_file_location(
-        "nplusone_sarif", os.path.join(HERE, "nplusone-sarif.py"))
+        name, os.path.join(HERE, file_name))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-sarif = load_sarif_module()
-
-
-def load_summaries_module():
-    spec = importlib.util.spec_from_file_location(
-        "nplusone_summaries", os.path.join(HERE, "nplusone_summaries.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-summaries = load_summaries_module()
+sarif = load_module("nplusone_sarif", "nplusone-sarif.py")
+summaries = load_module("nplusone_summaries", "nplusone_summaries.py")
 
 NOISE_RE = re.compile(r"^(\d+ warnings?( and \d+ errors?)? generated\.|"
                       r"\d+ errors? generated\.|"

@@ -177,7 +177,7 @@ const CallSummary *AnalysisContext::remoteSummary(const Expr *Call,
   if (Slot)
     return Slot->RunsQuery ? Slot.get() : nullptr;
   Slot = std::make_unique<CallSummary>();
-  const RemoteQuery *Q = Store->query(Key, Budget);
+  const SummaryQuery *Q = Store->query(Key, Budget);
   if (!Q)
     return nullptr;
   CallSummary &S = *Slot;
@@ -206,7 +206,7 @@ RowsOrigin AnalysisContext::remoteRows(const Expr *Call) {
   std::string Key = Store ? linkageKeyOf(Remote) : "";
   unsigned Budget =
       SummaryBudget == 0 ? Options.MaxCallDepth : SummaryBudget - 1;
-  const RemoteRows *Found = Key.empty() ? nullptr : Store->rows(Key, Budget);
+  const SummaryRows *Found = Key.empty() ? nullptr : Store->rows(Key, Budget);
   if (!Found)
     return Rows;
   Rows.Remote = Found;
@@ -270,14 +270,15 @@ std::pair<std::string, int> argumentShape(const Expr *Call, int Param,
 void mergeEdge(std::vector<RemoteCallEdge> &Edges, RemoteCallEdge E) {
   constexpr size_t MaxEdges = 64;
   for (RemoteCallEdge &Old : Edges) {
-    if (Old.Key != E.Key)
+    if (Old.Call.Key != E.Call.Key)
       continue;
-    for (size_t I = 0; I < Old.ArgFlow.size() && I < E.ArgFlow.size(); ++I)
-      E.ArgFlow[I] |= Old.ArgFlow[I];
-    if (E.Depth < Old.Depth)
+    std::vector<uint64_t> &Flow = E.Call.ArgFlow;
+    for (size_t I = 0; I < Old.Call.ArgFlow.size() && I < Flow.size(); ++I)
+      Flow[I] |= Old.Call.ArgFlow[I];
+    if (E.Call.Depth < Old.Call.Depth)
       Old = std::move(E);
     else
-      Old.ArgFlow = std::move(E.ArgFlow);
+      Old.Call.ArgFlow = std::move(Flow);
     return;
   }
   if (Edges.size() < MaxEdges)
@@ -371,17 +372,17 @@ void AnalysisContext::recordRemoteCalls(
   if (Remote) {
     RemoteCallEdge E;
     E.Remote = Remote;
-    E.Key = linkageKeyOf(Remote);
-    if (E.Key.empty())
+    E.Call.Key = linkageKeyOf(Remote);
+    if (E.Call.Key.empty())
       return;
     unsigned N = std::min<unsigned>(Remote->getNumParams(), ThisParamBit);
     for (unsigned I = 0; I <= N; ++I) {
       int Param = I == N ? ImplicitObject : static_cast<int>(I);
       unsigned Bit = I == N ? ThisParamBit : I;
-      E.ArgFlow.push_back(Passed(LabelMask(1) << Bit));
+      E.Call.ArgFlow.push_back(Passed(LabelMask(1) << Bit));
       auto [Text, Own] = argumentShape(C.Call, Param, F);
-      E.ArgText.push_back(Text);
-      E.ArgParam.push_back(Own);
+      E.Call.ArgText.push_back(Text);
+      E.Call.ArgParam.push_back(Own);
     }
     E.Chain.push_back({C.Call, &F.function(), Remote});
     mergeEdge(Entry.Edges, std::move(E));
@@ -389,15 +390,15 @@ void AnalysisContext::recordRemoteCalls(
   }
   for (const RemoteCallEdge &Inner : Local->RemoteCalls) {
     RemoteCallEdge E = Inner;
-    E.Depth = Inner.Depth + 1;
-    for (size_t I = 0; I < Inner.ArgFlow.size(); ++I) {
-      E.ArgFlow[I] = Passed(Inner.ArgFlow[I]);
-      int P = Inner.ArgParam[I];
+    E.Call.Depth = Inner.Call.Depth + 1;
+    for (size_t I = 0; I < Inner.Call.ArgFlow.size(); ++I) {
+      E.Call.ArgFlow[I] = Passed(Inner.Call.ArgFlow[I]);
+      int P = Inner.Call.ArgParam[I];
       auto [Text, Own] = P >= 0 ? argumentShape(C.Call, P, F)
                                 : std::pair<std::string, int>("", -1);
-      if (E.ArgText[I].empty())
-        E.ArgText[I] = Text;
-      E.ArgParam[I] = Own;
+      if (E.Call.ArgText[I].empty())
+        E.Call.ArgText[I] = Text;
+      E.Call.ArgParam[I] = Own;
     }
     E.Chain.insert(E.Chain.begin(), {C.Call, &F.function(), calleeOf(C.Call)});
     mergeEdge(Entry.Edges, std::move(E));

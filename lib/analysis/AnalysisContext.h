@@ -58,15 +58,11 @@ struct ChainStep {
 /// this unit's summary (lib/wholeprogram) and linked when summaries are read.
 struct RemoteCallEdge {
   const clang::FunctionDecl *Remote = nullptr;
-  std::string Key;
-  /// Calls from a caller of the function to the one making the call.
-  unsigned Depth = 1;
-  /// Per parameter of the remote function, then its object: the labels of
-  /// the function's parameters that flow into the argument, its literal
-  /// text, and the parameter it is (-1 when none).
-  std::vector<LabelMask> ArgFlow;
-  std::vector<std::string> ArgText;
-  std::vector<int> ArgParam;
+  /// The call as the summary records it: the remote function's key, the
+  /// depth, and per argument what flows in (in labels of the function's
+  /// parameters), its literal text and the parameter it is. Its Steps are
+  /// written from Chain when the summary is.
+  SummaryCall Call;
   /// From the function down to the call.
   std::vector<ChainStep> Chain;
 };
@@ -96,7 +92,7 @@ struct CallSummary {
   /// passing a constant that fails it runs none.
   std::optional<ParamGuard> Guard;
   /// When the query is in another translation unit: the chain's rest there.
-  const RemoteQuery *Remote = nullptr;
+  const SummaryQuery *Remote = nullptr;
   /// Exporting a summary: the calls into other units (at most one per
   /// callee, the shallowest).
   std::vector<RemoteCallEdge> RemoteCalls;

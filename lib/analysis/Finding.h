@@ -65,7 +65,7 @@ struct LoopQueryFinding {
   /// When the chain goes on in other translation units (whole-program
   /// mode): its steps there, down to the query. TargetFunction is then the
   /// last function of this unit on the chain.
-  const RemoteQuery *Remote = nullptr;
+  const SummaryQuery *Remote = nullptr;
   /// Loop-invariant queries held by a declaration of the loop body: the
   /// declaration to move before the loop, and whether that is provably safe
   /// (then it is a warning fix-it; otherwise a note fix-it).

@@ -69,7 +69,7 @@ struct RowLoop {
   bool RowsInArgument = false;
   /// When RowsCall is a function of another translation unit: where its
   /// rows come from (OriginQuery is then null).
-  const RemoteRows *RemoteOrigin = nullptr;
+  const SummaryRows *RemoteOrigin = nullptr;
 };
 
 /// Where a value's rows come from: the read query that produced them (in
@@ -83,7 +83,7 @@ struct RowsOrigin {
   /// The read is in another translation unit: known from its summary
   /// (Remote), or, while this unit's summary is exported, the function of
   /// that unit whose rows these are (RowsOf).
-  const RemoteRows *Remote = nullptr;
+  const SummaryRows *Remote = nullptr;
   const clang::FunctionDecl *RowsOf = nullptr;
   explicit operator bool() const { return Query || Remote || RowsOf; }
 };

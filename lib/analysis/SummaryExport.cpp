@@ -182,9 +182,10 @@ UnitSummary UnitExporter::run(llvm::ArrayRef<const FunctionDecl *> Functions) {
     R.Name = messageName(FD);
     if (S->RunsQuery)
       R.Query = queryOf(*FD, *S);
-    for (const RemoteCallEdge &E : S->RemoteCalls)
-      R.Calls.push_back(
-          {E.Key, E.Depth, E.ArgFlow, E.ArgText, E.ArgParam, stepsOf(E.Chain)});
+    for (const RemoteCallEdge &E : S->RemoteCalls) {
+      R.Calls.push_back(E.Call);
+      R.Calls.back().Steps = stepsOf(E.Chain);
+    }
     R.Rows = rowsOf(*FD, S->ReturnedRows);
     if (R.Query || !R.Calls.empty() || R.Rows)
       Unit.Functions.push_back(std::move(R));

@@ -143,8 +143,8 @@ namespace {
 /// \p Sub, reached through \p Call: its flow in terms of the caller's
 /// parameters, its steps after the call's, its text where the call passes
 /// it in.
-RemoteQuery throughCall(const SummaryCall &Call, const RemoteQuery &Sub) {
-  RemoteQuery Q = Sub;
+SummaryQuery throughCall(const SummaryCall &Call, const SummaryQuery &Sub) {
+  SummaryQuery Q = Sub;
   Q.Depth = Call.Depth + Sub.Depth;
   Q.ParamFlow = 0;
   size_t Object = Call.ArgFlow.size() - 1;
@@ -168,38 +168,25 @@ RemoteQuery throughCall(const SummaryCall &Call, const RemoteQuery &Sub) {
   return Q;
 }
 
-RemoteQuery ownQuery(const SummaryQuery &S) {
-  RemoteQuery Q;
-  Q.Kind = S.Kind;
-  Q.Depth = S.Depth;
-  Q.ParamFlow = S.ParamFlow;
-  Q.Library = S.Library;
-  Q.Keyword = S.Keyword;
-  Q.Sql = S.Sql;
-  Q.SqlParam = S.SqlParam;
-  Q.TextAt = S.TextAt;
-  Q.Steps = S.Steps;
-  return Q;
-}
 } // namespace
 
-std::optional<RemoteQuery>
+std::optional<SummaryQuery>
 SummaryStore::resolveQuery(const FunctionSummaryRecord &R, unsigned Budget) {
   // The shallowest query, like a summary within a unit; every query adds
   // the parameters that feed it.
-  std::optional<RemoteQuery> Best;
+  std::optional<SummaryQuery> Best;
   uint64_t Flow = 0;
-  auto Consider = [&](RemoteQuery Q) {
+  auto Consider = [&](SummaryQuery Q) {
     Flow |= Q.ParamFlow;
     if (!Best || Q.Depth < Best->Depth)
       Best = std::move(Q);
   };
   if (R.Query && R.Query->Depth <= Budget)
-    Consider(ownQuery(*R.Query));
+    Consider(*R.Query);
   for (const SummaryCall &Call : R.Calls) {
     if (Call.Depth >= Budget || Call.ArgFlow.empty())
       continue;
-    if (const RemoteQuery *Sub = query(Call.Key, Budget - Call.Depth))
+    if (const SummaryQuery *Sub = query(Call.Key, Budget - Call.Depth))
       Consider(throughCall(Call, *Sub));
   }
   if (Best)
@@ -207,7 +194,7 @@ SummaryStore::resolveQuery(const FunctionSummaryRecord &R, unsigned Budget) {
   return Best;
 }
 
-const RemoteQuery *SummaryStore::query(StringRef Key, unsigned Budget) {
+const SummaryQuery *SummaryStore::query(StringRef Key, unsigned Budget) {
   if (Budget == 0)
     return nullptr;
   auto MemoKey = std::make_pair(Key.str(), Budget);
@@ -219,15 +206,15 @@ const RemoteQuery *SummaryStore::query(StringRef Key, unsigned Budget) {
   // the cycle adds nothing new.
   if (!R || !InProgress.insert(Key).second)
     return nullptr;
-  std::optional<RemoteQuery> Found = resolveQuery(*R, Budget);
+  std::optional<SummaryQuery> Found = resolveQuery(*R, Budget);
   InProgress.erase(Key);
-  std::unique_ptr<RemoteQuery> &Slot = Queries[MemoKey];
+  std::unique_ptr<SummaryQuery> &Slot = Queries[MemoKey];
   if (Found)
-    Slot = std::make_unique<RemoteQuery>(std::move(*Found));
+    Slot = std::make_unique<SummaryQuery>(std::move(*Found));
   return Slot.get();
 }
 
-const RemoteRows *SummaryStore::rows(StringRef Key, unsigned Budget) {
+const SummaryRows *SummaryStore::rows(StringRef Key, unsigned Budget) {
   if (Budget == 0)
     return nullptr;
   auto MemoKey = std::make_pair(Key.str(), Budget);
@@ -237,17 +224,13 @@ const RemoteRows *SummaryStore::rows(StringRef Key, unsigned Budget) {
   const FunctionSummaryRecord *R = record(Key);
   if (!R || !R->Rows || !InProgress.insert(Key).second)
     return nullptr;
-  std::unique_ptr<RemoteRows> Found;
-  if (!R->Rows->RowsOf.empty()) {
-    if (const RemoteRows *Sub = rows(R->Rows->RowsOf, Budget - 1))
-      Found = std::make_unique<RemoteRows>(*Sub);
-  } else {
-    Found = std::make_unique<RemoteRows>();
-    Found->Library = R->Rows->Library;
-    Found->Table = R->Rows->Table;
-    Found->Function = R->Rows->Function;
-    Found->Place = R->Rows->Place;
-  }
+  // Rows another unit's function returns are where that one says.
+  std::unique_ptr<SummaryRows> Found;
+  const SummaryRows *Own = R->Rows->RowsOf.empty() ? &*R->Rows : nullptr;
+  if (!Own)
+    Own = rows(R->Rows->RowsOf, Budget - 1);
+  if (Own)
+    Found = std::make_unique<SummaryRows>(*Own);
   InProgress.erase(Key);
   return (Rows[MemoKey] = std::move(Found)).get();
 }

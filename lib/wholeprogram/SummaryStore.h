@@ -30,35 +30,6 @@
 
 namespace nplusone {
 
-/// The query a call to a function of another unit reaches.
-struct RemoteQuery {
-  SummaryQueryKind Kind = SummaryQueryKind::Read;
-  /// Calls from the caller of the function down to the statement.
-  unsigned Depth = 1;
-  /// Bit i: argument i feeds the statement; bit 62: the object does.
-  uint64_t ParamFlow = 0;
-  std::string Library;
-  std::string Keyword;
-  /// The statement's text, when known; set from a caller's literal when the
-  /// statement is passed down the chain.
-  std::string Sql;
-  /// The parameter of the function that passes the statement's text, or -1.
-  int SqlParam = -1;
-  /// Where the statement's text is written, when it is.
-  SourcePlace TextAt;
-  /// From the function down to the statement, across units.
-  std::vector<SummaryStep> Steps;
-};
-
-/// The rows a function of another unit returns.
-struct RemoteRows {
-  std::string Library;
-  std::string Table;
-  /// The function that runs the read, and where.
-  std::string Function;
-  SourcePlace Place;
-};
-
 class SummaryStore {
 public:
   explicit SummaryStore(std::string Directory)
@@ -71,12 +42,14 @@ public:
   void startUnit();
 
   /// The query a call to the function \p Key reaches when at most
-  /// \p Budget calls may be followed; null when none is known.
-  const RemoteQuery *query(llvm::StringRef Key, unsigned Budget);
+  /// \p Budget calls may be followed, linked across units: its depth and
+  /// flow from the function's callers, its steps down to the statement in
+  /// whichever unit runs it; null when none is known.
+  const SummaryQuery *query(llvm::StringRef Key, unsigned Budget);
 
-  /// The rows the function \p Key returns, within \p Budget calls; null
-  /// when it returns none that are known.
-  const RemoteRows *rows(llvm::StringRef Key, unsigned Budget);
+  /// The rows the function \p Key returns (where the read that produced
+  /// them is), within \p Budget calls; null when it returns none known.
+  const SummaryRows *rows(llvm::StringRef Key, unsigned Budget);
 
   /// Problems met since the last call, one line each, naming the file.
   std::vector<std::string> takeProblems();
@@ -104,17 +77,17 @@ private:
   /// against its sources the first time.
   const FunctionSummaryRecord *record(llvm::StringRef Key);
   bool isCurrent(LoadedUnit &U);
-  std::optional<RemoteQuery> resolveQuery(const FunctionSummaryRecord &R,
-                                          unsigned Budget);
+  std::optional<SummaryQuery> resolveQuery(const FunctionSummaryRecord &R,
+                                           unsigned Budget);
   void problem(const std::string &Message);
 
   std::string Directory;
   std::map<std::string, std::unique_ptr<LoadedUnit>> Units;
   /// Each key's definition; null when two units define it.
   llvm::StringMap<FunctionRef> Functions;
-  std::map<std::pair<std::string, unsigned>, std::unique_ptr<RemoteQuery>>
+  std::map<std::pair<std::string, unsigned>, std::unique_ptr<SummaryQuery>>
       Queries;
-  std::map<std::pair<std::string, unsigned>, std::unique_ptr<RemoteRows>> Rows;
+  std::map<std::pair<std::string, unsigned>, std::unique_ptr<SummaryRows>> Rows;
   llvm::StringSet<> InProgress;
   /// Source hashes computed for this translation unit.
   llvm::StringMap<std::string> Hashes;
