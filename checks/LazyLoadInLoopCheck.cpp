@@ -21,6 +21,7 @@ void LazyLoadInLoopCheck::report(const LoopQueryFinding &F,
       << F.Relation << (F.Conditional ? 1 : 0) << perIteration(L);
   noteRowSource(*this, L, F.Function);
   noteRowValue(*this, F, L);
+  noteCallChain(*this, F);
   noteEagerLoad(*this, F);
 }
 

@@ -204,9 +204,19 @@ bool sqlIsText(const LoopQueryFinding &F) {
 /// What the site runs, as the notes name it: a query for a read; for a
 /// write its keyword (UPDATE, SET) when known, else a statement.
 std::string runsWhat(const LoopQueryFinding &F) {
+  if (F.Kind == FindingKind::LazyLoadInLoop)
+    return "lazy load of '" + F.Relation + "'";
   if (F.Kind != FindingKind::WriteInLoop)
     return "query";
   return F.StatementKeyword.empty() ? "statement" : F.StatementKeyword;
+}
+
+/// The last step of a chain: "'find' runs the query here", "'show' loads
+/// 'customer' here".
+std::string runsHere(llvm::StringRef Caller, const LoopQueryFinding &F) {
+  if (F.Kind == FindingKind::LazyLoadInLoop)
+    return (Caller + " loads '" + F.Relation + "' here").str();
+  return (Caller + " runs the " + runsWhat(F) + " here").str();
 }
 } // namespace
 
@@ -217,7 +227,7 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
   std::string Value = quoteSource(F.Carrier, F.Function->getASTContext());
   int What = L.Source == LoopSource::QueryRows ? 0 : 1;
   std::string Runs = runsWhat(F);
-  if (F.Kind == FindingKind::LazyLoadInLoop) {
+  if (F.Kind == FindingKind::LazyLoadInLoop && F.Chain.empty()) {
     if (isa<MemberExpr>(F.Carrier->IgnoreParenImpCasts()))
       Check.diag(F.Carrier->getBeginLoc(),
                  "'%0' is a relation of the current %select{row|element}1",
@@ -284,19 +294,16 @@ void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
       Check.diag(S.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
           << messageName(S.Caller) << messageName(S.Callee);
     else
-      Check.diag(S.Call->getBeginLoc(), "%0 runs the %1 here",
-                 DiagnosticIDs::Note)
-          << messageName(S.Caller) << runsWhat(F);
+      Check.diag(S.Call->getBeginLoc(), "%0", DiagnosticIDs::Note)
+          << runsHere(messageName(S.Caller), F);
   }
   // The rest of the chain, in other translation units.
   if (!F.Remote)
     return;
   for (const SummaryStep &S : F.Remote->Steps)
     noteRemote(Check, S.Place, F.Site->getBeginLoc(), F.Function,
-               S.Caller +
-                   (S.Callee.empty() ? " runs the " + runsWhat(F)
-                                     : " calls " + S.Callee) +
-                   " here");
+               S.Callee.empty() ? runsHere(S.Caller, F)
+                                : S.Caller + " calls " + S.Callee + " here");
 }
 
 void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {

@@ -187,6 +187,8 @@ const CallSummary *AnalysisContext::remoteSummary(const Expr *Call,
   S.Remote = Q;
   S.Target.Library = Model.libraryNamed(Q->Library);
   S.Target.IsWrite = Q->Kind == SummaryQueryKind::Write;
+  S.Target.IsLazyLoad = Q->Kind == SummaryQueryKind::LazyLoad;
+  S.Target.Relation = Q->Relation;
   if (!Q->Keyword.empty())
     S.Target.WriteKeyword = Q->Keyword.c_str();
   if (!Q->Sql.empty() && (!S.Target.Library || S.Target.Library->speaksSql()))
@@ -310,7 +312,9 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
   // A memo's query runs the first time only.
   if (runsOnlyOnce(C, F))
     return false;
-  if (!(C.Roles & RoleExecute)) {
+  // A relation a helper loads lazily is a query its callers run too.
+  const Expr *Lazy = lazyLoadObject(C);
+  if (!(C.Roles & RoleExecute) && !Lazy) {
     Callee = followableCallee(C.Call);
     const FunctionDecl *Remote = Callee ? nullptr : remoteCallee(C.Call);
     if (!Callee && !Remote)
@@ -349,6 +353,14 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
     auto CalleeIt = Summaries.find(Callee);
     if (CalleeIt != Summaries.end() && CalleeIt->second->Truncated)
       Entry.Truncated = true;
+  } else if (Lazy) {
+    Found.Target.ApiCall = C.Call;
+    Found.Target.Library = C.Api.Library;
+    Found.Target.IsLazyLoad = true;
+    Found.Target.Relation = lazyRelationName(C);
+    Found.ParamFlow =
+        labelInputs([&](InputVisitor Visit) { Visit(Lazy, false); }, Flow);
+    Found.Depth = 1;
   } else {
     Found.Target = describeQuery(C, F, this);
     Found.ParamFlow = labelInputs(

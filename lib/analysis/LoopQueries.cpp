@@ -117,27 +117,6 @@ bool hasImpureCall(const Expr *Root, const ApiModel &Model) {
          }) == WalkResult::Stopped;
 }
 
-/// The expression a lazy load is made on, when it is one: a data member
-/// where the model asks for one.
-const Expr *lazyObject(const CallFacts &C) {
-  const ApiFunction &Fn = *C.Api.Function;
-  const Expr *Obj = callArg(C.Call, Fn.HandleArg);
-  if (!Obj)
-    return nullptr;
-  if ((Fn.Roles & RoleOnMemberOnly) &&
-      !isa<MemberExpr>(Obj->IgnoreParenImpCasts()))
-    return nullptr;
-  return Obj;
-}
-
-/// The relation a lazy load loads: the data member, or the getter.
-std::string relationName(const CallFacts &C) {
-  const Expr *Obj = lazyObject(C)->IgnoreParenImpCasts();
-  if (const auto *ME = dyn_cast<MemberExpr>(Obj))
-    return ME->getMemberDecl()->getNameAsString();
-  return calledName(C.Call);
-}
-
 /// One call in a loop that runs a query or loads a relation, as the driver
 /// sees it.
 struct SiteCall {
@@ -151,7 +130,7 @@ struct SiteCall {
   /// Calls Visit on each expression of the site that feeds its query.
   void forEachInput(const FunctionFacts &Facts, InputVisitor Visit) const {
     if (IsLazy)
-      Visit(lazyObject(C), false);
+      Visit(lazyLoadObject(C), false);
     else if (IsApi)
       forEachQueryInput(C, Facts, Visit);
     else
@@ -276,7 +255,7 @@ std::optional<SiteCall> LoopQueryFinder::siteOf(const CallFacts &C) const {
   if (S.IsApi && !(C.Roles & RoleStatementInputs) &&
       StatementExprs.count(C.FullExpr))
     return std::nullopt;
-  S.IsLazy = (C.Roles & RoleLazyLoad) && lazyObject(C);
+  S.IsLazy = (C.Roles & RoleLazyLoad) && lazyLoadObject(C);
   if (S.IsApi || S.IsLazy)
     return S;
   if (C.Api || Budget == 0)
@@ -389,14 +368,14 @@ bool LoopQueryFinder::variesInLoop(const SiteCall &S, int Loop) {
 /// a read of nothing that changes. False when no check does.
 bool LoopQueryFinder::classify(const SiteCall &S, LoopChoice &Choice,
                                LoopQueryFinding &F) {
-  if (S.IsLazy) {
+  if (S.IsLazy || F.Target.IsLazyLoad) {
     // A relation of an object that is the same on every iteration is
     // loaded once; only per-row and per-element objects are N+1.
     if (Choice.Chosen < 0)
       return false;
     F.Kind = FindingKind::LazyLoadInLoop;
     F.Loop = Choice.Chosen;
-    F.Relation = relationName(S.C);
+    F.Relation = S.IsLazy ? lazyRelationName(S.C) : F.Target.Relation;
   } else if (F.Target.IsWrite) {
     // A write costs a round trip per iteration of the innermost loop,
     // whatever it depends on; but a retry of one write is no batch.

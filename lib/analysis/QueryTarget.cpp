@@ -212,4 +212,26 @@ LabelMask labelInputs(llvm::function_ref<void(InputVisitor)> ForEachInput,
   return Result;
 }
 
+const Expr *lazyLoadObject(const CallFacts &C) {
+  if (!(C.Roles & RoleLazyLoad) || !C.Api)
+    return nullptr;
+  const ApiFunction &Fn = *C.Api.Function;
+  const Expr *Obj = callArg(C.Call, Fn.HandleArg);
+  if (!Obj)
+    return nullptr;
+  if ((Fn.Roles & RoleOnMemberOnly) &&
+      !isa<MemberExpr>(Obj->IgnoreParenImpCasts()))
+    return nullptr;
+  return Obj;
+}
+
+std::string lazyRelationName(const CallFacts &C) {
+  const Expr *Obj = lazyLoadObject(C);
+  if (!Obj)
+    return "";
+  if (const auto *ME = dyn_cast<MemberExpr>(Obj->IgnoreParenImpCasts()))
+    return ME->getMemberDecl()->getNameAsString();
+  return calledName(C.Call);
+}
+
 } // namespace nplusone

@@ -39,7 +39,17 @@ struct QueryTarget {
   bool IsSession = false;
   /// For a typed statement (no SQL text), the SQL keyword its type writes.
   const char *WriteKeyword = nullptr;
+  /// An ORM relation loaded lazily (`o.customer.load()`), and its name.
+  bool IsLazyLoad = false;
+  std::string Relation;
 };
+
+/// The object a lazy load is made on, when \p C is one: a data member
+/// where the model asks for one; null otherwise.
+const clang::Expr *lazyLoadObject(const CallFacts &C);
+
+/// The relation the lazy load \p C loads: the data member, or the getter.
+std::string lazyRelationName(const CallFacts &C);
 
 /// The SQL of the statements the unit prepares by name
 /// (`conn.prepare("mark_done", "UPDATE ...")`).

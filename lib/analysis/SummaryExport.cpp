@@ -102,7 +102,10 @@ std::optional<SummaryQuery> UnitExporter::queryOf(const FunctionDecl &FD,
   if (Target.IsSession)
     return std::nullopt;
   SummaryQuery Q;
-  Q.Kind = Target.IsWrite ? SummaryQueryKind::Write : SummaryQueryKind::Read;
+  Q.Kind = Target.IsLazyLoad ? SummaryQueryKind::LazyLoad
+            : Target.IsWrite   ? SummaryQueryKind::Write
+                               : SummaryQueryKind::Read;
+  Q.Relation = Target.Relation;
   Q.Depth = S.Depth;
   Q.ParamFlow = S.ParamFlow;
   Q.Library = Target.Library ? Target.Library->Name : "";

@@ -73,6 +73,7 @@ json::Value queryToJson(const SummaryQuery &Q) {
                       {"params", static_cast<int64_t>(Q.ParamFlow)},
                       {"library", Q.Library},
                       {"keyword", Q.Keyword},
+                      {"relation", Q.Relation},
                       {"sql", Q.Sql},
                       {"sqlParam", Q.SqlParam},
                       {"textAt", placeToJson(Q.TextAt)},
@@ -245,6 +246,7 @@ bool SummaryReader::query(const json::Object &O, SummaryQuery &Q) {
          integer(O, "params", Q.ParamFlow, "a query") &&
          string(O, "library", Q.Library, "a query") &&
          string(O, "keyword", Q.Keyword, "a query") &&
+         string(O, "relation", Q.Relation, "a query") &&
          string(O, "sql", Q.Sql, "a query") &&
          integer(O, "sqlParam", Q.SqlParam, "a query", -1) &&
          place(O, "textAt", Q.TextAt, "a query") &&

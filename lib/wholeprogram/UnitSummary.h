@@ -57,6 +57,8 @@ struct SummaryQuery {
   std::string Library;
   /// A write's keyword (INSERT, UPDATE, ...), when known.
   std::string Keyword;
+  /// A lazy load's relation (the data member or getter).
+  std::string Relation;
   /// The statement's text with run-time values as holes, when known.
   std::string Sql;
   /// The parameter that passes the statement's text in, or -1.
