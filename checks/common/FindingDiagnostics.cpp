@@ -16,6 +16,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -55,7 +56,8 @@ std::string quoteSource(const Expr *E, const ASTContext &Ctx) {
 /// Where \p P, a place another unit's summary names, is in this run's
 /// sources; invalid when its file cannot be read here.
 SourceLocation locationOf(const SourcePlace &P, SourceManager &SM) {
-  if (P.File.empty() || P.Line == 0)
+  // Summaries name the files: only a regular file is opened.
+  if (P.File.empty() || P.Line == 0 || !llvm::sys::fs::is_regular_file(P.File))
     return SourceLocation();
   auto File = SM.getFileManager().getOptionalFileRef(P.File);
   if (!File)

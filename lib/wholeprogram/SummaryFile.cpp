@@ -26,6 +26,13 @@ std::string contentHash(StringRef Data) {
 }
 
 std::optional<std::string> fileHash(StringRef Path) {
+  // A summary names the files to hash: only regular files of a source's
+  // size are read (a FIFO or a device would block or never end).
+  constexpr uint64_t MaxSourceSize = 256u << 20;
+  sys::fs::file_status Status;
+  if (sys::fs::status(Path, Status) || !sys::fs::is_regular_file(Status) ||
+      Status.getSize() > MaxSourceSize)
+    return std::nullopt;
   auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
                                       /*RequiresNullTerminator=*/false);
   if (!Buffer)

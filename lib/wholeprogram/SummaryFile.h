@@ -30,7 +30,8 @@ constexpr const char *SummaryFileSuffix = ".nplusone.json";
 /// The hex SHA-1 of \p Data, as summaries record their inputs.
 std::string contentHash(llvm::StringRef Data);
 
-/// The hex SHA-1 of the file at \p Path, or nullopt when it cannot be read.
+/// The hex SHA-1 of the file at \p Path, or nullopt when it is not a
+/// regular file of a plausible size or cannot be read.
 std::optional<std::string> fileHash(llvm::StringRef Path);
 
 /// The file name of \p Unit's summary in a summary directory.

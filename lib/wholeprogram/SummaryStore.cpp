@@ -125,8 +125,9 @@ bool SummaryStore::isCurrent(LoadedUnit &U) {
       continue;
     U.State = 2;
     problem("summary file '" + U.Path + "' is stale: '" + In.Path + "' " +
-            (It->second.empty() ? "no longer exists" : "changed") +
-            " since it was written; ignored (re-run tools/nplusone-run.py)");
+            (It->second.empty() ? "is gone or is not a readable file"
+                                : "changed since it was written") +
+            "; ignored (re-run tools/nplusone-run.py)");
     break;
   }
   return U.State == 1;

@@ -4,6 +4,10 @@ file can arrive broken: cut short, not JSON, another format version,
 another tool's JSON, a field missing.
 
   damage-summary.py DIR UNIT-NAME truncate|garbage|version|alien|field
+  damage-summary.py DIR UNIT-NAME pipe PATH
+
+'pipe' points every file the summary names (its inputs, the places of its
+notes) at PATH, a FIFO: a reader that opened it would block.
 """
 import json
 import os
@@ -31,6 +35,12 @@ elif how == "version":
     text = json.dumps(doc)
 elif how == "alien":
     text = json.dumps({"name": "package.json", "version": "1.0.0"})
+elif how == "pipe":
+    doc = json.loads(text)
+    for item in doc["inputs"]:
+        item["path"] = sys.argv[4]
+    text = json.dumps(doc).replace(json.dumps(doc["unit"]),
+                                   json.dumps(sys.argv[4]))
 elif how == "field":
     doc = json.loads(text)
     for f in doc["functions"]:

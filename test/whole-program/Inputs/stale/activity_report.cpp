@@ -14,6 +14,7 @@ void printActivity(pqxx::work &tx) {
 
   // After the edit: the summary is stale, said once, and no finding comes of it.
   // STALE: warning: summary file '{{.*}}accounts_repo.cpp.{{[0-9a-f]+}}.nplusone.json' is stale: '{{.*}}accounts_repo.cpp' changed since it was written; ignored (re-run tools/nplusone-run.py) [clang-tidy-config]
+  // PIPE: warning: summary file '{{.*}}accounts_repo.cpp.{{[0-9a-f]+}}.nplusone.json' is stale: '{{.*}}pipe' is gone or is not a readable file; ignored (re-run tools/nplusone-run.py) [clang-tidy-config]
 
   // A broken summary file: said once in each file's check, no finding.
   // CORRUPT: warning: summary file '{{.*}}accounts_repo.cpp.{{[0-9a-f]+}}.nplusone.json' is unusable: not valid JSON ({{.*}}); ignored (re-run tools/nplusone-run.py to rewrite it) [clang-tidy-config]
