@@ -441,6 +441,8 @@ class WholeProgram:
                     sys.stdout.flush()
 
         run_parallel(self.args.jobs, work, stale)
+        if os.path.isdir(self.dir):
+            summaries.write_index(self.dir)
         # -q keeps to the progress of the checks and the totals.
         if not self.args.quiet:
             sys.stdout.write("nplusone-run: summaries in %s: %d written, %d "

@@ -18,6 +18,7 @@ import json
 import os
 
 SUMMARY_SUFFIX = ".nplusone.json"
+INDEX_NAME = "index.nplusone-index"
 SUMMARY_VERSION = 1
 STATE_DIR = "run-cache"
 
@@ -67,6 +68,31 @@ def inputs_current(doc):
                 file_sha1(item.get("path", "")) != item.get("sha1"):
             return False
     return True
+
+
+def write_index(summary_dir):
+    """Writes the directory's index (SummaryFile.h: SummaryIndexName): each
+    summary file's size, modification time and keys, so that a check reads
+    only the summaries of the functions it calls. A file that is not a
+    summary is listed without keys: the index still describes the
+    directory, and nothing points at that file."""
+    files = {}
+    for name in sorted(os.listdir(summary_dir)):
+        path = os.path.join(summary_dir, name)
+        if not name.endswith(SUMMARY_SUFFIX) or not os.path.isfile(path):
+            continue
+        st = os.stat(path)
+        doc = read_summary(path)
+        keys = [f["key"] for f in (doc or {}).get("functions", [])
+                if isinstance(f, dict) and isinstance(f.get("key"), str)]
+        files[name] = {"size": st.st_size, "mtime": st.st_mtime_ns,
+                       "keys": keys}
+    path = os.path.join(summary_dir, INDEX_NAME)
+    tmp = "%s.tmp-%d" % (path, os.getpid())
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump({"format": "nplusone-summary-index", "version": 1,
+                   "files": files}, f)
+    os.replace(tmp, path)
 
 
 class State:

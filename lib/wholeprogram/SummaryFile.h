@@ -27,6 +27,11 @@ namespace nplusone {
 /// The suffix of summary files in the summary directory.
 constexpr const char *SummaryFileSuffix = ".nplusone.json";
 
+/// The index of a summary directory (tools/nplusone-run.py writes it): for
+/// each summary file, its size, modification time and the keys it defines,
+/// so a check reads only the summaries of the functions it calls.
+constexpr const char *SummaryIndexName = "index.nplusone-index";
+
 /// The hex SHA-1 of \p Data, as summaries record their inputs.
 std::string contentHash(llvm::StringRef Data);
 

@@ -10,6 +10,7 @@
 #include "lib/wholeprogram/SummaryFile.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -50,6 +51,7 @@ void SummaryStore::startUnit() {
 void SummaryStore::reload() {
   std::error_code EC;
   std::map<std::string, std::unique_ptr<LoadedUnit>> Next;
+  bool Changed = false;
   size_t Seen = 0;
   for (sys::fs::directory_iterator It(Directory, EC), End; It != End && !EC;
        It.increment(EC)) {
@@ -66,51 +68,106 @@ void SummaryStore::reload() {
       Next[Path.str()] = std::move(Old->second);
       continue;
     }
-    Indexed = false;
+    Changed = true;
     auto Unit = std::make_unique<LoadedUnit>();
     Unit->Path = Path.str();
     Unit->Modified = Status.getLastModificationTime();
     Unit->Size = Status.getSize();
-    if (Status.getSize() > MaxSummaryFileSize) {
-      problem("summary file '" + Unit->Path + "' is too large; ignored");
-      continue;
-    }
-    auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true,
-                                        /*RequiresNullTerminator=*/false);
-    if (!Buffer) {
-      problem("cannot read summary file '" + Unit->Path +
-              "': " + Buffer.getError().message() + "; ignored");
-      continue;
-    }
-    Expected<UnitSummary> Summary = summaryFromJson((*Buffer)->getBuffer());
-    if (!Summary) {
-      problem("summary file '" + Unit->Path +
-              "' is unusable: " + toString(Summary.takeError()) +
-              "; ignored (re-run tools/nplusone-run.py to rewrite it)");
-      continue;
-    }
-    Unit->Summary = std::move(*Summary);
     Next[Path.str()] = std::move(Unit);
   }
-  if (Next.size() != Units.size())
-    Indexed = false;
+  Changed = Changed || Next.size() != Units.size() || !Indexed;
   Units = std::move(Next);
-  if (!Indexed)
+  if (Changed)
     index();
+}
+
+bool SummaryStore::parse(LoadedUnit &U) {
+  if (U.Parsed)
+    return !U.Broken;
+  U.Parsed = true;
+  U.Broken = true;
+  if (U.Size > MaxSummaryFileSize) {
+    problem("summary file '" + U.Path + "' is too large; ignored");
+    return false;
+  }
+  auto Buffer = MemoryBuffer::getFile(U.Path, /*IsText=*/true,
+                                      /*RequiresNullTerminator=*/false);
+  if (!Buffer) {
+    problem("cannot read summary file '" + U.Path +
+            "': " + Buffer.getError().message() + "; ignored");
+    return false;
+  }
+  Expected<UnitSummary> Summary = summaryFromJson((*Buffer)->getBuffer());
+  if (!Summary) {
+    problem("summary file '" + U.Path +
+            "' is unusable: " + toString(Summary.takeError()) +
+            "; ignored (re-run tools/nplusone-run.py to rewrite it)");
+    return false;
+  }
+  U.Summary = std::move(*Summary);
+  for (const FunctionSummaryRecord &R : U.Summary.Functions)
+    U.ByKey.try_emplace(R.Key, &R);
+  U.Broken = false;
+  return true;
+}
+
+namespace {
+/// Notes that \p Unit defines \p Key: a function two units define (two
+/// programs in one tree) is used from neither, since which one a call
+/// reaches is unknown.
+template <typename UnitT>
+void define(llvm::StringMap<UnitT *> &Functions, StringRef Key, UnitT *Unit) {
+  auto [It, New] = Functions.try_emplace(Key, Unit);
+  if (!New && It->second != Unit)
+    It->second = nullptr;
+}
+} // namespace
+
+bool SummaryStore::readIndex() {
+  SmallString<256> Path(Directory);
+  sys::path::append(Path, SummaryIndexName);
+  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true,
+                                      /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return false;
+  Expected<json::Value> Doc = json::parse((*Buffer)->getBuffer());
+  if (!Doc) {
+    consumeError(Doc.takeError());
+    return false;
+  }
+  const json::Object *O = Doc->getAsObject();
+  const json::Object *Files = O ? O->getObject("files") : nullptr;
+  // The index describes the files as they are, or it is not used.
+  if (!Files || Files->size() != Units.size())
+    return false;
+  for (auto &Entry : Units) {
+    LoadedUnit &U = *Entry.second;
+    const json::Object *F = Files->getObject(sys::path::filename(U.Path).str());
+    if (!F)
+      return false;
+    auto Size = F->getInteger("size");
+    auto Time = F->getInteger("mtime");
+    const json::Array *Keys = F->getArray("keys");
+    if (!Keys || !Size || !Time || static_cast<uint64_t>(*Size) != U.Size ||
+        *Time != U.Modified.time_since_epoch().count())
+      return false;
+    for (const json::Value &K : *Keys)
+      if (auto Key = K.getAsString())
+        define(Functions, *Key, &U);
+  }
+  return true;
 }
 
 void SummaryStore::index() {
   Functions.clear();
-  for (auto &Entry : Units)
-    for (const FunctionSummaryRecord &R : Entry.second->Summary.Functions) {
-      auto [It, New] =
-          Functions.try_emplace(R.Key, FunctionRef{Entry.second.get(), &R});
-      // Two units defining one function (two programs in one tree): which
-      // one a call reaches is unknown, so neither is used.
-      if (!New && It->second.Unit != Entry.second.get())
-        It->second = FunctionRef();
-    }
   Indexed = true;
+  if (readIndex())
+    return;
+  Functions.clear();
+  for (auto &Entry : Units)
+    if (parse(*Entry.second))
+      for (const FunctionSummaryRecord &R : Entry.second->Summary.Functions)
+        define(Functions, R.Key, Entry.second.get());
 }
 
 bool SummaryStore::isCurrent(LoadedUnit &U) {
@@ -134,10 +191,10 @@ bool SummaryStore::isCurrent(LoadedUnit &U) {
 }
 
 const FunctionSummaryRecord *SummaryStore::record(StringRef Key) {
-  auto It = Functions.find(Key);
-  if (It == Functions.end() || !It->second.Unit || !isCurrent(*It->second.Unit))
+  LoadedUnit *U = Functions.lookup(Key);
+  if (!U || !parse(*U) || !isCurrent(*U))
     return nullptr;
-  return It->second.Record;
+  return U->ByKey.lookup(Key);
 }
 
 namespace {

@@ -60,19 +60,26 @@ public:
 private:
   struct LoadedUnit {
     std::string Path;
-    UnitSummary Summary;
     llvm::sys::TimePoint<> Modified;
     uint64_t Size = 0;
+    /// Read and parsed (only when one of its functions is asked about,
+    /// when the directory has a current index); Broken when that failed.
+    bool Parsed = false;
+    bool Broken = false;
+    UnitSummary Summary;
+    llvm::StringMap<const FunctionSummaryRecord *> ByKey;
     /// 0: not checked in this translation unit; 1: current; 2: stale.
     int State = 0;
   };
-  struct FunctionRef {
-    LoadedUnit *Unit = nullptr;
-    const FunctionSummaryRecord *Record = nullptr;
-  };
 
   void reload();
+  /// Which unit defines each function: from the directory's index when it
+  /// describes the files as they are (no summary is read), else from every
+  /// summary, read now.
   void index();
+  bool readIndex();
+  /// Reads and parses \p U once; false when it is unusable (said once).
+  bool parse(LoadedUnit &U);
   /// The record of \p Key if its unit's summary is current; checks it
   /// against its sources the first time.
   const FunctionSummaryRecord *record(llvm::StringRef Key);
@@ -83,8 +90,8 @@ private:
 
   std::string Directory;
   std::map<std::string, std::unique_ptr<LoadedUnit>> Units;
-  /// Each key's definition; null when two units define it.
-  llvm::StringMap<FunctionRef> Functions;
+  /// The unit defining each key; null when two units define it.
+  llvm::StringMap<LoadedUnit *> Functions;
   std::map<std::pair<std::string, unsigned>, std::unique_ptr<SummaryQuery>>
       Queries;
   std::map<std::pair<std::string, unsigned>, std::unique_ptr<SummaryRows>> Rows;
