@@ -125,37 +125,60 @@ void NPlusOneCheckBase::readOptions() {
                  "expected true or false; using false");
 }
 
+namespace {
+/// The build directory of the unit's compile command, absolute: clang-tidy
+/// names it; clangd does not, but works in it.
+SmallString<256> buildDirectory(tidy::ClangTidyContext &Context,
+                                ASTContext &AST) {
+  SmallString<256> Dir(Context.getCurrentBuildDirectory());
+  if (Dir.empty())
+    if (auto Cwd = AST.getSourceManager()
+                       .getFileManager()
+                       .getVirtualFileSystem()
+                       .getCurrentWorkingDirectory())
+      Dir = *Cwd;
+  llvm::sys::fs::make_absolute(Dir);
+  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  return Dir;
+}
+
+/// The default summary directory: the nearest `.nplusone` at or above the
+/// build directory, since CMake gives the files of each subdirectory a build
+/// directory of its own below the one holding compile_commands.json.
+std::string nearestSummaryDirectory(StringRef BuildDir) {
+  for (StringRef Dir = BuildDir; !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    SmallString<256> Candidate(Dir);
+    llvm::sys::path::append(Candidate, ".nplusone");
+    if (llvm::sys::fs::is_directory(Candidate))
+      return std::string(Candidate);
+  }
+  return "";
+}
+} // namespace
+
 std::string NPlusOneCheckBase::summaryDirectory(ASTContext &AST) {
   StringRef Option = StringRef(SummaryDirectoryOption).trim();
   if (Option.equals_insensitive("none"))
     return "";
+  SmallString<256> Base = buildDirectory(*TidyContext, AST);
+  if (Option.empty() && !WriteSummaries)
+    return nearestSummaryDirectory(Base);
   SmallString<256> Dir(Option.empty() ? StringRef(".nplusone") : Option);
+  // Relative to the build directory, like the other paths of a compile
+  // database.
   if (llvm::sys::path::is_relative(Dir)) {
-    // Relative to the build directory of the unit's compile command, like
-    // the other paths of a compile database.
-    // clang-tidy names it; clangd does not, but works in it.
-    SmallString<256> Base(TidyContext->getCurrentBuildDirectory());
-    if (Base.empty())
-      if (auto Dir = AST.getSourceManager()
-                         .getFileManager()
-                         .getVirtualFileSystem()
-                         .getCurrentWorkingDirectory())
-        Base = *Dir;
-    llvm::sys::fs::make_absolute(Base);
     llvm::sys::path::append(Base, Dir);
     Dir = Base;
   }
   llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
-  // The default directory is used when it is there; a directory the user
-  // names must be.
+  // A directory the user names must be there.
   if (!WriteSummaries && !llvm::sys::fs::is_directory(Dir)) {
-    if (!Option.empty()) {
-      std::string Message = "summary directory '" + std::string(Dir) +
-                            "' (option 'SummaryDirectory') does not exist; "
-                            "whole-program mode is off";
-      if (Shared->firstReport(Message))
-        configurationDiag("%0") << Message;
-    }
+    std::string Message = "summary directory '" + std::string(Dir) +
+                          "' (option 'SummaryDirectory') does not exist; "
+                          "whole-program mode is off";
+    if (Shared->firstReport(Message))
+      configurationDiag("%0") << Message;
     return "";
   }
   return std::string(Dir);

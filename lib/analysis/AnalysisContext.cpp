@@ -251,16 +251,21 @@ void propagateOnce(ValueFlow &Flow, bool &Propagated) {
 }
 
 /// The argument a call passes for parameter \p Param (ImplicitObject: the
-/// object), as its literal text and as the parameter of \p F it is.
+/// object), as its text (run-time values as holes) and as the parameter of
+/// \p F it is.
 std::pair<std::string, int> argumentShape(const Expr *Call, int Param,
                                           const FunctionFacts &F) {
   const Expr *Arg = callArg(Call, Param);
   std::pair<std::string, int> Shape{"", -1};
   if (!Arg || Param == ImplicitObject)
     return Shape;
+  // Its text with the run-time values as holes, or at least the text it
+  // starts with and a hole for the rest (`query << "UPDATE ..." << id`):
+  // enough to tell an UPDATE from a SELECT in the callee.
   if (auto Text = sqlTextParts(Arg, &F))
-    if (Text->Text.find(SqlHole) == std::string::npos)
-      Shape.first = Text->Text;
+    Shape.first = Text->Text;
+  else if (auto Lead = leadingSqlText(Arg, &F))
+    Shape.first = *Lead + SqlHole;
   if (const auto *P = dyn_cast_or_null<ParmVarDecl>(rootDecl(Arg)))
     if (P->getDeclContext() == &F.function())
       Shape.second = static_cast<int>(P->getFunctionScopeIndex());

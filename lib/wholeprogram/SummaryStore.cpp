@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/wholeprogram/SummaryStore.h"
+#include "lib/sql/SqlStatement.h"
 #include "lib/support/Compat.h"
 #include "lib/wholeprogram/SummaryFile.h"
 #include "llvm/ADT/Twine.h"
@@ -216,9 +217,15 @@ SummaryQuery throughCall(const SummaryCall &Call, const SummaryQuery &Sub) {
   Q.SqlParam = -1;
   if (Sub.SqlParam >= 0 && static_cast<size_t>(Sub.SqlParam) < Object) {
     Q.TextAt = SourcePlace();
-    if (!Call.ArgText[Sub.SqlParam].empty())
+    if (!Call.ArgText[Sub.SqlParam].empty()) {
+      // The text the caller passes says what runs: an UPDATE is a write.
       Q.Sql = Call.ArgText[Sub.SqlParam];
-    else
+      if (classifySql(Q.Sql) == SqlStatementKind::Write &&
+          Q.Kind == SummaryQueryKind::Read) {
+        Q.Kind = SummaryQueryKind::Write;
+        Q.Keyword = sqlLeadingKeyword(Q.Sql).value_or("");
+      }
+    } else
       Q.SqlParam = Call.ArgParam[Sub.SqlParam];
   }
   Q.Steps = Call.Steps;

@@ -81,8 +81,8 @@ struct SummaryCall {
   /// every call): the parameters of the function that flow into the
   /// argument (bit 62: the function's own object).
   std::vector<uint64_t> ArgFlow;
-  /// The same entries: the argument's text when it is all literal (a
-  /// statement passed in), or empty.
+  /// The same entries: the argument's text when it has some (a statement
+  /// passed in), run-time values as holes (SqlLexer.h's SqlHole), or empty.
   std::vector<std::string> ArgText;
   /// The same entries: the parameter of the function the argument is, or -1.
   std::vector<int> ArgParam;
