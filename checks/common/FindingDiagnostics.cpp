@@ -7,6 +7,7 @@
 
 #include "checks/common/FindingDiagnostics.h"
 #include "checks/common/FixIts.h"
+#include "lib/analysis/CallChain.h"
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Declarations.h"
 #include "lib/ast/Expressions.h"
@@ -213,6 +214,11 @@ std::string runsWhat(const LoopQueryFinding &F) {
   return F.StatementKeyword.empty() ? "statement" : F.StatementKeyword;
 }
 
+/// A function of \p F's call chain as its notes name it.
+std::string chainName(const LoopQueryFinding &F, const FunctionDecl *FD) {
+  return chainName(F.Chain, FD);
+}
+
 /// The last step of a chain: "'find' runs the query here", "'show' loads
 /// 'customer' here".
 std::string runsHere(llvm::StringRef Caller, const LoopQueryFinding &F) {
@@ -262,7 +268,7 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
                  "the %select{row|element}1 value is stored in a member of "
                  "this object, which %0 reads for its %2",
                  DiagnosticIDs::Note)
-          << messageName(Callee) << What << Runs;
+          << chainName(F, Callee) << What << Runs;
       return;
     }
     // A lambda written at the call, capturing the row: `run([&] { ... })`.
@@ -271,21 +277,23 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
                  "the lambda passed to %0 here captures the "
                  "%select{row|element}1 value and runs the %2 with it",
                  DiagnosticIDs::Note)
-          << messageName(Callee) << What << Runs;
+          << chainName(F, Callee) << What << Runs;
       return;
     }
     Check.diag(F.Carrier->getBeginLoc(),
                "the %select{row|element}2 value '%0' is passed to %1 here "
                "and reaches its %3",
                DiagnosticIDs::Note)
-        << Value << messageName(Callee) << What << Runs;
+        << Value << chainName(F, Callee) << What << Runs;
     return;
   }
-  Check.diag(F.Carrier->getBeginLoc(),
+  const Expr *Shown = F.RowValue ? F.RowValue : F.Carrier;
+  Check.diag(Shown->getBeginLoc(),
              "the %select{row|element}2 value '%0' flows into the %3's "
              "%select{parameter|SQL text}1 here",
              DiagnosticIDs::Note)
-      << Value << (F.CarrierIsSqlText && sqlIsText(F) ? 1 : 0) << What << Runs;
+      << quoteSource(Shown, F.Function->getASTContext())
+      << (F.CarrierIsSqlText && sqlIsText(F) ? 1 : 0) << What << Runs;
 }
 
 void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
@@ -294,10 +302,10 @@ void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
     const ChainStep &S = F.Chain[I];
     if (S.Callee)
       Check.diag(S.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
-          << messageName(S.Caller) << messageName(S.Callee);
+          << chainName(F, S.Caller) << chainName(F, S.Callee);
     else
       Check.diag(S.Call->getBeginLoc(), "%0", DiagnosticIDs::Note)
-          << runsHere(messageName(S.Caller), F);
+          << runsHere(chainName(F, S.Caller), F);
   }
   // The rest of the chain, in other translation units.
   if (!F.Remote)

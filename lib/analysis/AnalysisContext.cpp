@@ -184,6 +184,7 @@ const CallSummary *AnalysisContext::remoteSummary(const Expr *Call,
   S.RunsQuery = true;
   S.Depth = Q->Depth;
   S.ParamFlow = Q->ParamFlow;
+  S.Conditional = Q->Conditional;
   S.Remote = Q;
   S.Target.Library = Model.libraryNamed(Q->Library);
   S.Target.IsWrite = Q->Kind == SummaryQueryKind::Write;
@@ -282,6 +283,9 @@ void mergeEdge(std::vector<RemoteCallEdge> &Edges, RemoteCallEdge E) {
     std::vector<uint64_t> &Flow = E.Call.ArgFlow;
     for (size_t I = 0; I < Old.Call.ArgFlow.size() && I < Flow.size(); ++I)
       Flow[I] |= Old.Call.ArgFlow[I];
+    // Made on every path when either call is.
+    E.Call.Conditional &= Old.Call.Conditional;
+    Old.Call.Conditional = E.Call.Conditional;
     if (E.Call.Depth < Old.Call.Depth)
       Old = std::move(E);
     else
@@ -314,6 +318,7 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
   unsigned Budget = Entry.Budget;
   const FunctionDecl *Callee = nullptr;
   const CallSummary *CalleeSummary = nullptr;
+  bool GuardHolds = false;
   // A memo's query runs the first time only.
   if (runsOnlyOnce(C, F))
     return false;
@@ -340,9 +345,13 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
       propagateOnce(Flow, Propagated);
       recordRemoteCalls(C, F, nullptr, CalleeSummary, Flow, Entry);
     }
-    if (!CalleeSummary || !CalleeSummary->RunsQuery ||
-        (CalleeSummary->Guard && !guardMayHold(*CalleeSummary->Guard, C.Call)))
+    std::optional<bool> Holds =
+        CalleeSummary && CalleeSummary->Guard
+            ? guardOutcome(*CalleeSummary->Guard, C.Call)
+            : std::nullopt;
+    if (!CalleeSummary || !CalleeSummary->RunsQuery || Holds == false)
       return false;
+    GuardHolds = Holds == true;
   }
   propagateOnce(Flow, Propagated);
   if (CalleeSummary) {
@@ -355,6 +364,8 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
         Flow);
     Found.ViaCallee = Callee;
     Found.Depth = CalleeSummary->Depth + 1;
+    // A constant that passes the callee's test runs its query every time.
+    Found.Conditional = CalleeSummary->Conditional && !GuardHolds;
     auto CalleeIt = Summaries.find(Callee);
     if (CalleeIt != Summaries.end() && CalleeIt->second->Truncated)
       Entry.Truncated = true;
@@ -401,6 +412,7 @@ void AnalysisContext::recordRemoteCalls(
       E.Call.ArgText.push_back(Text);
       E.Call.ArgParam.push_back(Own);
     }
+    E.Call.Conditional = runsConditionally(C, F);
     E.Chain.push_back({C.Call, &F.function(), Remote});
     mergeEdge(Entry.Edges, std::move(E));
     return;
@@ -408,6 +420,7 @@ void AnalysisContext::recordRemoteCalls(
   for (const RemoteCallEdge &Inner : Local->RemoteCalls) {
     RemoteCallEdge E = Inner;
     E.Call.Depth = Inner.Call.Depth + 1;
+    E.Call.Conditional = Inner.Call.Conditional || runsConditionally(C, F);
     for (size_t I = 0; I < Inner.Call.ArgFlow.size(); ++I) {
       E.Call.ArgFlow[I] = Passed(Inner.Call.ArgFlow[I]);
       int P = Inner.Call.ArgParam[I];
@@ -438,11 +451,12 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
   // The summary is the shallowest query reached; every query adds the
   // parameters that feed it, and keeps a guard only all of them share.
   std::optional<ParamGuard> Guard;
-  bool First = true;
+  bool First = true, AllConditional = true;
   for (const CallFacts &C : F.calls()) {
     CallSummary Found;
     if (!summarizeCall(C, F, Flow, Propagated, Entry, Found))
       continue;
+    AllConditional &= Found.Conditional || runsConditionally(C, F);
     std::optional<ParamGuard> Own = parameterGuard(C, F);
     if (First || !Own || !Guard || !(*Own == *Guard))
       Guard = First ? Own : std::nullopt;
@@ -456,6 +470,7 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
     }
   }
   S.Guard = Guard;
+  S.Conditional = S.RunsQuery && AllConditional;
   S.RemoteCalls = std::move(Entry.Edges);
   // What it returns: the rows of a read it runs, directly or through a
   // container it fills from them or a helper it calls.

@@ -88,6 +88,9 @@ struct CallSummary {
   /// Per parameter: the rows of a read it runs on the object the parameter
   /// refers to (`m.select()` on `QSqlTableModel &m`), if any.
   std::vector<RowsOrigin> ParamRows;
+  /// Every query the function reaches runs on some paths only (under a
+  /// condition here or in a callee): a call runs one at most.
+  bool Conditional = false;
   /// A test of a parameter every query of the function runs under: a call
   /// passing a constant that fails it runs none.
   std::optional<ParamGuard> Guard;

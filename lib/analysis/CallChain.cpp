@@ -8,6 +8,7 @@
 #include "lib/analysis/CallChain.h"
 #include "lib/analysis/SqlTextReader.h"
 #include "lib/ast/CallSites.h"
+#include "lib/ast/Declarations.h"
 #include "lib/ast/Expressions.h"
 #include "lib/sql/SqlStatement.h"
 #include "clang/AST/Decl.h"
@@ -95,6 +96,13 @@ const CallSummary *reachedQuery(const Expr *Site, const FunctionDecl *Caller,
   Owner = Chain.back().Caller;
   resolveThroughChain(Chain, Target, Owner, Ctx);
   return S;
+}
+
+std::string chainName(llvm::ArrayRef<ChainStep> Chain, const FunctionDecl *F) {
+  llvm::SmallVector<const FunctionDecl *, 8> Among;
+  for (const ChainStep &S : Chain)
+    Among.append({S.Caller, S.Callee});
+  return messageName(F, Among);
 }
 
 } // namespace nplusone

@@ -16,6 +16,7 @@
 
 #include "lib/analysis/AnalysisContext.h"
 #include "llvm/ADT/ArrayRef.h"
+#include <string>
 #include <vector>
 
 namespace nplusone {
@@ -38,6 +39,11 @@ void resolveThroughChain(llvm::ArrayRef<ChainStep> Chain, QueryTarget &Target,
 /// The query a call to \p Callee (at \p Site in \p Caller) reaches, with the
 /// SQL its callers pass in resolved; \p Owner receives the function the SQL
 /// expression is in. Null when the callee runs no query.
+/// \p F as the notes of \p Chain name it: with its parameter types when an
+/// overload of it is in the chain too (so it does not read as recursion).
+std::string chainName(llvm::ArrayRef<ChainStep> Chain,
+                      const clang::FunctionDecl *F);
+
 const CallSummary *reachedQuery(const clang::Expr *Site,
                                 const clang::FunctionDecl *Caller,
                                 const clang::FunctionDecl *Callee,

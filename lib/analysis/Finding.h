@@ -47,7 +47,8 @@ struct LoopQueryFinding {
   /// Index into FunctionLoopQueries::Loops of the loop it runs once per
   /// iteration of.
   int Loop = -1;
-  /// The site runs only on some iterations (under an if in the loop).
+  /// The site runs only on some iterations (under an if in the loop, or a
+  /// condition in a callee along the chain).
   bool Conditional = false;
   /// Reads per row or element: an inner loop inside Loop that runs the read
   /// again on each of its iterations with the same values (-1 when none).
@@ -55,6 +56,10 @@ struct LoopQueryFinding {
   /// The expression at the site that carries the loop's row or element.
   const clang::Expr *Carrier = nullptr;
   bool CarrierIsSqlText = false;
+  /// The row value as the notes show it: Carrier, or, where Carrier only
+  /// holds it (a statement object it was bound to, SQL text it was written
+  /// into), the value put there.
+  const clang::Expr *RowValue = nullptr;
   /// Calls from the site down to the query; empty when the site is the
   /// library call.
   std::vector<ChainStep> Chain;

@@ -13,6 +13,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -168,31 +169,81 @@ bool branchSets(const GuardFacts &Guard, const ValueDecl *D,
   return false;
 }
 
-/// A test the function returns on before \p C (`if (replica) return;` as a
-/// statement of the body): \p C runs only when it fails.
-std::optional<ParamGuard> earlyReturnGuard(const CallFacts &C,
-                                           const FunctionFacts &Facts) {
+/// \p Cond tests what the caller decides (a parameter, the object's state:
+/// `if (item.isRare())`, `if (!expired)`), not whether something exists or
+/// succeeded: a pointer's null test or a check of a call's result is error
+/// handling, and a statement behind one still runs on every call that
+/// matters.
+bool testsCallerInput(const Expr *Cond, const FunctionFacts &Facts) {
+  if (!Cond)
+    return false;
+  Cond = Cond->IgnoreParenImpCasts();
+  while (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+    if (UO->getOpcode() != UO_LNot)
+      break;
+    Cond = UO->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (Cond->getType()->isPointerType())
+    return false;
+  // A switch the program flips (`if (gReplicaMode) return;`).
+  if (std::optional<ParamGuard> T =
+          readTest(Cond, Facts.function().getASTContext()))
+    if (T->State)
+      return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond))
+    if (BO->isEqualityOp() &&
+        (BO->getLHS()->IgnoreParenImpCasts()->getType()->isPointerType() ||
+         BO->getRHS()->IgnoreParenImpCasts()->getType()->isPointerType()))
+      return false;
+  return walkSubtree(Cond, [&](const Stmt *S) {
+           // `if (sqlite3_prepare_v2(db, ...) != SQLITE_OK)`: a library
+           // call's result, whatever its arguments.
+           const CallFacts *Call =
+               isa<Expr>(S) ? Facts.factsOf(cast<Expr>(S)) : nullptr;
+           if (isa<LambdaExpr>(S) || (Call && Call->Api))
+             return WalkAction::SkipChildren;
+           const auto *E = dyn_cast<Expr>(S);
+           const auto *DRE = dyn_cast<DeclRefExpr>(S);
+           bool Input =
+               (DRE && isa<ParmVarDecl>(DRE->getDecl())) || (E && ownMember(E));
+           return Input ? WalkAction::Stop : WalkAction::Continue;
+         }) == WalkResult::Stopped;
+}
+
+/// The `if` statements of the body before \p C whose branch returns
+/// (`if (replica) return;`): \p C runs only when their tests fail. Calls
+/// \p Visit on each until it returns true.
+void forEachEarlyReturn(const CallFacts &C, const FunctionFacts &Facts,
+                        llvm::function_ref<bool(const IfStmt *)> Visit) {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Facts.function().getBody());
   if (!Body)
-    return std::nullopt;
+    return;
   for (const Stmt *S : Body->body()) {
     if (!(S->getEndLoc() < C.Call->getBeginLoc()))
-      break;
+      return;
     const auto *If = dyn_cast<IfStmt>(S);
     if (!If || If->getElse() || If->hasInitStorage() || !If->getCond())
       continue;
     const Stmt *Exit = isa<ReturnStmt>(If->getThen())
                            ? If->getThen()
                            : finalExit(If->getThen());
-    if (!Exit || !isa<ReturnStmt>(Exit))
-      continue;
-    if (std::optional<ParamGuard> Test =
-            readTest(If->getCond(), Facts.function().getASTContext())) {
-      Test->Expect = !Test->Expect;
-      return Test;
-    }
+    if (Exit && isa<ReturnStmt>(Exit) && Visit(If))
+      return;
   }
-  return std::nullopt;
+}
+
+/// A test the function returns on before \p C: \p C runs only when it
+/// fails.
+std::optional<ParamGuard> earlyReturnGuard(const CallFacts &C,
+                                           const FunctionFacts &Facts) {
+  std::optional<ParamGuard> Found;
+  forEachEarlyReturn(C, Facts, [&](const IfStmt *If) {
+    Found = readTest(If->getCond(), Facts.function().getASTContext());
+    if (Found)
+      Found->Expect = !Found->Expect;
+    return Found.has_value();
+  });
+  return Found;
 }
 
 } // namespace
@@ -213,36 +264,40 @@ std::optional<ParamGuard> parameterGuard(const CallFacts &C,
   return earlyReturnGuard(C, Facts);
 }
 
-bool guardMayHold(const ParamGuard &G, const Expr *Call) {
+std::optional<bool> guardOutcome(const ParamGuard &G, const Expr *Call) {
   if (G.State)
-    return true;
+    return std::nullopt;
   const Expr *Arg = callArg(Call, static_cast<int>(G.Param));
   const FunctionDecl *Callee = calleeOf(Call);
   if (!Arg || !Callee)
-    return true;
+    return std::nullopt;
   std::optional<int64_t> Value = constantValue(Arg, Callee->getASTContext());
-  return !Value || testGives(G, *Value);
+  if (!Value)
+    return std::nullopt;
+  return testGives(G, *Value);
 }
 
-bool guardMayHold(const ParamGuard &G, const CallFacts &C,
-                  const FunctionFacts &Caller) {
+std::optional<bool> guardOutcome(const ParamGuard &G, const CallFacts &C,
+                                 const FunctionFacts &Caller) {
   if (!G.State)
-    return guardMayHold(G, C.Call);
+    return guardOutcome(G, C.Call);
   // A member guard speaks of the caller's own object only.
   const auto *MC = dyn_cast<CXXMemberCallExpr>(C.Call);
   if (isa<FieldDecl>(G.State) &&
       (!MC || !MC->getImplicitObjectArgument() ||
        !isa<CXXThisExpr>(
            MC->getImplicitObjectArgument()->IgnoreParenImpCasts())))
-    return true;
+    return std::nullopt;
   int Outer = C.Loop;
   while (Outer >= 0 && Caller.loops()[Outer].Parent >= 0)
     Outer = Caller.loops()[Outer].Parent;
   if (Outer < 0)
-    return true;
+    return std::nullopt;
   std::optional<int64_t> Value =
       valueSetBefore(G.State, Caller.loops()[Outer].Loop, Caller);
-  return !Value || testGives(G, *Value);
+  if (!Value)
+    return std::nullopt;
+  return testGives(G, *Value);
 }
 
 bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {
@@ -264,6 +319,17 @@ bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {
       return true;
   }
   return false;
+}
+
+bool runsConditionally(const CallFacts &C, const FunctionFacts &Facts) {
+  for (int G = C.Guard; G >= 0; G = Facts.guards()[G].Parent)
+    if (testsCallerInput(Facts.guards()[G].Cond, Facts))
+      return true;
+  bool Returns = false;
+  forEachEarlyReturn(C, Facts, [&](const IfStmt *If) {
+    return Returns = testsCallerInput(If->getCond(), Facts);
+  });
+  return Returns;
 }
 
 } // namespace nplusone

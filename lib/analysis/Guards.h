@@ -48,22 +48,36 @@ struct ParamGuard {
 std::optional<ParamGuard> parameterGuard(const CallFacts &C,
                                          const FunctionFacts &Facts);
 
-/// False when \p Call passes a constant for the guarded parameter that
-/// makes \p G false: the callee cannot run its query from this call. A
-/// guard on state may hold as far as the call alone tells.
-bool guardMayHold(const ParamGuard &G, const clang::Expr *Call);
+/// Whether \p G holds on the call \p Call, when the call decides it: it
+/// passes a constant for the guarded parameter. A guard on state is not
+/// decided by the call alone.
+std::optional<bool> guardOutcome(const ParamGuard &G, const clang::Expr *Call);
 
 /// Like the above for the call \p C of \p Caller in a loop, where a guard
-/// on state fails too when the caller set that state (its own member, or a
-/// global) to a constant that fails it before the outermost loop running
-/// the call, and assigns it nowhere in that loop.
-bool guardMayHold(const ParamGuard &G, const CallFacts &C,
-                  const FunctionFacts &Caller);
+/// on state is decided too when the caller set that state (its own member,
+/// or a global) to a constant before the outermost loop running the call,
+/// and assigns it nowhere in that loop.
+std::optional<bool> guardOutcome(const ParamGuard &G, const CallFacts &C,
+                                 const FunctionFacts &Caller);
+
+/// False when the call makes \p G fail: the callee cannot run its query
+/// from it.
+inline bool guardMayHold(const ParamGuard &G, const clang::Expr *Call) {
+  return guardOutcome(G, Call) != false;
+}
+inline bool guardMayHold(const ParamGuard &G, const CallFacts &C,
+                         const FunctionFacts &Caller) {
+  return guardOutcome(G, C, Caller) != false;
+}
 
 /// The call runs only the first time: an `if` around it tests state that
 /// outlives the call (a static, a global, a member) and its branch sets that
 /// state.
 bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts);
+
+/// \p C runs on some paths of its function only: under a condition, or
+/// after a test the function returns on.
+bool runsConditionally(const CallFacts &C, const FunctionFacts &Facts);
 
 } // namespace nplusone
 

@@ -13,6 +13,7 @@
 #include "lib/analysis/SqlTextReader.h"
 #include "lib/analysis/Transactions.h"
 #include "lib/analysis/ValueFlow.h"
+#include "lib/api/StandardApis.h"
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Expressions.h"
 #include "lib/ast/Statements.h"
@@ -180,6 +181,62 @@ const Expr *narrowTypedStatement(const Expr *E, const ValueFlow &Flow,
   return E;
 }
 
+/// In text that builds a statement (`"... id = " + std::to_string(id)`,
+/// `QString(...).arg(id)`, `name.c_str()`), the operand that carries the
+/// row: down through concatenation, conversions and formatting.
+const Expr *rowOperand(const Expr *E, const ValueFlow &Flow, LabelMask Wanted) {
+  for (unsigned Steps = 0; Steps < 32; ++Steps) {
+    const Expr *Cur = stripTemporaries(E);
+    llvm::SmallVector<const Expr *, 4> Operands;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cur)) {
+      Operands = {BO->getLHS(), BO->getRHS()};
+    } else if (const auto *IL = dyn_cast<InitListExpr>(Cur)) {
+      for (const Expr *Init : IL->inits())
+        Operands.push_back(Init);
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Cur)) {
+      OverloadedOperatorKind K = OC->getOperator();
+      if (K == OO_Plus || K == OO_PlusEqual || K == OO_LessLess)
+        Operands.append(OC->arg_begin(), OC->arg_end());
+    } else if (const auto *C = dyn_cast<CallExpr>(Cur)) {
+      const FunctionDecl *FD = C->getDirectCallee();
+      const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
+      if (FD && isTextView(FD) && MC)
+        Operands.push_back(MC->getImplicitObjectArgument());
+      else if (FD && (textFormatStyle(FD) ||
+                      (FD->isInStdNamespace() && FD->getIdentifier() &&
+                       FD->getName().take_front(3) == "to_")))
+        Operands.append(C->arg_begin(), C->arg_end());
+    }
+    const Expr *Next = nullptr;
+    for (const Expr *Op : Operands) {
+      if (!(Flow.labelsOf(Op) & Wanted))
+        continue;
+      if (Next)
+        return E; // Two operands carry the row: show the whole.
+      Next = Op;
+    }
+    if (!Next)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+/// A variable of type \p T can hold statement text: a character array or
+/// pointer, a string, a string stream.
+bool holdsText(QualType T) {
+  if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+    return AT->getElementType()->isAnyCharacterType();
+  if (T->isPointerType())
+    return T->getPointeeType()->isAnyCharacterType();
+  std::string Name = T.getCanonicalType().getAsString();
+  return llvm::any_of(
+      std::initializer_list<StringRef>{"basic_string", "basic_ostringstream",
+                                       "basic_stringstream", "QString",
+                                       "QByteArray"},
+      [&](StringRef Part) { return StringRef(Name).contains(Part); });
+}
+
 /// The loops that run a site once per iteration: the innermost, and the
 /// one whose row or element feeds it (-1 when none does), each with whether
 /// the site is conditional in it.
@@ -229,6 +286,8 @@ private:
   void completeAdvice(std::vector<LoopQueryFinding> &Found) const;
   void dropBatchedForms(std::vector<LoopQueryFinding> &Found) const;
   bool rowChangesStatement(const LoopQueryFinding &F) const;
+  const Expr *shownRowValue(const LoopQueryFinding &F, const ValueFlow &Flow,
+                            LabelMask Wanted) const;
   bool hasBoundValues(const LoopQueryFinding &F) const;
 
   const FunctionDecl &FD;
@@ -267,10 +326,14 @@ std::optional<SiteCall> LoopQueryFinder::siteOf(const CallFacts &C) const {
     Sum = Ctx.summary(S.Callee, Budget);
   else if ((Sum = Ctx.remoteSummary(C.Call, Budget)))
     S.Callee = Ctx.remoteCallee(C.Call);
-  if (!Sum || !Sum->RunsQuery || Sum->Depth > Budget ||
-      (Sum->Guard && !guardMayHold(*Sum->Guard, C, Facts)))
+  std::optional<bool> Holds =
+      Sum && Sum->Guard ? guardOutcome(*Sum->Guard, C, Facts) : std::nullopt;
+  if (!Sum || !Sum->RunsQuery || Sum->Depth > Budget || Holds == false)
     return std::nullopt;
   S.Summary = *Sum;
+  // A constant that passes the callee's test runs its query every time.
+  if (Holds == true)
+    S.Summary.Conditional = false;
   return S;
 }
 
@@ -404,8 +467,10 @@ bool LoopQueryFinder::classify(const SiteCall &S, LoopChoice &Choice,
     F.Kind = FindingKind::LoopInvariantQuery;
     F.Loop = Choice.Innermost;
   }
+  // A callee that runs it on some paths only runs it up to once too.
   F.Conditional =
-      Choice.Chosen >= 0 ? Choice.Conditional : Choice.InnermostConditional;
+      (Choice.Chosen >= 0 ? Choice.Conditional : Choice.InnermostConditional) ||
+      S.Summary.Conditional;
   return true;
 }
 
@@ -470,6 +535,56 @@ bool LoopQueryFinder::rowChangesStatement(const LoopQueryFinding &F) const {
     return false;
   // The text alone carries the row: a bound value would be a key.
   return F.Chain.empty() ? F.CarrierIsSqlText : !hasBoundValues(F);
+}
+
+/// The row value of \p F as a reader knows it. Where the carrier only holds
+/// it, back to the value put there in the loop: a statement object a
+/// method was given it (`stmt->SetData(0, guid)`), SQL text it was written
+/// into (`sql += row[0].c_str()`, `snprintf(buf, ..., id)`).
+const Expr *LoopQueryFinder::shownRowValue(const LoopQueryFinding &F,
+                                           const ValueFlow &Flow,
+                                           LabelMask Wanted) const {
+  const Expr *E =
+      F.CarrierIsSqlText ? rowOperand(F.Carrier, Flow, Wanted) : F.Carrier;
+  bool Text = F.CarrierIsSqlText;
+  for (unsigned Steps = 0; Steps < 8; ++Steps) {
+    const Expr *Holder = stripTemporaries(E);
+    // `sql.str()`: the text is the stream's.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Holder))
+      if (Text && MC->getNumArgs() == 0)
+        Holder = MC->getImplicitObjectArgument();
+    const ValueDecl *D = rootDecl(Holder);
+    if (!D || D == Loops[F.Loop].RowVar)
+      break;
+    // A plain value that received the row (`users >> id`, an out-argument)
+    // is the row value; an object given it holds it.
+    QualType T = D->getType().getNonReferenceType();
+    if (Text ? !holdsText(T)
+             : !T->isRecordType() && !T->getPointeeCXXRecordDecl())
+      break;
+    // The last value given to D in the loop before the site; a plain
+    // assignment names the row value already (`int id = row[0]...`),
+    // unless D is text.
+    const Expr *Given = nullptr;
+    for (const FlowEdge &Edge : Facts.edges()) {
+      if (Edge.Dst != D || rootDecl(Edge.Src) == D ||
+          !inLoopSubtree(Edge.Loop, F.Loop, Facts) ||
+          !(Flow.labelsOf(Edge.Src) & Wanted) ||
+          !(Edge.Src->getBeginLoc() < F.Site->getBeginLoc()))
+        continue;
+      if ((Text || !llvm::is_contained(Facts.valuesOf(D), Edge.Src)) &&
+          (!Given || Given->getBeginLoc() < Edge.Src->getBeginLoc()))
+        Given = Edge.Src;
+    }
+    if (!Given)
+      break;
+    E = rowOperand(Given, Flow, Wanted);
+    // Only a variable can hold the value in turn.
+    if (!isa<DeclRefExpr>(stripTemporaries(E)))
+      break;
+    Text = false;
+  }
+  return E;
 }
 
 /// Loop-invariant queries held by a declaration: can it move before the
@@ -555,6 +670,9 @@ FunctionLoopQueries LoopQueryFinder::run() {
                  Rows.labelOf(Choice.Chosen), &F);
       if (rowChangesStatement(F))
         continue;
+      if (F.Carrier && F.Chain.empty())
+        F.RowValue = shownRowValue(F, Rows.flow(Rows.groupOf(Choice.Chosen)),
+                                   Rows.labelOf(Choice.Chosen));
     }
     Result.Findings.push_back(std::move(F));
   }

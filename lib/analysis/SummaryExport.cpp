@@ -83,7 +83,7 @@ std::vector<SummaryStep>
 UnitExporter::stepsOf(llvm::ArrayRef<ChainStep> Chain) {
   std::vector<SummaryStep> Steps;
   for (const ChainStep &C : Chain)
-    Steps.push_back({messageName(C.Caller), messageName(C.Callee),
+    Steps.push_back({chainName(Chain, C.Caller), chainName(Chain, C.Callee),
                      placeOf(C.Call->getBeginLoc())});
   return Steps;
 }
@@ -103,11 +103,12 @@ std::optional<SummaryQuery> UnitExporter::queryOf(const FunctionDecl &FD,
     return std::nullopt;
   SummaryQuery Q;
   Q.Kind = Target.IsLazyLoad ? SummaryQueryKind::LazyLoad
-            : Target.IsWrite   ? SummaryQueryKind::Write
-                               : SummaryQueryKind::Read;
+           : Target.IsWrite  ? SummaryQueryKind::Write
+                             : SummaryQueryKind::Read;
   Q.Relation = Target.Relation;
   Q.Depth = S.Depth;
   Q.ParamFlow = S.ParamFlow;
+  Q.Conditional = S.Conditional;
   Q.Library = Target.Library ? Target.Library->Name : "";
   const FunctionFacts &OwnerFacts = Ctx.facts(*Owner);
   if (auto Text = sqlTextParts(Target.Sql, &OwnerFacts)) {

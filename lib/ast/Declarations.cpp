@@ -6,10 +6,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/ast/Declarations.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/GlobalDecl.h"
 #include "clang/AST/Mangle.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -69,6 +71,32 @@ std::string messageName(const FunctionDecl *FD) {
   if (isLambdaBody(FD))
     return "the lambda";
   return "'" + FD->getNameAsString() + "'";
+}
+
+namespace {
+/// `'save(ItemProto *, int)'`: the name with its parameter types.
+std::string messageSignature(const FunctionDecl *FD) {
+  PrintingPolicy Policy(FD->getASTContext().getLangOpts());
+  Policy.SuppressScope = true;
+  std::string Text = FD->getNameAsString() + "(";
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    if (I)
+      Text += ", ";
+    Text += FD->getParamDecl(I)->getType().getAsString(Policy);
+  }
+  return "'" + Text + ")'";
+}
+} // namespace
+
+std::string messageName(const FunctionDecl *FD,
+                        llvm::ArrayRef<const FunctionDecl *> Among) {
+  if (!FD || isLambdaBody(FD))
+    return messageName(FD);
+  bool Shared = llvm::any_of(Among, [&](const FunctionDecl *Other) {
+    return Other && Other->getCanonicalDecl() != FD->getCanonicalDecl() &&
+           Other->getDeclName() == FD->getDeclName();
+  });
+  return Shared ? messageSignature(FD) : messageName(FD);
 }
 
 std::string linkageKey(const FunctionDecl *FD, MangleContext &MC) {

@@ -13,6 +13,7 @@
 #ifndef NPLUSONE_LIB_AST_DECLARATIONS_H
 #define NPLUSONE_LIB_AST_DECLARATIONS_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include <string>
 
 namespace clang {
@@ -42,6 +43,12 @@ std::string linkageKey(const clang::FunctionDecl *FD, clang::MangleContext &MC);
 
 /// A function as messages name it: quoted (`'find'`), or "the lambda".
 std::string messageName(const clang::FunctionDecl *FD);
+
+/// \p FD as the notes of one call chain name it: with its parameter types
+/// (`'save(ItemProto *, int)'`) when another function of the chain,
+/// \p Among, shares its name, so an overload does not read as recursion.
+std::string messageName(const clang::FunctionDecl *FD,
+                        llvm::ArrayRef<const clang::FunctionDecl *> Among);
 
 /// True for the call operator of a lambda's closure class.
 bool isLambdaBody(const clang::FunctionDecl *FD);

@@ -84,6 +84,7 @@ json::Value queryToJson(const SummaryQuery &Q) {
                       {"sql", Q.Sql},
                       {"sqlParam", Q.SqlParam},
                       {"textAt", placeToJson(Q.TextAt)},
+                      {"conditional", Q.Conditional},
                       {"steps", stepsToJson(Q.Steps)}};
 }
 
@@ -100,6 +101,7 @@ json::Value callToJson(const SummaryCall &C) {
                       {"argFlow", std::move(Flow)},
                       {"argText", std::move(Text)},
                       {"argParam", std::move(Param)},
+                      {"conditional", C.Conditional},
                       {"steps", stepsToJson(C.Steps)}};
 }
 
@@ -184,6 +186,15 @@ public:
     return true;
   }
 
+  bool boolean(const json::Object &O, StringRef Key, bool &Out,
+               StringRef Where) {
+    auto V = O.getBoolean(Key);
+    if (!V)
+      return fail(Where + ": '" + Key + "' is missing or not true/false");
+    Out = *V;
+    return true;
+  }
+
   const json::Array *array(const json::Object &O, StringRef Key,
                            StringRef Where) {
     const json::Array *A = O.getArray(Key);
@@ -257,12 +268,14 @@ bool SummaryReader::query(const json::Object &O, SummaryQuery &Q) {
          string(O, "sql", Q.Sql, "a query") &&
          integer(O, "sqlParam", Q.SqlParam, "a query", -1) &&
          place(O, "textAt", Q.TextAt, "a query") &&
+         boolean(O, "conditional", Q.Conditional, "a query") &&
          steps(O, Q.Steps, "a query");
 }
 
 bool SummaryReader::call(const json::Object &O, SummaryCall &C) {
   if (!string(O, "key", C.Key, "a call") ||
-      !integer(O, "depth", C.Depth, "a call", 1))
+      !integer(O, "depth", C.Depth, "a call", 1) ||
+      !boolean(O, "conditional", C.Conditional, "a call"))
     return false;
   const json::Array *Flow = array(O, "argFlow", "a call");
   const json::Array *Text = array(O, "argText", "a call");

@@ -228,6 +228,7 @@ SummaryQuery throughCall(const SummaryCall &Call, const SummaryQuery &Sub) {
     } else
       Q.SqlParam = Call.ArgParam[Sub.SqlParam];
   }
+  Q.Conditional = Call.Conditional || Sub.Conditional;
   Q.Steps = Call.Steps;
   Q.Steps.insert(Q.Steps.end(), Sub.Steps.begin(), Sub.Steps.end());
   return Q;
@@ -241,8 +242,10 @@ SummaryStore::resolveQuery(const FunctionSummaryRecord &R, unsigned Budget) {
   // the parameters that feed it.
   std::optional<SummaryQuery> Best;
   uint64_t Flow = 0;
+  bool AllConditional = true;
   auto Consider = [&](SummaryQuery Q) {
     Flow |= Q.ParamFlow;
+    AllConditional &= Q.Conditional;
     if (!Best || Q.Depth < Best->Depth)
       Best = std::move(Q);
   };
@@ -254,8 +257,10 @@ SummaryStore::resolveQuery(const FunctionSummaryRecord &R, unsigned Budget) {
     if (const SummaryQuery *Sub = query(Call.Key, Budget - Call.Depth))
       Consider(throughCall(Call, *Sub));
   }
-  if (Best)
+  if (Best) {
     Best->ParamFlow = Flow;
+    Best->Conditional = AllConditional;
+  }
   return Best;
 }
 

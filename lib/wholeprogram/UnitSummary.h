@@ -26,7 +26,7 @@
 namespace nplusone {
 
 /// The summary format; a file of another version is ignored with a warning.
-constexpr int SummaryFormatVersion = 1;
+constexpr int SummaryFormatVersion = 2;
 
 /// A place in a source file.
 struct SourcePlace {
@@ -65,6 +65,8 @@ struct SummaryQuery {
   int SqlParam = -1;
   /// Where the statement's text is written, when it is.
   SourcePlace TextAt;
+  /// It runs on some paths of the function only (under a condition).
+  bool Conditional = false;
   /// From the function down to the statement.
   std::vector<SummaryStep> Steps;
 };
@@ -86,6 +88,8 @@ struct SummaryCall {
   std::vector<std::string> ArgText;
   /// The same entries: the parameter of the function the argument is, or -1.
   std::vector<int> ArgParam;
+  /// The call is made on some paths of the function only.
+  bool Conditional = false;
   /// From the function down to the call.
   std::vector<SummaryStep> Steps;
 };

@@ -70,7 +70,7 @@ void welcomeOrders(const DbClientPtr &db, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'insert' runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:24: note: the row value 'o' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:17: note: the row value 'u.getValueOfId()' flows into the statement's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one multi-row insert through DbClient::execSqlSync, inside one transaction (newTransaction())
   }
   for (const auto &u : users)

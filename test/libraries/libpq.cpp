@@ -38,7 +38,7 @@ void profilesByText(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: query runs once per row of 'res' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'res' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:26: note: the row value 'sql.c_str()' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: the row value 'PQgetvalue(res, i, 0)' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
   }
   PQclear(res);

@@ -26,7 +26,7 @@ void ordersPerUser(MYSQL *conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-9]]:7: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:27: note: the row value 'q' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:74: note: the row value 'row[0]' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:9: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
       continue;
     mysql_free_result(mysql_store_result(conn));
@@ -82,7 +82,7 @@ void namesByStmtCursor(MYSQL *conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-13]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:23: note: the row value 'q' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:67: note: the row value 'id' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
     mysql_free_result(mysql_store_result(conn));
   }
@@ -102,7 +102,7 @@ void deleteSessions(MYSQL *conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:23: note: the row value 'q' flows into the DELETE's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:70: note: the row value 'row[0]' flows into the DELETE's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:23: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (...)
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: wrap the loop in one transaction (START TRANSACTION ... COMMIT): with autocommit on, every statement commits on its own
   }
@@ -117,7 +117,7 @@ void namesOf(MYSQL *conn, const int *ids, size_t n) {
     mysql_query(conn, q);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of the loop (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop is here
-    // CHECK-MESSAGES: :[[@LINE-3]]:23: note: the element value 'q' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the element value 'ids[i]' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
     mysql_free_result(mysql_store_result(conn));
   }

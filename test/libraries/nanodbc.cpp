@@ -74,7 +74,7 @@ void ordersPerUserText(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-7]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:28: note: the row value 'sql' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:80: note: the row value 'users.get<int>(0)' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:28: note: batch it: SELECT * FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
   } while (users.next());
 }
@@ -102,7 +102,7 @@ void auditPerUser(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'idle' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:26: note: 'idle' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'idle' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:33: note: the row value '"UPDATE users SET seen = 1 WHERE id = " + std::to_string(...' flows into the UPDATE's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:90: note: the row value 'idle.get<int>(0)' flows into the UPDATE's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:33: note: batch it: bind arrays of values (statement::bind with a batch of elements) and run execute(batch_size) once
   tx.commit();
 }

@@ -51,7 +51,7 @@ void namesById(SQLHDBC dbc, SQLHSTMT users) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-12]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:24: note: the row value '(SQLCHAR *)q' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:67: note: the row value '(int)id' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
     SQLFreeHandle(SQL_HANDLE_STMT, tmp);
   }

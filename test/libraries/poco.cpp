@@ -62,7 +62,7 @@ void ordersDoWhile(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query runs once per row of 'rs' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: 'rs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'rs' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:31: note: the row value '"SELECT total FROM orders WHERE user_name = '" + name + "'"' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:24: note: the row value 'rs.value("name").convert<std::string>()' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:31: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
   } while (rs.moveNext());
 }

@@ -64,7 +64,7 @@ void countsByText(QSqlDatabase &db) {
     // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:27: note: the row value 'QString("SELECT count(*) FROM orders WHERE user_id = %1")...' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:89: note: the row value 'users.value(0).toInt()' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:27: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id; prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
     (void)c;
   }

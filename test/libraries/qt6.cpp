@@ -60,7 +60,7 @@ QStringList namesOf(const QSqlDatabase &db, const std::vector<int> &ids) {
     QSqlQuery q(QString("SELECT name FROM users WHERE id = %1").arg(id), db);
     // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
-    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value 'QString("SELECT name FROM users WHERE id = %1").arg(id)' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-3]]:69: note: the element value 'id' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: batch it: SELECT id, name FROM users WHERE id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by id
     if (q.next())
       names << q.value(0).toString();

@@ -59,7 +59,7 @@ void countsByText(SQLite::Database &db) {
     // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:27: note: the row value '"SELECT count(*) FROM orders WHERE user_id = " + id' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:28: note: the row value 'users.getColumn(0).getString()' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:27: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (SELECT value FROM json_each(?)) GROUP BY user_id; bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
     (void)n;
   }

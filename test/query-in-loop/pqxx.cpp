@@ -88,7 +88,7 @@ void builtSql(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:19: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: the row value 'sql' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:38: note: the row value 'row[0].as<int>()' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
     std::ostringstream ss;
     ss << "SELECT * FROM carts WHERE user_id = " << row[0].as<long>();
@@ -96,7 +96,7 @@ void builtSql(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-13]]:19: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-14]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: the row value 'ss.str()' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:53: note: the row value 'row[0].as<long>()' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
   }
 }

@@ -42,13 +42,13 @@ void concatenated(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: the row value '"SELECT id, total FROM orders WHERE user_id = " + std::to...' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:78: note: the row value 'u[0].as<int>()' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
     tx.exec(fmt::format("SELECT sku FROM items WHERE order_id = {} ORDER BY sku", u[0].as<int>()));
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-9]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: the row value 'fmt::format("SELECT sku FROM items WHERE order_id = {} OR...' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:83: note: the row value 'u[0].as<int>()' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: SELECT order_id, sku FROM items WHERE order_id = ANY($1) ORDER BY sku; bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by order_id
   }
 }
@@ -62,7 +62,7 @@ void qtText() {
     // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'QString("SELECT total FROM orders WHERE user_id = %1").ar...' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:81: note: the row value 'users.value(0).toInt()' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
     QSqlQuery profile;
     profile.prepare("SELECT bio FROM profiles WHERE lang = :lang AND user_id = :uid");

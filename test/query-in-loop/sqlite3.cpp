@@ -71,7 +71,7 @@ void formattedSql(sqlite3 *db, sqlite3_stmt *users) {
     sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-3]]:22: note: the row value 'sql' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
   }
 }
@@ -88,7 +88,7 @@ void doWhileCursor(sqlite3 *db, sqlite3_stmt *users) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-8]]:7: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'sql.c_str()' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:67: note: the row value 'name' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
   } while (sqlite3_step(users) == SQLITE_ROW);
 }

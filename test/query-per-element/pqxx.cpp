@@ -24,7 +24,7 @@ void perKey(pqxx::work &tx, const std::map<std::string, int> &byName,
     tx.exec("SELECT * FROM people WHERE name = " + tx.quote(name));
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'byName' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'byName' is here
-    // CHECK-MESSAGES: :[[@LINE-3]]:13: note: the element value '"SELECT * FROM people WHERE name = " + tx.quote(name)' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-3]]:52: note: the element value 'tx.quote(name)' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-4]]:13: note: batch it: SELECT * FROM people WHERE name = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by name
   for (std::size_t i = 0; i < ids.size(); ++i)
     tx.exec_params("SELECT * FROM carts WHERE id = $1", ids[i]);

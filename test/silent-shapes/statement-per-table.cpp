@@ -76,7 +76,7 @@ void ordersPerUser(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: the row value '"SELECT total FROM orders WHERE user_id = " + tx.quote(id)' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:59: note: the row value 'tx.quote(id)' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
   }
 }

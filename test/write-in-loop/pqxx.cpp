@@ -23,7 +23,7 @@ void insertAll(pqxx::work &tx, const std::vector<std::string> &names) {
     tx.exec("/* audit */ -- bulk import\n INSERT INTO people(name) VALUES (" +
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per element of 'names' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'names' is here
-    // CHECK-MESSAGES: :[[@LINE-3]]:13: note: the element value '"/* audit */ -- bulk import\n INSERT INTO people(name) VA...' flows into the INSERT's SQL text here
+    // CHECK-MESSAGES: :[[@LINE+2]]:13: note: the element value 'tx.quote(name)' flows into the INSERT's SQL text here
     // CHECK-MESSAGES: :[[@LINE-4]]:13: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
             tx.quote(name) + ")");
 }

@@ -8,7 +8,7 @@ void renderNode(pqxx::connection &conn, int id, int depth) {
   for (const auto &child : children)
     renderSubtree(conn, child[0].as<int>(), depth + 1);
   // Recursion across files ends: the chain runs down to this function once.
-  // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: query runs once per row of 'children' (N+1 queries); load the rows for all categories in one query [nplusone-query-in-loop]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: query runs up to once per row of 'children' (N+1 queries); load the rows for all categories in one query [nplusone-query-in-loop]
   // CHECK-MESSAGES: :[[@LINE-6]]:7: note: 'children' is the result of the query here
   // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'children' is here
   // CHECK-MESSAGES: :[[@LINE-5]]:25: note: the row value 'child[0].as<int>()' is passed to 'renderSubtree' here and reaches its query
