@@ -34,6 +34,7 @@ CASES = [
     ("templates", 1000, 1),
     ("lambdas", 2000, 2000),  # one std::for_each lambda N+1 each
     ("returned", 1000, 2),  # rows through helpers: one found, one too deep
+    ("gotos", 10000, 1),  # goto spaghetti, then one N+1
 ]
 WARNING_RE = re.compile(r": warning: .*\[nplusone-")
 # A row of clang-tidy's --enable-check-profile table for one of our checks:

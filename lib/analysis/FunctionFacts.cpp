@@ -145,20 +145,28 @@ private:
   int currentLoop() const {
     return LoopStack.empty() ? -1 : LoopStack.back().Loop;
   }
-  int enterLoop(const Stmt *Loop, bool LoopInBlock);
+  int enterLoop(const Stmt *Loop, bool LoopInBlock, bool Breakable = true);
   void leaveLoop() {
     Conditional = LoopStack.back().SavedConditional;
     LoopStack.pop_back();
     Breakables.pop_back();
   }
   void walkCondition(const Expr *Cond, int Loop);
+  void markConditionCalls(size_t FirstCall, int Loop, const Expr *Cond);
+  void walkBlock(const CompoundStmt *CS);
+  size_t gotoLoopEnd(const CompoundStmt *CS, size_t I, const LabelStmt *LS);
+  void enterGotoLoop(const LabelStmt *LS, const Stmt *Last);
+  void leaveGotoLoop();
   void walkCallbackLoop(const Stmt *Call, const CallbackLoop &Callback);
   /// The LoopStack positions [first, LoopStack.size()) that \p Exit leaves;
   /// LoopStack.size() when it leaves none.
   size_t firstLoopLeftBy(const Stmt *Exit) const;
-  /// Walks \p S as a block that ends by leaving the loops from position
-  /// \p First on.
-  void walkLeaving(const Stmt *S, size_t First, bool WalkAsChildren);
+  /// Walks the children of \p S, which ends by leaving the loops from
+  /// position \p First on.
+  void walkLeaving(const Stmt *S, size_t First);
+  /// Counts the loops at positions [First, Last) as left by the block
+  /// being walked (\p Delta 1) or no longer (-1).
+  void markLeaving(size_t First, size_t Last, int Delta);
   llvm::SmallVector<int, 1> loopsFrom(size_t First) const;
 
   void recordDecl(const Decl *D);
@@ -201,18 +209,26 @@ private:
   /// LoopStack sizes where the try blocks being walked start: a throw in
   /// one leaves only the loops inside it.
   llvm::SmallVector<size_t, 4> TryFloors;
+  /// The last goto to each label, in source order; collected when the walk
+  /// first meets a label of a block.
+  llvm::DenseMap<const LabelDecl *, const GotoStmt *> LastGotos;
+  bool GotosCollected = false;
+  /// For each goto's loop being walked, the first of its calls.
+  llvm::SmallVector<size_t, 2> GotoLoopCalls;
 };
 
 //===-- Loops and branches ------------------------------------------------===//
 
-int FactsWalker::enterLoop(const Stmt *Loop, bool LoopInBlock) {
+int FactsWalker::enterLoop(const Stmt *Loop, bool LoopInBlock, bool Breakable) {
   int Index = static_cast<int>(F.Loops.size());
   LoopFacts Facts;
   Facts.Loop = Loop;
   Facts.Parent = currentLoop();
   Facts.InBlock = LoopInBlock;
   F.Loops.push_back(Facts);
-  Breakables.push_back(static_cast<int>(LoopStack.size()));
+  // A break in a goto's loop leaves what encloses the loop.
+  int Outer = Breakables.empty() ? -1 : Breakables.back();
+  Breakables.push_back(Breakable ? static_cast<int>(LoopStack.size()) : Outer);
   LoopStack.push_back({Index, Conditional});
   Conditional = 0;
   return Index;
@@ -285,15 +301,99 @@ void FactsWalker::VisitAbstractConditionalOperator(
 }
 
 void FactsWalker::VisitCompoundStmt(const CompoundStmt *CS) {
-  size_t First = firstLoopLeftBy(finalExit(CS));
-  if (First < LoopStack.size()) {
-    walkLeaving(CS, First, /*WalkAsChildren=*/false);
-    return;
-  }
-  for (const Stmt *Child : CS->children()) {
+  size_t First = firstLoopLeftBy(finalExit(CS)), Last = LoopStack.size();
+  markLeaving(First, Last, 1);
+  walkBlock(CS);
+  markLeaving(First, Last, -1);
+}
+
+/// Walks the statements of a block. A label that a later statement of the
+/// block jumps back to starts a loop that ends with that statement; loops
+/// that would overlap are cut to nest.
+void FactsWalker::walkBlock(const CompoundStmt *CS) {
+  llvm::SmallVector<size_t, 2> OpenEnds; // innermost last
+  for (size_t I = 0, N = CS->size(); I < N; ++I) {
+    const Stmt *Child = CS->body_begin()[I];
+    for (const auto *LS = dyn_cast<LabelStmt>(Child); LS;
+         LS = dyn_cast<LabelStmt>(LS->getSubStmt())) {
+      size_t End = gotoLoopEnd(CS, I, LS);
+      if (End >= N)
+        continue;
+      // Each open loop counts as a level of the walk's bound.
+      if (CurrentDepth + OpenEnds.size() + 1 > MaxWalkDepth) {
+        F.Truncated = true;
+        continue;
+      }
+      if (!OpenEnds.empty())
+        End = std::min(End, OpenEnds.back());
+      enterGotoLoop(LS, CS->body_begin()[End]);
+      OpenEnds.push_back(End);
+    }
     BlockChild = Child;
-    child(Child);
+    walk(Child, CurrentDepth + OpenEnds.size() + 1);
+    while (!OpenEnds.empty() && OpenEnds.back() == I) {
+      leaveGotoLoop();
+      OpenEnds.pop_back();
+    }
   }
+}
+
+/// The index of the statement of \p CS, from \p I on, that holds the last
+/// goto to the label \p LS when that goto comes after the label (a loop);
+/// CS->size() when there is none: only forward gotos, a goto from outside
+/// the block, no goto at all.
+size_t FactsWalker::gotoLoopEnd(const CompoundStmt *CS, size_t I,
+                                const LabelStmt *LS) {
+  size_t None = CS->size();
+  if (!GotosCollected) {
+    GotosCollected = true;
+    // Gotos in a lambda jump to its own labels; the walk does not enter it.
+    walkSubtree(F.FD.getBody(), [&](const Stmt *S) {
+      const auto *G = dyn_cast<GotoStmt>(S);
+      if (G && G->getLabel()) {
+        const GotoStmt *&Last = LastGotos[G->getLabel()];
+        if (!Last || Last->getGotoLoc() < G->getGotoLoc())
+          Last = G;
+      }
+      return WalkAction::Continue;
+    });
+  }
+  const GotoStmt *G = LastGotos.lookup(LS->getDecl());
+  if (!G || !(LS->getBeginLoc() < G->getGotoLoc()))
+    return None;
+  // The statements are in source order: the last one starting before the
+  // goto holds it, if any does.
+  CompoundStmt::const_body_iterator Begin = CS->body_begin() + I;
+  CompoundStmt::const_body_iterator After = std::upper_bound(
+      Begin, CS->body_end(), G->getGotoLoc(),
+      [](SourceLocation Loc, const Stmt *S) { return Loc < S->getBeginLoc(); });
+  if (After == Begin || !rangeHolds(*(After - 1), G->getGotoLoc()))
+    return None;
+  return static_cast<size_t>(After - 1 - CS->body_begin());
+}
+
+void FactsWalker::enterGotoLoop(const LabelStmt *LS, const Stmt *Last) {
+  int L = enterLoop(LS, /*LoopInBlock=*/true, /*Breakable=*/false);
+  F.Loops[L].Last = Last;
+  F.GotoLoopEnds[LS] = Last;
+  // `if (rc == SQLITE_BUSY) goto again;` and `again: if (...) { ...; goto
+  // again; }` run again on the condition of their `if`.
+  const Stmt *S = Last;
+  while (const auto *Inner = dyn_cast<LabelStmt>(S))
+    S = Inner->getSubStmt();
+  const auto *IS = dyn_cast<IfStmt>(S);
+  if (IS && !IS->getElse() &&
+      finalExit(IS->getThen()) == LastGotos.lookup(LS->getDecl()))
+    F.Loops[L].GotoCond = IS->getCond();
+  GotoLoopCalls.push_back(F.Calls.size());
+}
+
+void FactsWalker::leaveGotoLoop() {
+  int L = currentLoop();
+  if (const Expr *Cond = F.Loops[L].GotoCond)
+    markConditionCalls(GotoLoopCalls.back(), L, Cond);
+  GotoLoopCalls.pop_back();
+  leaveLoop();
 }
 
 void FactsWalker::VisitCXXTryStmt(const CXXTryStmt *TS) {
@@ -305,7 +405,7 @@ void FactsWalker::VisitCXXTryStmt(const CXXTryStmt *TS) {
 }
 
 void FactsWalker::VisitCXXThrowExpr(const CXXThrowExpr *TE) {
-  walkLeaving(TE, firstLoopLeftBy(TE), /*WalkAsChildren=*/true);
+  walkLeaving(TE, firstLoopLeftBy(TE));
 }
 
 size_t FactsWalker::firstLoopLeftBy(const Stmt *Exit) const {
@@ -331,24 +431,26 @@ size_t FactsWalker::firstLoopLeftBy(const Stmt *Exit) const {
   for (size_t Pos = InCallback ? CallbackFloor : 0; Pos < LoopStack.size();
        ++Pos) {
     const Stmt *Loop = F.Loops[LoopStack[Pos].Loop].Loop;
-    if (!rangeHolds(Loop, At))
+    if (!F.loopHolds(Loop, At))
       return Pos;
   }
   return None;
 }
 
-void FactsWalker::walkLeaving(const Stmt *S, size_t First,
-                              bool WalkAsChildren) {
+void FactsWalker::walkLeaving(const Stmt *S, size_t First) {
   size_t Last = LoopStack.size();
-  for (size_t Pos = First; Pos < Last; ++Pos)
-    ++LoopStack[Pos].Leaving;
-  for (const Stmt *Child : S->children()) {
-    if (!WalkAsChildren)
-      BlockChild = Child;
-    child(Child);
+  markLeaving(First, Last, 1);
+  walkChildren(S);
+  markLeaving(First, Last, -1);
+}
+
+void FactsWalker::markLeaving(size_t First, size_t Last, int Delta) {
+  for (size_t Pos = First; Pos < Last; ++Pos) {
+    if (Delta > 0)
+      ++LoopStack[Pos].Leaving;
+    else
+      --LoopStack[Pos].Leaving;
   }
-  for (size_t Pos = First; Pos < Last; ++Pos)
-    --LoopStack[Pos].Leaving;
 }
 
 llvm::SmallVector<int, 1> FactsWalker::loopsFrom(size_t First) const {
@@ -363,13 +465,23 @@ llvm::SmallVector<int, 1> FactsWalker::loopsFrom(size_t First) const {
 void FactsWalker::walkCondition(const Expr *Cond, int Loop) {
   size_t FirstCall = F.Calls.size();
   child(Cond);
-  for (size_t I = FirstCall; I < F.Calls.size(); ++I)
-    F.Calls[I].InConditionOf = Loop;
+  markConditionCalls(FirstCall, Loop, nullptr);
+}
+
+/// The calls from \p FirstCall on (those within \p Cond, when given) are
+/// in the condition of \p Loop; the first cursor step among them walks its
+/// rows.
+void FactsWalker::markConditionCalls(size_t FirstCall, int Loop,
+                                     const Expr *Cond) {
+  bool Stepped = false;
   for (size_t I = FirstCall; I < F.Calls.size(); ++I) {
     CallFacts &C = F.Calls[I];
-    if ((C.Roles & RoleAdvance) && C.AdvancesLoop < 0) {
+    if (Cond && !rangeHolds(Cond, C.Call))
+      continue;
+    C.InConditionOf = Loop;
+    if ((C.Roles & RoleAdvance) && C.AdvancesLoop < 0 && !Stepped) {
       C.AdvancesLoop = Loop;
-      break;
+      Stepped = true;
     }
   }
 }
@@ -427,7 +539,7 @@ void FactsWalker::VisitReturnStmt(const ReturnStmt *RS) {
   // function.
   if (const Expr *Value = RS->getRetValue(); Value && !InCallback)
     F.Returns.push_back(Value);
-  walkLeaving(RS, firstLoopLeftBy(RS), /*WalkAsChildren=*/true);
+  walkLeaving(RS, firstLoopLeftBy(RS));
 }
 
 void FactsWalker::recordDecl(const Decl *D) {
@@ -701,6 +813,22 @@ FunctionFacts::FunctionFacts(const FunctionDecl &FD, const ApiModel &Model)
 }
 
 //===-- Queries on the facts ----------------------------------------------===//
+
+const Expr *loopCondition(const LoopFacts &L) {
+  if (const auto *FS = dyn_cast<ForStmt>(L.Loop))
+    return FS->getCond();
+  if (const auto *WS = dyn_cast<WhileStmt>(L.Loop))
+    return WS->getCond();
+  if (const auto *DS = dyn_cast<DoStmt>(L.Loop))
+    return DS->getCond();
+  return L.GotoCond;
+}
+
+bool FunctionFacts::loopHolds(const Stmt *Loop, SourceLocation Loc) const {
+  if (const Stmt *Last = GotoLoopEnds.lookup(Loop))
+    return !(Loc < Loop->getBeginLoc()) && !(Last->getEndLoc() < Loc);
+  return rangeHolds(Loop, Loc);
+}
 
 namespace {
 /// The list stored under \p Key, or an empty one.

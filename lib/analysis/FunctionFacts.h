@@ -40,7 +40,9 @@ namespace nplusone {
 /// A loop of the function, in source order; Parent is the enclosing loop.
 /// A call of a per-element algorithm with a lambda (`std::for_each(b, e,
 /// [&](auto &u) { ... })`) is a loop too: the call is its Loop, and the
-/// lambda's body, walked in place, is its body.
+/// lambda's body, walked in place, is its body. A label that a later
+/// statement of its block jumps back to (`again: ...; goto again;`) starts
+/// a loop too: the label is its Loop, and its body runs to the end of Last.
 struct LoopFacts {
   const clang::Stmt *Loop = nullptr;
   int Parent = -1;
@@ -49,7 +51,17 @@ struct LoopFacts {
   bool InBlock = false;
   /// For an algorithm's loop: what it walks and the lambda it runs.
   CallbackLoop Callback;
+  /// For a goto's loop: the statement of the label's block that holds the
+  /// last goto back to it, and the condition of that statement when it is
+  /// an `if` that jumps back (`if (rc == SQLITE_BUSY) goto again;`).
+  const clang::Stmt *Last = nullptr;
+  const clang::Expr *GotoCond = nullptr;
 };
+
+/// The condition that decides whether \p L runs again: a for, while or do
+/// loop's, a goto's `if`; null when it has none (`for (;;)`, an
+/// unconditional goto back, a range or an algorithm).
+const clang::Expr *loopCondition(const LoopFacts &L);
 
 /// A call, with the API model entry of its callee if it has one.
 struct CallFacts {
@@ -163,6 +175,10 @@ public:
     return WriteCounts.lookup(VD);
   }
 
+  /// True when \p Loc lies in the loop \p Loop: within its statement, or
+  /// for a goto's loop between its label and the end of its last statement.
+  bool loopHolds(const clang::Stmt *Loop, clang::SourceLocation Loc) const;
+
   /// True when the walk stopped early on a pathologically deep body.
   bool truncated() const { return Truncated; }
 
@@ -189,6 +205,8 @@ private:
   llvm::DenseMap<const clang::ValueDecl *, unsigned> WriteCounts;
   llvm::DenseMap<const clang::Expr *, const clang::ValueDecl *> ColumnReads;
   llvm::DenseMap<const clang::Expr *, unsigned> CallIndex;
+  /// The label of each goto's loop, with the last statement of its body.
+  llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> GotoLoopEnds;
   bool Truncated = false;
 };
 

@@ -118,7 +118,7 @@ std::optional<int64_t> valueSetBefore(const ValueDecl *State, const Stmt *Loop,
     if (!Target || rootDecl(Target) != State)
       return WalkAction::Continue;
     if (!(S->getBeginLoc() < Loop->getBeginLoc())) {
-      Unknown |= rangeHolds(Loop, S->getBeginLoc());
+      Unknown |= Caller.loopHolds(Loop, S->getBeginLoc());
       return WalkAction::Continue;
     }
     if (!Last || Last->getBeginLoc() < S->getBeginLoc())

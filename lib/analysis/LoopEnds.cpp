@@ -19,16 +19,6 @@ namespace nplusone {
 
 namespace {
 
-const Expr *loopCondition(const Stmt *Loop) {
-  if (const auto *FS = dyn_cast<ForStmt>(Loop))
-    return FS->getCond();
-  if (const auto *WS = dyn_cast<WhileStmt>(Loop))
-    return WS->getCond();
-  if (const auto *DS = dyn_cast<DoStmt>(Loop))
-    return DS->getCond();
-  return nullptr;
-}
-
 bool mentions(const Expr *E, const ValueDecl *D) {
   return walkSubtree(E, [&](const Stmt *S) {
            const auto *DRE = dyn_cast<DeclRefExpr>(S);
@@ -84,7 +74,7 @@ bool inLoopSubtree(int Loop, int Ancestor, const FunctionFacts &Facts) {
 
 bool resultEndsLoop(const CallFacts &C, int Loop, const FunctionFacts &Facts) {
   const ValueDecl *Result = Facts.varOfFullExpr(C.FullExpr);
-  const Expr *Cond = loopCondition(Facts.loops()[Loop].Loop);
+  const Expr *Cond = loopCondition(Facts.loops()[Loop]);
   if (Cond && (testsResult(Cond, C, Result, Facts) ||
                flagSetAfter(Cond, C, Loop, Facts)))
     return true;

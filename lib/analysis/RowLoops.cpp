@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/analysis/RowLoops.h"
+#include "lib/analysis/LoopEnds.h"
 #include "lib/analysis/QueryTarget.h"
 #include "lib/analysis/SqlTextReader.h"
 #include "lib/analysis/ValueFlow.h"
@@ -19,6 +20,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -168,11 +170,14 @@ bool originReturnsOneRow(const RowLoop &L, const FunctionFacts &Facts) {
   return Text && sqlReturnsAtMostOneRow(*Text);
 }
 
-/// The variable a loop condition tests: `more`, `rc == SQLITE_ROW`.
+/// The variable a loop condition tests: `more`, `rc == SQLITE_ROW`, `!row`.
 const ValueDecl *conditionFlag(const Expr *Cond) {
   if (!Cond)
     return nullptr;
   Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    Cond = Not->getSubExpr()->IgnoreParenImpCasts();
   if (const auto *BO = dyn_cast<BinaryOperator>(Cond))
     if (BO->isEqualityOp())
       Cond = BO->getLHS()->IgnoreParenImpCasts();
@@ -449,21 +454,62 @@ const CallFacts *rowCountIn(const Expr *Bound, const Stmt *Loop,
   return nullptr;
 }
 
+/// \p E reads a link of the node \p Node: `Node->next`.
+bool isLinkOf(const Expr *E, const ValueDecl *Node) {
+  const auto *Link = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  return Link && rootDecl(Link->getBase()) == Node;
+}
+
+/// The pointer variable \p E reads whole or through: `p`, `*pp`.
+const ValueDecl *heldPointer(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return DRE ? DRE->getDecl() : nullptr;
+}
+
+/// \p Var moves along its list's links in \p Loop: `c = c->next`, the head
+/// of a list being popped (`it = *lst; *lst = it->next;`), or a link saved
+/// before the node is done with (`next = t->next; free(t); t = next;`).
+bool followsLinks(const ValueDecl *Var, const Stmt *Loop,
+                  const FunctionFacts &Facts) {
+  auto InLoop = [&](const Expr *V) {
+    return Facts.loopHolds(Loop, V->getBeginLoc());
+  };
+  auto TookFrom = [&](const ValueDecl *VD, auto Test) {
+    return llvm::any_of(Facts.valuesOf(VD),
+                        [&](const Expr *V) { return InLoop(V) && Test(V); });
+  };
+  for (const Expr *V : Facts.valuesOf(Var)) {
+    if (!InLoop(V))
+      continue;
+    if (isLinkOf(V, Var))
+      return true;
+    const auto *Link = dyn_cast<MemberExpr>(V->IgnoreParenImpCasts());
+    if (const ValueDecl *Node = Link ? rootDecl(Link->getBase()) : nullptr)
+      if (Node != Var &&
+          TookFrom(Node, [&](const Expr *N) { return heldPointer(N) == Var; }))
+        return true;
+    const ValueDecl *Saved = heldPointer(V);
+    if (Saved && Saved != Var &&
+        TookFrom(Saved, [&](const Expr *N) { return isLinkOf(N, Var); }))
+      return true;
+  }
+  return false;
+}
+
 /// `for (t = head; t; t = t->next)`, `while (u != NULL) { ...; u = u->next;
-/// }`: the list a walk of \p Var's own links starts from, \p Init or the
-/// value \p Var was last given before the loop; null for any other loop.
+/// }`, `do { ... } while ((c = c->next))`, `while (*lst) { it = *lst; *lst =
+/// it->next; ... }`: the list a walk of \p Var's own links starts from,
+/// \p Init or the value \p Var was last given before the loop; null for any
+/// other loop.
 const Expr *listWalked(const ValueDecl *Var, const Expr *Init, const Expr *Cond,
                        const Stmt *Loop, const FunctionFacts &Facts) {
   const DeclRefExpr *Tested =
       pointerTestedForNull(Cond, Facts.function().getASTContext());
-  if (!Tested || Tested->getDecl() != Var)
-    return nullptr;
-  bool FollowsLinks = llvm::any_of(Facts.valuesOf(Var), [&](const Expr *V) {
-    const auto *Link = dyn_cast<MemberExpr>(V->IgnoreParenImpCasts());
-    return Link && rangeHolds(Loop, V->getBeginLoc()) &&
-           rootDecl(Link->getBase()) == Var;
-  });
-  if (!FollowsLinks)
+  if (!Tested || Tested->getDecl() != Var || !followsLinks(Var, Loop, Facts))
     return nullptr;
   if (const Expr *Start = Init ? Init : lastValueBefore(Var, Loop, Facts))
     return Start;
@@ -557,24 +603,74 @@ void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
                     FS->getCond(), FS, Facts, Ctx);
 }
 
-/// `while (i < PQntuples(res)) { ...; ++i; }`: an index loop when it
-/// compares a variable with a row count or a result's size; `while (u) {
-/// ...; u = u->next; }` when it walks a list of rows.
-void classifyWhileIndex(RowLoop &L, const WhileStmt *WS,
-                        const FunctionFacts &Facts, RowsContext &Ctx) {
+/// `while ((c = next_item(&it)))`: the call of the condition that hands out
+/// the next element into \p Var, when it is a function of the program (a
+/// library's cursor step walks rows, pass 2); null otherwise.
+const CallFacts *iteratorCall(const ValueDecl *Var, const Expr *Cond,
+                              const FunctionFacts &Facts) {
+  for (const Expr *V : Facts.valuesOf(Var))
+    if (rangeHolds(Cond, V->getBeginLoc()))
+      if (const CallFacts *C = Facts.callIn(V))
+        return C->Api ? nullptr : C;
+  return nullptr;
+}
+
+/// \p Arg is, or points to, an object of a struct or class of the program
+/// (an iterator, a list): not a library's handle such as a connection.
+bool isProgramObject(const Expr *Arg, const ASTContext &AST) {
+  QualType T = Arg ? Arg->getType() : QualType();
+  if (!T.isNull() && T->isPointerType())
+    T = T->getPointeeType();
+  const RecordDecl *RD = T.isNull() ? nullptr : T->getAsRecordDecl();
+  return RD && !AST.getSourceManager().isInSystemHeader(RD->getLocation());
+}
+
+/// The elements an iterator function hands out into \p Var: those of the
+/// object of the program it walks (`&it`); the rows of a query when that
+/// object holds them.
+void classifyIterator(RowLoop &L, const ValueDecl *Var, const CallFacts &Next,
+                      const Stmt *Loop, const FunctionFacts &Facts,
+                      RowsContext &Ctx) {
+  L.RowVar = Var;
+  L.Source = LoopSource::Elements;
+  for (unsigned I = 0, N = callArgCount(Next.Call); I < N; ++I) {
+    const Expr *Arg = callArg(Next.Call, static_cast<int>(I));
+    if (!isProgramObject(Arg, Facts.function().getASTContext()))
+      continue;
+    traceCollection(L, Arg, Loop, Facts, Ctx);
+    L.RowVar = Var;
+    return;
+  }
+}
+
+/// A while or do loop. An index loop when it compares a variable with a row
+/// count or a result's size (`while (i < PQntuples(res)) { ...; ++i; }`);
+/// a walk of a list (`while (u) { ...; u = u->next; }`, a list popped); a
+/// walk by an iterator function (`while ((c = next_item(&it)))`).
+void classifyCondLoop(RowLoop &L, const Expr *Cond, const Stmt *Loop,
+                      const FunctionFacts &Facts, RowsContext &Ctx) {
   const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
-      WS->getCond() ? WS->getCond()->IgnoreParenImpCasts() : nullptr);
+      Cond ? Cond->IgnoreParenImpCasts() : nullptr);
+  bool Compares = Cmp && Cmp->isRelationalOp();
   const DeclRefExpr *DRE = nullptr;
-  if (Cmp && Cmp->isRelationalOp())
+  if (Compares)
     DRE = dyn_cast<DeclRefExpr>(Cmp->getLHS()->IgnoreParenImpCasts());
   else
-    DRE = pointerTestedForNull(WS->getCond(), Facts.function().getASTContext());
+    DRE = pointerTestedForNull(Cond, Facts.function().getASTContext());
   if (!DRE)
     return;
+  const ValueDecl *Var = DRE->getDecl();
+  if (const CallFacts *Next =
+          Compares ? nullptr : iteratorCall(Var, Cond, Facts)) {
+    classifyIterator(L, Var, *Next, Loop, Facts, Ctx);
+    return;
+  }
   RowLoop Candidate = L;
-  classifyIndexLoop(Candidate, DRE->getDecl(), nullptr, WS->getCond(), WS,
-                    Facts, Ctx);
-  if (Candidate.Source == LoopSource::QueryRows)
+  classifyIndexLoop(Candidate, Var, nullptr, Cond, Loop, Facts, Ctx);
+  // Another comparison, or a pointer tested that walks no list, walks
+  // nothing traceable.
+  if (Candidate.Source == LoopSource::QueryRows ||
+      (!Compares && listWalked(Var, nullptr, Cond, Loop, Facts)))
     L = Candidate;
 }
 
@@ -676,10 +772,11 @@ void classifyByShape(std::vector<RowLoop> &Loops, const FunctionFacts &Facts,
       classifyFor(L, FS, Facts, Ctx);
       L.RunsAtMostOnce = endsInExit(FS->getBody());
     } else if (const auto *WS = dyn_cast<WhileStmt>(Loop)) {
-      classifyWhileIndex(L, WS, Facts, Ctx);
+      classifyCondLoop(L, WS->getCond(), WS, Facts, Ctx);
       L.RunsAtMostOnce =
           endsInExit(WS->getBody()) || isFalseConstant(WS->getCond(), AST);
     } else if (const auto *DS = dyn_cast<DoStmt>(Loop)) {
+      classifyCondLoop(L, DS->getCond(), DS, Facts, Ctx);
       L.RunsAtMostOnce =
           endsInExit(DS->getBody()) || isFalseConstant(DS->getCond(), AST);
     } else if (Facts.loops()[I].Callback.Lambda) {
@@ -689,64 +786,205 @@ void classifyByShape(std::vector<RowLoop> &Loops, const FunctionFacts &Facts,
   }
 }
 
+/// \p L walks the rows the cursor step \p C fetches; with \p Held, a
+/// result the step returns is the row.
+void adoptCursorStep(RowLoop &L, const CallFacts &C, const ValueDecl *Handle,
+                     const FunctionFacts &Facts, bool Held = true) {
+  L.Source = LoopSource::QueryRows;
+  L.Library = C.Api.Library;
+  L.Cursor = L.ResultVar = Handle;
+  L.Name = nameOf(Handle);
+  // `while ((row = PQgetResult(conn)))`: each step returns a result of
+  // the statement run on the connection, held in `row`.
+  const ValueDecl *Result = Held && (C.Roles & RoleResultOf)
+                                ? Facts.varOfFullExpr(C.FullExpr)
+                                : nullptr;
+  if (Result) {
+    L.RowVar = L.ResultVar = Result;
+    L.Name = nameOf(Result);
+    L.OriginQuery = C.Call;
+    return;
+  }
+  L.OriginQuery = originOfCursor(Handle, L.Loop, Facts);
+}
+
 /// Pass 2, cursor loops: the loop's condition steps a statement handle.
 void traceCursorLoops(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
-  for (const CallFacts &C : Facts.calls()) {
-    if (C.AdvancesLoop < 0)
-      continue;
-    RowLoop &L = Loops[C.AdvancesLoop];
-    const ValueDecl *Handle = Facts.handleOf(C);
-    if (!Handle)
-      continue;
-    L.Source = LoopSource::QueryRows;
-    L.Library = C.Api.Library;
-    L.Cursor = Handle;
-    L.ResultVar = Handle;
-    L.Name = nameOf(Handle);
-    // `while ((row = PQgetResult(conn)))`: each step returns a result of
-    // the statement run on the connection, held in `row`.
-    const ValueDecl *Held =
-        (C.Roles & RoleResultOf) ? Facts.varOfFullExpr(C.FullExpr) : nullptr;
-    if (Held) {
-      L.RowVar = L.ResultVar = Held;
-      L.Name = nameOf(Held);
-      L.OriginQuery = C.Call;
-      continue;
-    }
-    L.OriginQuery = originOfCursor(Handle, L.Loop, Facts);
+  for (const CallFacts &C : Facts.calls())
+    if (C.AdvancesLoop >= 0)
+      if (const ValueDecl *Handle = Facts.handleOf(C))
+        adoptCursorStep(Loops[C.AdvancesLoop], C, Handle, Facts);
+}
+
+/// The cursor step a value of \p Flag stores: `rc = sqlite3_step(s)`, `row
+/// = mysql_fetch_row(res)`; null when none does.
+const CallFacts *stepStoredIn(const ValueDecl *Flag,
+                              const FunctionFacts &Facts) {
+  for (const Expr *V : Facts.valuesOf(Flag)) {
+    const CallFacts *C = Facts.callIn(V);
+    if (C && (C->Roles & RoleAdvance) && Facts.handleOf(*C))
+      return C;
   }
+  return nullptr;
 }
 
 /// Pass 3, flag-driven cursor loops: `bool more = rs.moveFirst(); while
 /// (more) { ...; more = rs.moveNext(); }`, `rc = sqlite3_step(s); while
-/// (rc == SQLITE_ROW) { ...; rc = sqlite3_step(s); }` and the same as a
-/// `for` whose init and increment step the cursor.
+/// (rc == SQLITE_ROW) { ...; rc = sqlite3_step(s); }`, the same as a `for`
+/// whose init and increment step the cursor, or a goto back on the flag.
 void traceFlagLoops(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
-  for (RowLoop &L : Loops) {
+  for (size_t I = 0; I < Loops.size(); ++I) {
+    RowLoop &L = Loops[I];
     if (L.Source == LoopSource::QueryRows)
       continue;
-    const ValueDecl *Flag = nullptr;
-    if (const auto *WS = dyn_cast<WhileStmt>(L.Loop))
-      Flag = conditionFlag(WS->getCond());
-    else if (const auto *DS = dyn_cast<DoStmt>(L.Loop))
-      Flag = conditionFlag(DS->getCond());
-    // `for (rc = sqlite3_step(s); rc == SQLITE_ROW; rc = sqlite3_step(s))`.
-    else if (const auto *FS = dyn_cast<ForStmt>(L.Loop))
-      Flag = conditionFlag(FS->getCond());
-    if (!Flag)
+    const ValueDecl *Flag = conditionFlag(loopCondition(Facts.loops()[I]));
+    if (const CallFacts *C = Flag ? stepStoredIn(Flag, Facts) : nullptr)
+      adoptCursorStep(L, *C, Facts.handleOf(*C), Facts, /*Held=*/false);
+  }
+}
+
+/// The loop has no condition of its own that ends it: `for (;;)`, `while
+/// (true)`, a goto back that always jumps. Only its exits end it.
+bool endsOnlyAtExits(const LoopFacts &L, const ASTContext &AST) {
+  if (L.Callback.Lambda || isa<CXXForRangeStmt>(L.Loop))
+    return false;
+  const Expr *Cond = loopCondition(L);
+  bool Value = false;
+  return !Cond || (!Cond->isValueDependent() && !Cond->containsErrors() &&
+                   Cond->EvaluateAsBooleanCondition(Value, AST) && Value);
+}
+
+/// The statement \p Handle is prepared, bound or set anew in \p Loop: each
+/// iteration runs a statement of its own rather than stepping one cursor.
+bool setUpInLoop(const ValueDecl *Handle, const Stmt *Loop,
+                 const FunctionFacts &Facts) {
+  auto InLoop = [&](const Expr *E) {
+    return Facts.loopHolds(Loop, E->getBeginLoc());
+  };
+  auto CallInLoop = [&](const CallFacts *C) { return InLoop(C->Call); };
+  return llvm::any_of(Facts.preparesOf(Handle), CallInLoop) ||
+         llvm::any_of(Facts.bindsOf(Handle), CallInLoop) ||
+         llvm::any_of(Facts.valuesOf(Handle), InLoop);
+}
+
+/// The cursor step an exit's condition tests: `if (sqlite3_step(s) !=
+/// SQLITE_ROW) break;`, `row = mysql_fetch_row(res); if (!row) goto out;`.
+const CallFacts *stepTestedBy(const Expr *Cond, const FunctionFacts &Facts) {
+  const CallFacts *Step = nullptr;
+  walkSubtree(
+      Cond,
+      [&](const Stmt *S) {
+        const auto *E = dyn_cast<Expr>(S);
+        const CallFacts *C = E ? Facts.factsOf(E) : nullptr;
+        if (C && (C->Roles & RoleAdvance) && Facts.handleOf(*C)) {
+          Step = C;
+          return WalkAction::Stop;
+        }
+        return WalkAction::Continue;
+      },
+      WalkOrder::SourceOrder);
+  if (Step)
+    return Step;
+  const ValueDecl *Flag = conditionFlag(Cond);
+  return Flag ? stepStoredIn(Flag, Facts) : nullptr;
+}
+
+/// Pass 4, loops only their exits end: `for (;;) { if (sqlite3_step(s) !=
+/// SQLITE_ROW) break; ... }`, `again: row = mysql_fetch_row(res); if (!row)
+/// goto out; ...; goto again;`. The exit that tests a cursor's step walks
+/// its rows, when the statement was set up before the loop.
+void traceExitCursorLoops(std::vector<RowLoop> &Loops,
+                          const FunctionFacts &Facts) {
+  const ASTContext &AST = Facts.function().getASTContext();
+  for (const ConditionalExit &E : Facts.conditionalExits()) {
+    int I = E.Loops.back(); // the innermost loop it leaves
+    RowLoop &L = Loops[I];
+    if (L.Source != LoopSource::None || !endsOnlyAtExits(Facts.loops()[I], AST))
       continue;
-    for (const Expr *V : Facts.valuesOf(Flag)) {
-      const CallFacts *C = Facts.callIn(V);
-      const ValueDecl *Handle =
-          C && (C->Roles & RoleAdvance) ? Facts.handleOf(*C) : nullptr;
-      if (!Handle)
-        continue;
-      L.Source = LoopSource::QueryRows;
-      L.Library = C->Api.Library;
-      L.Cursor = L.ResultVar = Handle;
-      L.Name = nameOf(Handle);
-      L.OriginQuery = originOfCursor(Handle, L.Loop, Facts);
-      break;
+    const CallFacts *Step = stepTestedBy(E.Cond, Facts);
+    const ValueDecl *Handle = Step ? Facts.handleOf(*Step) : nullptr;
+    if (Handle && !setUpInLoop(Handle, L.Loop, Facts))
+      adoptCursorStep(L, *Step, Handle, Facts);
+  }
+}
+
+/// `for (n = 1;; ++n)`: the counter a for loop without a condition steps
+/// by one; null for any other loop.
+const ValueDecl *counterOf(const Stmt *Loop) {
+  const auto *FS = dyn_cast<ForStmt>(Loop);
+  const auto *Inc = FS && !FS->getCond() ? FS->getInc() : nullptr;
+  if (!Inc)
+    return nullptr;
+  const Expr *Stepped = nullptr;
+  Inc = Inc->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Inc);
+      UO && UO->isIncrementDecrementOp())
+    Stepped = UO->getSubExpr();
+  if (const auto *CA = dyn_cast<CompoundAssignOperator>(Inc)) {
+    const auto *By =
+        dyn_cast<IntegerLiteral>(CA->getRHS()->IgnoreParenImpCasts());
+    if (By && By->getValue() == 1 &&
+        (CA->getOpcode() == BO_AddAssign || CA->getOpcode() == BO_SubAssign))
+      Stepped = CA->getLHS();
+  }
+  const auto *DRE =
+      Stepped ? dyn_cast<DeclRefExpr>(Stepped->IgnoreParenImpCasts()) : nullptr;
+  return DRE ? DRE->getDecl() : nullptr;
+}
+
+/// The read \p C looks up one item per iteration of \p Loop rather than a
+/// page of rows: its SQL selects no page (LIMIT 100, OFFSET), and no loop
+/// inside walks its rows.
+bool readsOneItem(const CallFacts &C, int Loop, llvm::ArrayRef<RowLoop> Loops,
+                  const FunctionFacts &Facts) {
+  QueryTarget T = describeQuery(C, Facts);
+  if (T.IsWrite || T.IsSession)
+    return false;
+  if (auto Text = leadingSqlText(T.Sql, &Facts); Text && sqlSelectsPage(*Text))
+    return false;
+  const ValueDecl *Handle = Facts.handleOf(C);
+  for (size_t J = 0; J < Loops.size(); ++J)
+    if (Facts.loops()[J].Parent >= 0 &&
+        inLoopSubtree(Facts.loops()[J].Parent, Loop, Facts) &&
+        (Loops[J].OriginQuery == C.Call ||
+         (Handle && Loops[J].Cursor == Handle)))
+      return false;
+  return true;
+}
+
+/// Pass 5, lookups by a counter: `for (n = 1;; ++n) { ...WHERE seq = ?
+/// bound to n...; if (sqlite3_step(s) != SQLITE_ROW) break; ... }` reads
+/// one item per value of the counter until none is found: a loop over the
+/// counter's values, each read with a query of its own. A retry (the
+/// counter feeds no query), a page read (LIMIT/OFFSET, a loop over the
+/// page's rows) or a poll (no query's result ends it) is none. One flow
+/// labels the counters of the first 64 such loops.
+void traceCounterLookups(std::vector<RowLoop> &Loops,
+                         const FunctionFacts &Facts) {
+  llvm::SmallVector<const ValueDecl *, 4> Counters(Loops.size());
+  llvm::SmallVector<int, 4> Labelled(Loops.size(), -1);
+  ValueFlow Flow(Facts);
+  unsigned Next = 0;
+  for (size_t I = 0; I < Loops.size() && Next < 64; ++I)
+    if (Loops[I].Source == LoopSource::None)
+      if ((Counters[I] = counterOf(Loops[I].Loop))) {
+        Flow.seedVariable(Counters[I], uint64_t(1) << Next);
+        Labelled[I] = static_cast<int>(Next++);
+      }
+  if (Next == 0)
+    return;
+  Flow.propagate();
+  for (const CallFacts &C : Facts.calls()) {
+    int I = C.Loop;
+    if (I < 0 || Labelled[I] < 0 || Loops[I].Source != LoopSource::None ||
+        !(C.Roles & RoleExecute) || !resultEndsLoop(C, I, Facts) ||
+        !readsOneItem(C, I, Loops, Facts))
+      continue;
+    LabelMask Fed = labelInputs(
+        [&](InputVisitor Visit) { forEachQueryInput(C, Facts, Visit); }, Flow);
+    if (Fed & (uint64_t(1) << Labelled[I])) {
+      Loops[I].Source = LoopSource::Elements;
+      Loops[I].RowVar = Counters[I];
     }
   }
 }
@@ -759,7 +997,9 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
   classifyByShape(Result, Facts, Ctx);
   traceCursorLoops(Result, Facts);
   traceFlagLoops(Result, Facts);
-  // Pass 4: the table the rows come from, and the parents that return at
+  traceExitCursorLoops(Result, Facts);
+  traceCounterLookups(Result, Facts);
+  // Pass 6: the table the rows come from, and the parents that return at
   // most one row; then loops over containers filled from rows.
   for (RowLoop &L : Result)
     if (L.Source == LoopSource::QueryRows && !L.RowsCall) {

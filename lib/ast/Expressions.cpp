@@ -108,7 +108,8 @@ const DeclRefExpr *pointerTestedForNull(const Expr *Cond, ASTContext &Ctx) {
   if (!Cond)
     return nullptr;
   Cond = Cond->IgnoreParenImpCasts();
-  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && BO->getOpcode() != BO_Assign) {
     if (BO->getOpcode() != BO_NE)
       return nullptr;
     const Expr *LHS = BO->getLHS(), *RHS = BO->getRHS();
@@ -118,6 +119,15 @@ const DeclRefExpr *pointerTestedForNull(const Expr *Cond, ASTContext &Ctx) {
       return nullptr;
     Cond = LHS->IgnoreParenImpCasts();
   }
+  // `(c = c->next) != NULL` tests what it stores.
+  if (const auto *Store = dyn_cast<BinaryOperator>(Cond);
+      Store && Store->getOpcode() == BO_Assign)
+    Cond = Store->getLHS()->IgnoreParenImpCasts();
+  // `*lst`: the head of a list held through a pointer to it.
+  if (const auto *Deref = dyn_cast<UnaryOperator>(Cond);
+      Deref && Deref->getOpcode() == UO_Deref &&
+      Deref->getType()->isPointerType())
+    Cond = Deref->getSubExpr()->IgnoreParenImpCasts();
   const auto *DRE = dyn_cast<DeclRefExpr>(Cond);
   return DRE && DRE->getType()->isPointerType() ? DRE : nullptr;
 }

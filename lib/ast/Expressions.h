@@ -42,7 +42,8 @@ const clang::ValueDecl *addressedDecl(const clang::Expr *E);
 const clang::ValueDecl *passedObject(const clang::Expr *Arg);
 
 /// The pointer variable a condition tests for null: `p`, `p != NULL`,
-/// `nullptr != p`; null for any other condition.
+/// `nullptr != p`, `(p = next(p))`, and `pp` for `*pp` (a list's head held
+/// through a pointer to it); null for any other condition.
 const clang::DeclRefExpr *pointerTestedForNull(const clang::Expr *Cond,
                                                clang::ASTContext &Ctx);
 

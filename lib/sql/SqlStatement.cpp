@@ -162,6 +162,21 @@ bool sqlReturnsAtMostOneRow(StringRef Sql) {
   return One;
 }
 
+bool sqlSelectsPage(StringRef Sql) {
+  SqlTokens Toks;
+  if (!tokenizeSql(Sql, Toks))
+    return false;
+  bool Window = false;
+  forEachTopLevelToken(Toks, mainStatementStart(Toks), Toks.size(),
+                       [&](size_t I) {
+                         const SqlToken &T = Toks[I];
+                         Window = T.isWord("limit") || T.isWord("offset") ||
+                                  T.isWord("fetch") || T.isWord("top");
+                         return !Window;
+                       });
+  return Window && !sqlReturnsAtMostOneRow(Sql);
+}
+
 namespace {
 /// The placeholder tokens of a text, in order; empty when it does not
 /// tokenize.

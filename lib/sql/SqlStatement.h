@@ -66,6 +66,10 @@ std::optional<std::string> sqlMainTable(llvm::StringRef Sql);
 /// `TOP 1`, `FETCH FIRST 1 ROW ONLY` at its top level.
 bool sqlReturnsAtMostOneRow(llvm::StringRef Sql);
 
+/// True when the statement's own clauses select a page of its rows: LIMIT,
+/// OFFSET, FETCH or TOP at its top level, other than a limit to one row.
+bool sqlSelectsPage(llvm::StringRef Sql);
+
 /// The index (0-based, in text order, holes included) of the placeholder
 /// that takes the statement's parameter number \p Position (0-based): `$N`
 /// for PostgreSQL's numbered parameters, else the Position-th placeholder;

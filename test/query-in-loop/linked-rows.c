@@ -1,7 +1,8 @@
 // Linked lists a C loader builds from a query's rows: a walk of the list
 // (`for (t = head; t; t = t->next)`, `while (t != NULL) { ...; t = t->next;
 // }`) is a walk of the rows, and a lookup per node is nplusone-query-in-loop.
-// A list that no query filled stays nplusone-query-per-element. All checks.
+// The same for a do/while and a list drained node by node. A list that no
+// query filled stays nplusone-query-per-element. All checks.
 // RUN: %check_nplusone --fix=none %s %t -- -- -std=c11
 
 #include <sqlite3.h>
@@ -163,4 +164,56 @@ void print_m3u(sqlite3 *db, FILE *in) {
     // CHECK-MESSAGES: :[[@LINE-62]]:7: note: 'print_album' runs the query here
     // CHECK-MESSAGES: :[[@LINE-67]]:30: note: batch it: SELECT id, name FROM albums WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
   free_tracks(list);
+}
+
+// The same rows walked with a do/while: each track's album looked up per
+// track.
+void print_playlist_albums(sqlite3 *db, int playlist) {
+  struct track *tracks = load_playlist(db, playlist);
+  struct track *t = tracks;
+  if (!t)
+    return;
+  do {
+    print_album(db, t->title, t->album_id);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'tracks' (N+1 queries); load the rows for all tracks in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-146]]:7: note: 'tracks' holds the rows of this query, returned by 'load_playlist'
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'tracks' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:31: note: the row value 't->album_id' is passed to 'print_album' here and reaches its query
+    // CHECK-MESSAGES: :[[@LINE-80]]:7: note: 'print_album' runs the query here
+    // CHECK-MESSAGES: :[[@LINE-85]]:30: note: batch it: SELECT id, name FROM albums WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
+    t = t->next;
+  } while (t);
+  free_tracks(tracks);
+}
+
+// The play queue drained node by node as it is played: one play count
+// written per track.
+void play_queue(sqlite3 *db) {
+  struct track *queue = load_queue(db);
+  char sql[96];
+  while (queue) {
+    struct track *t = queue;
+    queue = t->next;
+    snprintf(sql, sizeof sql,
+             "UPDATE tracks SET plays = plays + 1 WHERE id = %d", t->id);
+    sqlite3_exec(db, sql, NULL, NULL, NULL);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'queue' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-143]]:7: note: 'queue' holds the rows of this query, returned by 'load_queue'
+    // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'queue' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'sql' flows into the UPDATE's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-11]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
+    free(t);
+  }
+}
+
+// Look-alike: draining the queue only prints and frees it.
+void print_and_clear_queue(sqlite3 *db) {
+  struct track *queue = load_queue(db);
+  while (queue) {
+    struct track *t = queue;
+    queue = t->next;
+    printf("%s\n", t->title);
+    free(t);
+  }
 }

@@ -5,8 +5,8 @@
 stdout, for the robustness tests and the stress harness: many functions, deep
 loop nesting, long call chains, recursion rings, huge expressions and string
 literals, macros that expand to loops and queries, templates instantiated
-many times, lambdas run by algorithms, and helpers returning each other's
-rows."""
+many times, lambdas run by algorithms, helpers returning each other's
+rows, and goto spaghetti."""
 import sys
 
 HEADER = "#include <pqxx/pqxx>\n#include <string>\n"
@@ -140,7 +140,38 @@ def returned(n):
     return "\n".join(out)
 
 
-GENERATORS = {"deep": deep, "chain": chain, "ring": ring, "bigexpr": bigexpr,
+def gotos(n):
+    # Goto spaghetti over n labels: gotos back to earlier labels (loops that
+    # overlap), forward gotos, gotos into a block from outside, labels never
+    # jumped to, a computed goto, blocks nested n deep ending in gotos; then
+    # one N+1 the spaghetti must not hide.
+    out = ['static void touch(int) {}',
+           'void gotos(pqxx::work &tx) {',
+           '  int i = 0;',
+           '  void *target = &&L0;']
+    for k in range(n):
+        out.append('L%d:' % k)
+        out.append('  touch(i++);')
+        if k % 3 == 0 and k:
+            out.append('  if (i %% 5 == 1) goto L%d;' % ((k * 7919) % k))
+        if k % 3 == 1 and k + 2 < n:
+            out.append('  if (i %% 3 == 0) goto L%d;' % (k + 2))
+        if k % 5 == 2:
+            out.append('  { M%d: touch(i); if (i > %d) goto L%d; }' % (k, k, k))
+        if k % 5 == 4:
+            out.append('  if (i == %d) goto M%d;' % (k, k - 2))
+        if k % 11 == 10:
+            out.append('  if (i == 0) goto *target;')
+    # Clang allows 256 nested brackets.
+    depth = min(n, 200)
+    out.append('  ' + '{ if (i) ' * depth + 'goto L0;' + ' }' * depth)
+    out.append('  %s' % OUTER)
+    out.append('    tx.exec_params("SELECT * FROM t WHERE id = $1", u[0].as<int>());')
+    out.append('}')
+    return "\n".join(out)
+
+
+GENERATORS = {"gotos": gotos, "deep": deep, "chain": chain, "ring": ring, "bigexpr": bigexpr,
               "functions": functions, "bigliteral": bigliteral,
               "macros": macros, "templates": templates, "lambdas": lambdas,
               "returned": returned}
