@@ -213,6 +213,8 @@ LabelMask labelInputs(llvm::function_ref<void(InputVisitor)> ForEachInput,
   return Result;
 }
 
+namespace {
+
 /// The data member a local relation object was copied from and not
 /// changed since (`dbo::collection<ptr<Comment>> cs = post->comments;`);
 /// null for anything else, such as the loop variable of a range-for over
@@ -228,6 +230,8 @@ const MemberExpr *copiedRelation(const Expr *Obj, const FunctionFacts &Facts) {
     return nullptr;
   return Member;
 }
+
+} // namespace
 
 const Expr *lazyLoadObject(const CallFacts &C, const FunctionFacts &Facts) {
   if (!(C.Roles & RoleLazyLoad) || !C.Api)
