@@ -323,7 +323,7 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
   if (runsOnlyOnce(C, F))
     return false;
   // A relation a helper loads lazily is a query its callers run too.
-  const Expr *Lazy = lazyLoadObject(C);
+  const Expr *Lazy = lazyLoadObject(C, F);
   if (!(C.Roles & RoleExecute) && !Lazy) {
     Callee = followableCallee(C.Call);
     const FunctionDecl *Remote = Callee ? nullptr : remoteCallee(C.Call);
@@ -373,7 +373,7 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
     Found.Target.ApiCall = C.Call;
     Found.Target.Library = C.Api.Library;
     Found.Target.IsLazyLoad = true;
-    Found.Target.Relation = lazyRelationName(C);
+    Found.Target.Relation = lazyRelationName(C, F);
     Found.ParamFlow =
         labelInputs([&](InputVisitor Visit) { Visit(Lazy, false); }, Flow);
     Found.Depth = 1;

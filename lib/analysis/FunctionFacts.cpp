@@ -264,6 +264,11 @@ void FactsWalker::VisitCXXForRangeStmt(const CXXForRangeStmt *RF) {
   bool LoopInBlock = InBlock;
   child(RF->getInit());
   child(RF->getRangeInit()); // evaluated once
+  // So is its begin(), which loads a lazy collection (`for (auto &c :
+  // post->comments)`).
+  if (const DeclStmt *Begin = RF->getBeginStmt())
+    if (const auto *VD = dyn_cast<VarDecl>(Begin->getSingleDecl()))
+      child(VD->getInit());
   int L = enterLoop(RF, LoopInBlock);
   if (const VarDecl *LV = RF->getLoopVariable())
     F.Edges.push_back({LV, RF->getRangeInit(), L});

@@ -131,7 +131,7 @@ struct SiteCall {
   /// Calls Visit on each expression of the site that feeds its query.
   void forEachInput(const FunctionFacts &Facts, InputVisitor Visit) const {
     if (IsLazy)
-      Visit(lazyLoadObject(C), false);
+      Visit(lazyLoadObject(C, Facts), false);
     else if (IsApi)
       forEachQueryInput(C, Facts, Visit);
     else
@@ -314,7 +314,7 @@ std::optional<SiteCall> LoopQueryFinder::siteOf(const CallFacts &C) const {
   if (S.IsApi && !(C.Roles & RoleStatementInputs) &&
       StatementExprs.count(C.FullExpr))
     return std::nullopt;
-  S.IsLazy = (C.Roles & RoleLazyLoad) && lazyLoadObject(C);
+  S.IsLazy = (C.Roles & RoleLazyLoad) && lazyLoadObject(C, Facts);
   if (S.IsApi || S.IsLazy)
     return S;
   if (C.Api || Budget == 0)
@@ -438,7 +438,7 @@ bool LoopQueryFinder::classify(const SiteCall &S, LoopChoice &Choice,
       return false;
     F.Kind = FindingKind::LazyLoadInLoop;
     F.Loop = Choice.Chosen;
-    F.Relation = S.IsLazy ? lazyRelationName(S.C) : F.Target.Relation;
+    F.Relation = S.IsLazy ? lazyRelationName(S.C, Facts) : F.Target.Relation;
   } else if (F.Target.IsWrite) {
     // A write costs a round trip per iteration of the innermost loop,
     // whatever it depends on; but a retry of one write is no batch.

@@ -11,6 +11,7 @@
 #include "lib/ast/Expressions.h"
 #include "lib/ast/Statements.h"
 #include "lib/sql/SqlStatement.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -212,21 +213,40 @@ LabelMask labelInputs(llvm::function_ref<void(InputVisitor)> ForEachInput,
   return Result;
 }
 
-const Expr *lazyLoadObject(const CallFacts &C) {
+namespace {
+
+/// The data member a local relation object was copied from and not
+/// changed since (`dbo::collection<ptr<Comment>> cs = post->comments;`);
+/// null for anything else, such as the loop variable of a range-for over
+/// the relation, which holds its elements.
+const MemberExpr *copiedRelation(const Expr *Obj, const FunctionFacts &Facts) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts());
+  const auto *Copy = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  const Expr *Value = Copy ? singleValue(Copy, &Facts) : nullptr;
+  const auto *Member =
+      Value ? dyn_cast<MemberExpr>(stripTemporaries(Value)) : nullptr;
+  if (!Member || !Facts.function().getASTContext().hasSameUnqualifiedType(
+                     Copy->getType().getNonReferenceType(), Member->getType()))
+    return nullptr;
+  return Member;
+}
+
+} // namespace
+
+const Expr *lazyLoadObject(const CallFacts &C, const FunctionFacts &Facts) {
   if (!(C.Roles & RoleLazyLoad) || !C.Api)
     return nullptr;
   const ApiFunction &Fn = *C.Api.Function;
-  const Expr *Obj = callArg(C.Call, Fn.HandleArg);
-  if (!Obj)
-    return nullptr;
-  if ((Fn.Roles & RoleOnMemberOnly) &&
-      !isa<MemberExpr>(Obj->IgnoreParenImpCasts()))
-    return nullptr;
-  return Obj;
+  // `for (auto &c : post->comments)` calls begin() on the range written.
+  const Expr *Obj = throughImplicitVariable(callArg(C.Call, Fn.HandleArg));
+  if (!Obj || !(Fn.Roles & RoleOnMemberOnly) ||
+      isa<MemberExpr>(Obj->IgnoreParenImpCasts()))
+    return Obj;
+  return copiedRelation(Obj, Facts);
 }
 
-std::string lazyRelationName(const CallFacts &C) {
-  const Expr *Obj = lazyLoadObject(C);
+std::string lazyRelationName(const CallFacts &C, const FunctionFacts &Facts) {
+  const Expr *Obj = lazyLoadObject(C, Facts);
   if (!Obj)
     return "";
   if (const auto *ME = dyn_cast<MemberExpr>(Obj->IgnoreParenImpCasts()))

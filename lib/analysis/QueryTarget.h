@@ -44,12 +44,14 @@ struct QueryTarget {
   std::string Relation;
 };
 
-/// The object a lazy load is made on, when \p C is one: a data member
-/// where the model asks for one; null otherwise.
-const clang::Expr *lazyLoadObject(const CallFacts &C);
+/// The object a lazy load is made on, when \p C (a call of \p Facts) is
+/// one: a data member where the model asks for one, or the member a local
+/// copy of it was taken from; null otherwise.
+const clang::Expr *lazyLoadObject(const CallFacts &C,
+                                  const FunctionFacts &Facts);
 
 /// The relation the lazy load \p C loads: the data member, or the getter.
-std::string lazyRelationName(const CallFacts &C);
+std::string lazyRelationName(const CallFacts &C, const FunctionFacts &Facts);
 
 /// The SQL of the statements the unit prepares by name
 /// (`conn.prepare("mark_done", "UPDATE ...")`).

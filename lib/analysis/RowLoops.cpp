@@ -375,7 +375,8 @@ void classifyRange(RowLoop &L, const Expr *Range, const Stmt *Loop,
     return;
   if (const Expr *C = queryCallIn(Range, Facts)) {
     L.Source = LoopSource::QueryRows;
-    L.OriginQuery = C;
+    // `for (auto [id] : stream.iter<int>())` walks the query run earlier.
+    L.OriginQuery = runningCall(C, Facts);
     L.Library = Facts.factsOf(C)->Api.Library;
     return;
   }

@@ -76,6 +76,13 @@ const Expr *stripTemporaries(const Expr *E) {
   return E;
 }
 
+const Expr *throughImplicitVariable(const Expr *E) {
+  const auto *DRE =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->isImplicit() && VD->getInit() ? VD->getInit() : E;
+}
+
 const Expr *withoutStdMove(const Expr *E) {
   const auto *Move = dyn_cast_or_null<CallExpr>(E);
   const FunctionDecl *FD = Move ? Move->getDirectCallee() : nullptr;

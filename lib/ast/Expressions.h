@@ -31,6 +31,11 @@ const clang::ValueDecl *rootDecl(const clang::Expr *E);
 /// converting constructions around the value it wraps.
 const clang::Expr *stripTemporaries(const clang::Expr *E);
 
+/// The value a variable the compiler introduced is bound to, when \p E
+/// names one (a range-for calls begin() on its hidden `__range`, bound to
+/// the range written); \p E otherwise.
+const clang::Expr *throughImplicitVariable(const clang::Expr *E);
+
 /// The argument of `std::move(x)`, or \p E itself.
 const clang::Expr *withoutStdMove(const clang::Expr *E);
 

@@ -74,6 +74,34 @@ void quotaPerUser(redisContext *c) {
   freeReplyObject(users);
 }
 
+// Session upkeep: each member's session refreshed, its expiry moved and an
+// audit entry streamed, one command at a time.
+void refreshSessions(redisContext *c, long long expiresAtMs) {
+  redisReply *sessions = redisCommand(c, "SMEMBERS sessions:active");
+  for (size_t i = 0; i < sessions->elements; i++) {
+    const char *token = sessions->element[i]->str;
+    freeReplyObject(redisCommand(c, "SETEX session:%s 3600 1", token));
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: SETEX runs once per row of 'sessions' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-5]]:26: note: 'sessions' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'sessions' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:64: note: the row value 'token' flows into the SETEX's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
+    freeReplyObject(redisCommand(c, "PEXPIREAT session:%s:data %lld", token, expiresAtMs));
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: PEXPIREAT runs once per row of 'sessions' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-11]]:26: note: 'sessions' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-11]]:3: note: the loop over the rows of 'sessions' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:71: note: the row value 'token' flows into the PEXPIREAT's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
+    freeReplyObject(redisCommand(c, "XADD audit * event refresh session %s", token));
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: XADD runs once per row of 'sessions' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-17]]:26: note: 'sessions' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-17]]:3: note: the loop over the rows of 'sessions' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:78: note: the row value 'token' flows into the XADD's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
+  }
+  freeReplyObject(sessions);
+}
+
 //===--- Look-alikes that must stay silent -------------------------------===//
 
 // The batched form: pipeline every HGETALL, then read every reply.
@@ -89,6 +117,29 @@ void pipelined(redisContext *c) {
     freeReplyObject(reply);
   }
   freeReplyObject(users);
+}
+
+// The batched writes: every SETEX pipelined and the replies read after,
+// and one MSET of all flags built before it is sent.
+void refreshSessionsBatched(redisContext *c) {
+  redisReply *sessions = redisCommand(c, "SMEMBERS sessions:active");
+  size_t i;
+  for (i = 0; i < sessions->elements; i++)
+    redisAppendCommand(c, "SETEX session:%s 3600 1", sessions->element[i]->str);
+  for (i = 0; i < sessions->elements; i++) {
+    void *reply;
+    if (redisGetReply(c, &reply) != REDIS_OK)
+      break;
+    freeReplyObject(reply);
+  }
+  char cmd[1024] = "MSET";
+  for (i = 0; i < sessions->elements && strlen(cmd) < 900; i++) {
+    strcat(cmd, " seen:");
+    strncat(cmd, sessions->element[i]->str, 64);
+    strcat(cmd, " 1");
+  }
+  freeReplyObject(redisCommand(c, cmd));
+  freeReplyObject(sessions);
 }
 
 // Printing the elements runs no command; the first match is looked up once,

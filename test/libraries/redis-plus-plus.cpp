@@ -10,9 +10,11 @@
 // RUN:   -I %inputs/redis-plus-plus
 
 #include <sw/redis++/redis++.h>
+#include <chrono>
 #include <iterator>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 using namespace sw::redis;
@@ -52,7 +54,7 @@ void recentSessions(Redis &redis) {
     // CHECK-MESSAGES: :[[@LINE-13]]:3: note: 'recent' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'recent' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the row value '"seen:" + *it' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one mset/hmset for all keys, or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
 }
 
 // One GET per key of a vector, and a SET per key.
@@ -68,7 +70,7 @@ void copyKeys(Redis &redis, const std::vector<std::string> &keys) {
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'set' runs up to once per element of 'keys' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
       // CHECK-MESSAGES: :[[@LINE-9]]:3: note: the loop over the elements of 'keys' is here
       // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value '"backup:" + key' flows into the statement's parameter here
-      // CHECK-MESSAGES: :[[@LINE-4]]:7: note: batch it: one mset/hmset for all keys, or queue the commands on one redis.pipeline() and exec() it once
+      // CHECK-MESSAGES: :[[@LINE-4]]:7: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
   }
 }
 
@@ -80,6 +82,140 @@ void limitPerKey(Redis &redis, const std::vector<std::string> &keys) {
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop is here
     // CHECK-MESSAGES: :[[@LINE-3]]:5: note: hoist it before the loop (check that nothing in the loop changes what it reads)
     (void)key, (void)limit;
+  }
+}
+
+struct Session {
+  std::string token;
+  std::string userId;
+};
+
+struct PageView {
+  std::string path;
+  std::string day;
+  long long hits;
+};
+
+struct Notification {
+  std::string userId;
+  std::string text;
+};
+
+// Login: each session cached with its own SETEX, and a rate-limit window
+// with its own PSETEX.
+void cacheSessions(Redis &redis, const std::vector<Session> &sessions) {
+  for (const Session &s : sessions) {
+    redis.setex("session:" + s.token, std::chrono::seconds(3600), s.userId);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'setex' runs once per element of 'sessions' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'sessions' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value '"session:" + s.token' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    redis.psetex("ratelimit:" + s.userId, 1000, "1");
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'psetex' runs once per element of 'sessions' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the elements of 'sessions' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:18: note: the element value '"ratelimit:" + s.userId' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+  }
+}
+
+// Analytics flush: the counters bumped once per page view.
+void flushPageViews(Redis &redis, const std::vector<PageView> &views) {
+  for (const PageView &v : views) {
+    redis.incrby("views:" + v.path, v.hits);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'incrby' runs once per element of 'views' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'views' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:18: note: the element value '"views:" + v.path' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    redis.hincrby("views:" + v.day, v.path, v.hits);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'hincrby' runs once per element of 'views' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the elements of 'views' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the element value '"views:" + v.day' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    redis.zincrby("views:popular", static_cast<double>(v.hits), v.path);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'zincrby' runs once per element of 'views' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-13]]:3: note: the loop over the elements of 'views' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:36: note: the element value 'static_cast<double>(v.hits)' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+  }
+}
+
+// Abandoned carts: the members of a set, each cart removed by itself.
+void purgeAbandonedCarts(Redis &redis) {
+  std::vector<std::string> carts;
+  redis.smembers("carts:abandoned", std::back_inserter(carts));
+  for (const auto &cartId : carts) {
+    redis.unlink("cart:" + cartId);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'unlink' runs once per row of 'carts' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'carts' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'carts' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:18: note: the row value '"cart:" + cartId' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    redis.hdel("cart:owners", cartId);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'hdel' runs once per row of 'carts' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-10]]:3: note: 'carts' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'carts' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:31: note: the row value 'cartId' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    redis.srem("carts:abandoned", cartId);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'srem' runs once per row of 'carts' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-16]]:3: note: 'carts' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-16]]:3: note: the loop over the rows of 'carts' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:35: note: the row value 'cartId' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+  }
+}
+
+// Leaderboard: each top player re-scored, and its profile kept alive.
+void rescoreTopPlayers(Redis &redis) {
+  std::vector<std::string> top;
+  redis.zrange("leaderboard", 0, 99, std::back_inserter(top));
+  for (const auto &player : top) {
+    redis.zadd("leaderboard:weekly", player, 0.0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'zadd' runs once per row of 'top' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'top' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'top' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:38: note: the row value 'player' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    redis.pexpire("player:" + player, std::chrono::milliseconds(60000));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'pexpire' runs once per row of 'top' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-10]]:3: note: 'top' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'top' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the row value '"player:" + player' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+  }
+}
+
+// Notifications: each one pushed, published and added to a stream by
+// itself, and each profile written with its own HMSET.
+void fanOutNotifications(Redis &redis, const std::vector<Notification> &notes) {
+  for (const Notification &n : notes) {
+    redis.lpush("inbox:" + n.userId, n.text);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'lpush' runs once per element of 'notes' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'notes' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value '"inbox:" + n.userId' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    redis.publish("notify:" + n.userId, n.text);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'publish' runs once per element of 'notes' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the elements of 'notes' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the element value '"notify:" + n.userId' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    std::unordered_map<std::string, std::string> fields = {{"user", n.userId},
+                                                           {"text", n.text}};
+    redis.xadd("notifications", "*", fields.begin(), fields.end());
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'xadd' runs once per element of 'notes' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-15]]:3: note: the loop over the elements of 'notes' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:38: note: the element value 'fields.begin()' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    redis.hmset("last-notification:" + n.userId, fields.begin(), fields.end());
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'hmset' runs once per element of 'notes' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-20]]:3: note: the loop over the elements of 'notes' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value '"last-notification:" + n.userId' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    redis.expire("inbox:" + n.userId, 86400);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'expire' runs once per element of 'notes' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-25]]:3: note: the loop over the elements of 'notes' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:18: note: the element value '"inbox:" + n.userId' flows into the statement's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
   }
 }
 
@@ -115,6 +251,44 @@ OptionalString firstName(Redis &redis) {
   for (const auto &id : ids)
     return redis.hget("user:" + id, "name");
   return {};
+}
+
+// The batched writes: one MSET, one UNLINK and one ZADD for all keys, SETEX
+// and HINCRBY queued on one pipeline, UNLINK and EXPIRE in one transaction.
+void cacheSessionsBatched(Redis &redis, const std::vector<Session> &sessions) {
+  std::vector<std::pair<std::string, std::string>> entries;
+  std::vector<std::string> stale;
+  std::vector<std::pair<std::string, double>> online;
+  for (const Session &s : sessions) {
+    entries.emplace_back("session:" + s.token, s.userId);
+    stale.push_back("stale:" + s.token);
+    online.emplace_back(s.userId, 1.0);
+  }
+  redis.mset(entries.begin(), entries.end());
+  redis.unlink(stale.begin(), stale.end());
+  redis.zadd("online", online.begin(), online.end());
+  auto pipe = redis.pipeline();
+  for (const Session &s : sessions)
+    pipe.setex("session:" + s.token, std::chrono::seconds(3600), s.userId)
+        .hincrby("logins", s.userId, 1);
+  pipe.exec();
+  auto tx = redis.transaction();
+  for (const Session &s : sessions)
+    tx.unlink("stale:" + s.token).expire("user:" + s.userId, 86400);
+  tx.exec();
+  redis.publish("sessions:cached", std::to_string(sessions.size()));
+}
+
+// A metrics client with Redis-like method names.
+struct StatsdClient {
+  void incrby(const std::string &metric, long long value);
+  void setex(const std::string &key, long long ttl, const std::string &value);
+};
+void reportViews(StatsdClient &stats, const std::vector<PageView> &views) {
+  for (const PageView &v : views) {
+    stats.incrby("views." + v.path, v.hits);
+    stats.setex("last-view." + v.path, 60, v.day);
+  }
 }
 
 // An unrelated cache with get/set of the same names.

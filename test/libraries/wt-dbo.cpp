@@ -10,6 +10,7 @@
 // RUN:   -I %inputs/wt
 
 #include <Wt/Dbo/Dbo.h>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,20 @@ struct Post {
   std::string title;
   long long userId;
 };
+struct Comment {
+  std::string body;
+};
+struct Tag {
+  std::string name;
+};
+struct Article {
+  std::string title;
+  dbo::collection<dbo::ptr<Comment>> comments; // hasMany
+  dbo::collection<dbo::ptr<Tag>> tags;         // hasMany, ManyToMany
+};
 typedef dbo::collection<dbo::ptr<User>> Users;
 typedef dbo::collection<dbo::ptr<Post>> Posts;
+typedef dbo::collection<dbo::ptr<Article>> Articles;
 
 // The tutorial's idiom: a find converted to a collection runs the query;
 // then one find of posts per user.
@@ -84,6 +97,43 @@ void rewardPosters(dbo::Session &session, const std::vector<long long> &ids) {
   }
 }
 
+// The front page: each article's comments walked with a range-for, which
+// loads the hasMany collection once per article.
+std::string renderFrontPage(dbo::Session &session) {
+  dbo::Transaction transaction(session);
+  std::string html;
+  Articles articles = session.find<Article>().orderBy("published desc").limit(20);
+  for (const dbo::ptr<Article> &article : articles) {
+    html += "<h2>" + article->title + "</h2>";
+    for (const dbo::ptr<Comment> &comment : article->comments)
+    // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: relation 'comments' is loaded lazily, one query per row of 'articles' (N+1 queries); load it eagerly with the parent rows [nplusone-lazy-load-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-5]]:23: note: 'articles' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'articles' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:45: note: 'article->comments' is a relation of the current row
+    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: load it eagerly: one query that joins both tables (session.query<std::tuple<ptr<A>, ptr<B>>>(...)), or one find<B>().where("id in (...)") for all related ids
+      html += "<p>" + comment->body + "</p>";
+  }
+  return html;
+}
+
+// A tag cloud: each article's tags taken into a local collection first; it
+// loads when it is walked.
+std::map<std::string, int> tagCloud(dbo::Session &session) {
+  std::map<std::string, int> counts;
+  Articles articles = session.find<Article>().resultList();
+  for (const dbo::ptr<Article> &article : articles) {
+    dbo::collection<dbo::ptr<Tag>> tags = article->tags;
+    for (const dbo::ptr<Tag> &tag : tags)
+    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: relation 'tags' is loaded lazily, one query per row of 'articles' (N+1 queries); load it eagerly with the parent rows [nplusone-lazy-load-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-5]]:23: note: 'articles' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'articles' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: 'article->tags' is a relation of the current row
+    // CHECK-MESSAGES: :[[@LINE-5]]:35: note: load it eagerly: one query that joins both tables (session.query<std::tuple<ptr<A>, ptr<B>>>(...)), or one find<B>().where("id in (...)") for all related ids
+      ++counts[tag->name];
+  }
+  return counts;
+}
+
 //===--- Look-alikes that must stay silent -------------------------------===//
 
 // Reading the loaded objects and marking them dirty runs no query in the
@@ -115,6 +165,31 @@ Posts firstUsersPosts(dbo::Session &session) {
   for (const dbo::ptr<User> &user : users)
     return session.find<Post>().where("user_id = ?").bind(user.id()).resultList();
   return Posts();
+}
+
+// One article's comments and tags, each walked once: one query each.
+std::vector<std::string> articlePage(dbo::Session &session, long long id) {
+  std::vector<std::string> lines;
+  dbo::ptr<Article> article = session.load<Article>(id);
+  for (const dbo::ptr<Comment> &comment : article->comments)
+    lines.push_back(comment->body);
+  dbo::collection<dbo::ptr<Tag>> tags = article->tags;
+  for (const dbo::ptr<Tag> &tag : tags)
+    lines.push_back("#" + tag->name);
+  return lines;
+}
+
+// Threads held in memory: a vector member walked per thread is no relation.
+struct Thread {
+  std::string title;
+  std::vector<std::string> replies;
+};
+std::size_t replyCount(const std::vector<Thread> &threads) {
+  std::size_t n = 0;
+  for (const Thread &thread : threads)
+    for (const std::string &reply : thread.replies)
+      n += reply.empty() ? 0 : 1;
+  return n;
 }
 
 // An unrelated store with a load method of the same name.

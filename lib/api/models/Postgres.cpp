@@ -23,6 +23,10 @@ constexpr ApiFunction pqxxExec(const char *Name) {
 constexpr ApiFunction pqxxExecOne(const char *Name) {
   return api(Name, RoleExecute | RoleSingleRow);
 }
+#define SF "pqxx::stream_from::"
+constexpr ApiFunction pqxxStream(const char *Name) {
+  return api(Name, RoleExecute).reads().handleAt(ReturnValue);
+}
 const ApiFunction PqxxFunctions[] = {
     // libpqxx 7 takes pqxx::params second; libpqxx 6 a description.
     pqxxExec(TX "exec").sqlAt(0).paramsFrom(1),
@@ -56,8 +60,20 @@ const ApiFunction PqxxFunctions[] = {
     pqxxExec(TX "stream").sqlAt(0).paramsFrom(1),
     pqxxExec(TX "for_query").sqlAt(0),
     pqxxExec(TX "for_stream").sqlAt(0),
+    // stream_from streams a table (libpqxx 6 and 7) or a query (7) with
+    // COPY: the object holds the rows, `stream >> tuple` steps it to the
+    // next one and reads it, iter<T...>() walks them. The constructors
+    // taking a from_query / from_table tag have the text third.
+    pqxxStream(SF "stream_from").sqlAt(2).sqlOfType("std::basic_string_view"),
+    pqxxStream(SF "stream_from").sqlAt(1),
+    pqxxStream(SF "query").sqlAt(1),
+    pqxxStream(SF "table").sqlAt(1),
+    pqxxStream(SF "raw_table").sqlAt(1),
+    method(SF "operator>>", RoleAdvance | RoleColumnRead).valueAt(0),
+    method(SF "iter", RoleResultOf),
 };
 #undef TX
+#undef SF
 
 const char *const PqxxResultTypes[] = {"pqxx::result"};
 

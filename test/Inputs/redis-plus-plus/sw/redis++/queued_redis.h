@@ -36,13 +36,33 @@ public:
       const std::chrono::milliseconds &ttl = std::chrono::milliseconds(0)) {
     return *this;
   }
+  QueuedRedis &setex(const StringView &key, long long ttl,
+                     const StringView &val) {
+    return *this;
+  }
+  QueuedRedis &setex(const StringView &key, const std::chrono::seconds &ttl,
+                     const StringView &val) {
+    return *this;
+  }
   QueuedRedis &del(const StringView &key) { return *this; }
+  QueuedRedis &unlink(const StringView &key) { return *this; }
   QueuedRedis &incr(const StringView &key) { return *this; }
+  QueuedRedis &expire(const StringView &key, long long timeout) {
+    return *this;
+  }
+  QueuedRedis &expire(const StringView &key,
+                      const std::chrono::seconds &timeout) {
+    return *this;
+  }
   QueuedRedis &hget(const StringView &key, const StringView &field) {
     return *this;
   }
   QueuedRedis &hset(const StringView &key, const StringView &field,
                     const StringView &val) {
+    return *this;
+  }
+  QueuedRedis &hincrby(const StringView &key, const StringView &field,
+                       long long increment) {
     return *this;
   }
   QueuedRedis &hgetall(const StringView &key) { return *this; }
