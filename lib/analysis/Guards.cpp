@@ -13,6 +13,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -195,12 +196,18 @@ bool testsCallerInput(const Expr *Cond, const FunctionFacts &Facts) {
         (BO->getLHS()->IgnoreParenImpCasts()->getType()->isPointerType() ||
          BO->getRHS()->IgnoreParenImpCasts()->getType()->isPointerType()))
       return false;
+  const SourceManager &SM = Facts.function().getASTContext().getSourceManager();
   return walkSubtree(Cond, [&](const Stmt *S) {
-           // `if (sqlite3_prepare_v2(db, ...) != SQLITE_OK)`: a library
-           // call's result, whatever its arguments.
+           // `if (sqlite3_prepare_v2(db, ...) != SQLITE_OK)`, `if
+           // (!tx_.conn().is_open())`: a library call's result, whatever
+           // it is asked about.
            const CallFacts *Call =
                isa<Expr>(S) ? Facts.factsOf(cast<Expr>(S)) : nullptr;
-           if (isa<LambdaExpr>(S) || (Call && Call->Api))
+           const FunctionDecl *Callee =
+               isa<CallExpr>(S) ? cast<CallExpr>(S)->getDirectCallee()
+                                : nullptr;
+           if (isa<LambdaExpr>(S) || (Call && Call->Api) ||
+               (Callee && SM.isInSystemHeader(Callee->getLocation())))
              return WalkAction::SkipChildren;
            const auto *E = dyn_cast<Expr>(S);
            const auto *DRE = dyn_cast<DeclRefExpr>(S);

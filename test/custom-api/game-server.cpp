@@ -98,3 +98,28 @@ uint32 SumEntries() {
   } while (result->NextRow());
   return sum;
 }
+
+// A prepared statement given each row's guid: the note names the value
+// bound with SetData, not the statement object.
+enum CharacterStatements : unsigned { CHAR_SEL_CHARACTER_AURAS };
+
+void LoadPlayerAuras() {
+  QueryResult result =
+      CharacterDatabase.Query("SELECT guid, account FROM characters");
+  if (!result)
+    return;
+  do {
+    Field *fields = result->Fetch();
+    PreparedStatement *stmt =
+        CharacterDatabase.GetPreparedStatement(CHAR_SEL_CHARACTER_AURAS);
+    stmt->SetData(0, fields[0].Get<uint32>());
+    QueryResult auras = CharacterDatabase.Query(stmt);
+    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: query runs once per row of 'result' (N+1 queries); load the rows for all characters in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-10]]:7: note: 'result' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'result' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: the row value 'fields[0].Get<uint32>()' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:25: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    if (!auras)
+      continue;
+  } while (result->NextRow());
+}

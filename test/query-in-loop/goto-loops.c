@@ -96,7 +96,7 @@ again:
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: UPDATE runs once per row of 'res' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
   // CHECK-MESSAGES: :[[@LINE-13]]:7: note: 'res' is the result of the query here
   // CHECK-MESSAGES: :[[@LINE-9]]:1: note: the loop over the rows of 'res' is here
-  // CHECK-MESSAGES: :[[@LINE-4]]:25: note: the row value 'sql' flows into the UPDATE's SQL text here
+  // CHECK-MESSAGES: :[[@LINE-5]]:66: note: the row value 'row[0]' flows into the UPDATE's SQL text here
   // CHECK-MESSAGES: :[[@LINE-5]]:25: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (...)
   // CHECK-MESSAGES: :[[@LINE-12]]:1: note: wrap the loop in one transaction (START TRANSACTION ... COMMIT): with autocommit on, every statement commits on its own
     goto out;

@@ -200,7 +200,7 @@ void play_queue(sqlite3 *db) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'queue' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-143]]:7: note: 'queue' holds the rows of this query, returned by 'load_queue'
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'queue' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'sql' flows into the UPDATE's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:67: note: the row value 't->id' flows into the UPDATE's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-11]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     free(t);

@@ -103,7 +103,7 @@ void close_accounts(sqlite3 *db, struct customer **pending) {
     sqlite3_exec(db, sql, NULL, NULL, NULL);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per element of 'pending' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the elements of 'pending' is here
-    // CHECK-MESSAGES: :[[@LINE-3]]:22: note: the element value 'sql' flows into the DELETE's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:14: note: the element value 'c->id' flows into the DELETE's SQL text here
     // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     free(c);
@@ -175,7 +175,7 @@ void mark_invoices_sent(sqlite3 *db, int customer_id) {
     sqlite3_exec(db, sql, NULL, NULL, NULL);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of the loop (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-21]]:3: note: the loop is here
-    // CHECK-MESSAGES: :[[@LINE-3]]:22: note: the element value 'sql' flows into the UPDATE's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:14: note: the element value 'sqlite3_column_int(inv, 0)' flows into the UPDATE's SQL text here
     // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-24]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
   }
