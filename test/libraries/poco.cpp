@@ -67,6 +67,22 @@ void ordersDoWhile(Session &session) {
   } while (rs.moveNext());
 }
 
+// The for form of the cursor: moveFirst() in the init, moveNext() in the
+// increment, rs["col"] read in the body.
+void reviewsPerProduct(Session &session) {
+  RecordSet rs(session, "SELECT id, title FROM products WHERE published = 1");
+  for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+    int productId = rs["id"].convert<int>();
+    double avg = 0;
+    session << "SELECT avg(stars) FROM reviews WHERE product_id = ?", use(productId), into(avg), now;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'rs' (N+1 queries); load the rows for all products in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-6]]:13: note: 'rs' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'rs' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:75: note: the row value 'productId' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: SELECT product_id, avg(stars) FROM reviews WHERE product_id IN (?) GROUP BY product_id; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by product_id
+  }
+}
+
 // An index loop over rowCount(), reading value(column, row).
 void ordersByIndex(Session &session) {
   RecordSet rs(session, "SELECT id, name FROM users");
@@ -201,6 +217,7 @@ void runJobs(Job &job, const std::vector<std::string> &steps) {
 // The batched SQL the notes' fix-its write, in order (--fix-notes):
 // NOTE-FIXES: session << "SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id", use(id), into(count), now;
 // NOTE-FIXES: session << "SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id", use(id), into(count), now;
+// NOTE-FIXES: session << "SELECT product_id, avg(stars) FROM reviews WHERE product_id IN (?) GROUP BY product_id", use(productId), into(avg), now;
 // NOTE-FIXES: session << "SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id", use(id), into(count), now;
 // NOTE-FIXES: Statement st = (session << "SELECT user_id, total FROM orders WHERE user_id IN (?)", use(id), into(totals));
 // NOTE-FIXES: session << "SELECT id, name FROM users WHERE id IN (?)", use(id), into(name), now;
