@@ -106,9 +106,10 @@ std::string plainColumn(StringRef Item) {
 
 /// The outer query's column the row value is read from: `u["id"]`,
 /// `u[0]`, `q.value("id")`, `sqlite3_column_int(s, 0)`, through a local
-/// variable set once from it.
+/// variable set once from it. \p FirstIndex is the index of the first
+/// column in the outer library's reads.
 std::string outerColumnOf(const Expr *Carrier, const FunctionFacts &Facts,
-                          const SqlSelectSketch &Outer) {
+                          const SqlSelectSketch &Outer, unsigned FirstIndex) {
   const Expr *E = Carrier;
   for (unsigned Steps = 0; E && Steps < 4; ++Steps) {
     const auto *DRE = dyn_cast<DeclRefExpr>(stripTemporaries(E));
@@ -140,8 +141,8 @@ std::string outerColumnOf(const Expr *Carrier, const FunctionFacts &Facts,
         if (!IL)
           return WalkAction::Continue;
         uint64_t I = IL->getValue().getLimitedValue();
-        if (I < Outer.Columns.size())
-          Column = plainColumn(Outer.Columns[I]);
+        if (I >= FirstIndex && I - FirstIndex < Outer.Columns.size())
+          Column = plainColumn(Outer.Columns[I - FirstIndex]);
         return WalkAction::Stop;
       },
       WalkOrder::SourceOrder);
@@ -184,7 +185,9 @@ BatchPlan planBatchedRead(const LoopQueryFinding &F, const RowLoop &L,
   auto InnerSketch = sketchSimpleSelect(P.Text->Text, Key);
   if (!OuterSketch || !InnerSketch)
     return P;
-  std::string Column = outerColumnOf(F.Carrier, Outer, *OuterSketch);
+  std::string Column =
+      outerColumnOf(F.Carrier, Outer, *OuterSketch,
+                    OC->Api.Library ? OC->Api.Library->FirstColumnIndex : 0);
   if (Column.empty())
     return P;
   P.Join = joinQuery(*OuterSketch, *InnerSketch, Column);

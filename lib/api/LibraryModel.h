@@ -234,6 +234,10 @@ struct LibraryModel {
   /// from their arguments and nothing else (sqlpp11's `select(...)`).
   llvm::ArrayRef<const char *> BuilderNamespaces = {};
 
+  /// The index a column read (`rs->getUInt(1)`) gives the first column of
+  /// a row: 0 in most libraries, 1 in JDBC-style ones (Connector/C++).
+  unsigned FirstColumnIndex = 0;
+
   /// The database runs in the calling process (SQLite): a statement costs
   /// no round trip, so writes inside one transaction are already the
   /// batched form.

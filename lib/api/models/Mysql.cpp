@@ -148,6 +148,7 @@ const LibraryModel &mysqlConnector() {
     L.Name = "mysql-connector";
     L.DisplayName = "MySQL Connector/C++ 1.1";
     L.Dialect = SqlDialect::MySQL;
+    L.FirstColumnIndex = 1;
     L.Functions = MysqlConnectorFunctions;
     L.BatchBindHint = MysqlBind;
     L.BatchWriteHint = MysqlWrite;
