@@ -17,6 +17,7 @@
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Expressions.h"
 #include "lib/ast/Statements.h"
+#include "lib/sql/SqlLexer.h"
 #include "lib/sql/SqlStatement.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -522,6 +523,13 @@ bool LoopQueryFinder::rowChangesStatement(const LoopQueryFinding &F) const {
   const FunctionFacts *Owner =
       F.TargetFunction ? &Ctx.facts(*F.TargetFunction) : nullptr;
   auto Text = sqlTextParts(F.Target.Sql, Owner);
+  // Text written into a buffer or appended to at run time (`q +=
+  // t[0].c_str()`, `snprintf(q, n, "... FROM %s", t)`): how it starts,
+  // then what the row added.
+  if (!Text && F.Chain.empty() && F.CarrierIsSqlText)
+    if (auto Lead = leadingSqlText(F.Target.Sql, Owner); Lead && !Lead->empty())
+      return sqlHolePlaces(printfConversionsAsHoles(*Lead) + SqlHole) ==
+             SqlHolePlaces::Names;
   if (!Text) {
     // No literal text: the statement is the row or element itself.
     const Expr *Sql = stripTemporaries(F.Target.Sql);

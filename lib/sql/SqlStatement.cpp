@@ -7,6 +7,7 @@
 
 #include "lib/sql/SqlStatement.h"
 #include "lib/sql/SqlLexer.h"
+#include "llvm/ADT/StringExtras.h"
 
 using llvm::StringRef;
 
@@ -82,6 +83,33 @@ SqlHolePlaces sqlHolePlaces(StringRef Sql) {
       return SqlHolePlaces::Names;
   }
   return Any ? SqlHolePlaces::Values : SqlHolePlaces::None;
+}
+
+std::string printfConversionsAsHoles(StringRef Format) {
+  std::string Out;
+  for (size_t I = 0; I < Format.size(); ++I) {
+    if (Format[I] != '%' || I + 1 == Format.size()) {
+      Out += Format[I];
+      continue;
+    }
+    if (Format[I + 1] == '%') {
+      Out += '%';
+      ++I;
+      continue;
+    }
+    // Flags, width, precision and length, then the conversion letter.
+    size_t J = I + 1;
+    while (J < Format.size() &&
+           StringRef("-+ #0123456789.*hlLqjzt").contains(Format[J]))
+      ++J;
+    if (J == Format.size() || !llvm::isAlpha(Format[J])) {
+      Out += Format[I];
+      continue;
+    }
+    Out += SqlHole;
+    I = J;
+  }
+  return Out;
 }
 
 std::optional<std::string> sqlLeadingKeyword(StringRef Sql) {

@@ -48,6 +48,11 @@ enum class SqlHolePlaces {
 /// What the holes (SqlHole) of \p Sql stand for.
 SqlHolePlaces sqlHolePlaces(llvm::StringRef Sql);
 
+/// \p Format, a printf format a statement is written with (`snprintf(q,
+/// n, "SELECT count(*) FROM %s", t)`), with each conversion (`%s`, `%lu`,
+/// `%.*s`) as a hole; `%%` stays a percent sign.
+std::string printfConversionsAsHoles(llvm::StringRef Format);
+
 /// The leading keyword of a statement, upper-cased ("INSERT"), if any.
 std::optional<std::string> sqlLeadingKeyword(llvm::StringRef Sql);
 

@@ -7,6 +7,7 @@
 // RUN: %check_nplusone --fix=none %s %t -- -- -std=c++17 -I/usr/include/postgresql
 
 #include <pqxx/pqxx>
+#include <cstdio>
 #include <sqlite3.h>
 #include <string>
 #include <vector>
@@ -79,4 +80,65 @@ void ordersPerUser(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:59: note: the row value 'tx.quote(id)' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
   }
+}
+
+//===--- Table names appended to a buffer or printed into one ----------===//
+
+// An ops report: the row count of every partition, the statement text
+// built first, then run.
+void partitionSizes(pqxx::work &tx) {
+  pqxx::result parts = tx.exec(
+      "SELECT inhrelid::regclass::text FROM pg_inherits "
+      "WHERE inhparent = 'events'::regclass");
+  for (const auto &p : parts) {
+    std::string q = "SELECT count(*) FROM ";
+    q += p[0].c_str();
+    tx.exec(q);
+  }
+}
+
+// The same with SQLite's attached shards, printed into a buffer.
+void shardSizes(sqlite3 *db) {
+  sqlite3_stmt *shards = nullptr;
+  sqlite3_prepare_v2(db, "SELECT name FROM pragma_database_list", -1, &shards,
+                     nullptr);
+  while (sqlite3_step(shards) == SQLITE_ROW) {
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.users",
+             reinterpret_cast<const char *>(sqlite3_column_text(shards, 0)));
+    sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  }
+  sqlite3_finalize(shards);
+}
+
+// The nearest N+1: the row appended or printed as a key.
+void ordersPerCustomer(pqxx::work &tx) {
+  for (const auto &c : tx.exec("SELECT id FROM customers")) {
+    std::string q = "SELECT total FROM orders WHERE customer_id = ";
+    q += c[0].c_str();
+    tx.exec(q);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'customers' (N+1 queries); load the rows for all customers in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-5]]:24: note: 'customers' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'customers' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:10: note: the row value 'c[0].c_str()' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+  }
+}
+
+void sessionsPerUser(sqlite3 *db) {
+  sqlite3_stmt *users = nullptr;
+  sqlite3_prepare_v2(db, "SELECT id FROM users", -1, &users, nullptr);
+  while (sqlite3_step(users) == SQLITE_ROW) {
+    char sql[128];
+    snprintf(sql, sizeof sql, "DELETE FROM sessions WHERE user_id = %d",
+             sqlite3_column_int(users, 0));
+    sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'users' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:14: note: the row value 'sqlite3_column_int(users, 0)' flows into the DELETE's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-10]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
+  }
+  sqlite3_finalize(users);
 }
