@@ -49,26 +49,26 @@ void refreshRoleCounts(pqxx::work &tx) {
 double invoiceTotals(pqxx::work &tx) {
   double total = 0;
   for (auto [id] : tx.query<int>("SELECT id FROM invoices WHERE open")) {
-    auto lines = pqxx::stream_from::query(
+    std::string sql =
+        "SELECT amount FROM invoice_lines WHERE invoice_id = " + tx.quote(id);
+    auto lines = pqxx::stream_from::query(tx, sql);
     // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: query runs once per row of 'invoices' (N+1 queries); load the rows for all invoices in one query [nplusone-query-in-loop]
-    // CHECK-MESSAGES: :[[@LINE-3]]:20: note: 'invoices' is the result of the query here
-    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'invoices' is here
-    // CHECK-MESSAGES: :[[@LINE+2]]:13: note: the row value '"SELECT amount FROM invoice_lines WHERE invoice_id = " + ...' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'invoices' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'invoices' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:66: note: the row value 'tx.quote(id)' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:18: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
-        tx, "SELECT amount FROM invoice_lines WHERE invoice_id = " +
-                tx.quote(id));
     std::tuple<double> line;
     while (lines >> line)
       total += std::get<0>(line);
     lines.complete();
-    pqxx::stream_from refunds{
+    std::string refundSql =
+        "SELECT amount FROM refunds WHERE invoice_id = " + tx.quote(id);
+    pqxx::stream_from refunds{tx, pqxx::from_query, refundSql};
     // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: query runs once per row of 'invoices' (N+1 queries); load the rows for all invoices in one query [nplusone-query-in-loop]
-    // CHECK-MESSAGES: :[[@LINE-15]]:20: note: 'invoices' is the result of the query here
-    // CHECK-MESSAGES: :[[@LINE-16]]:3: note: the loop over the rows of 'invoices' is here
-    // CHECK-MESSAGES: :[[@LINE+3]]:9: note: the row value '"SELECT amount FROM refunds WHERE invoice_id = " + tx.quo...' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-17]]:20: note: 'invoices' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-18]]:3: note: the loop over the rows of 'invoices' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:60: note: the row value 'tx.quote(id)' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:23: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
-        tx, pqxx::from_query,
-        "SELECT amount FROM refunds WHERE invoice_id = " + tx.quote(id)};
     std::tuple<double> refund;
     while (refunds >> refund)
       total -= std::get<0>(refund);
