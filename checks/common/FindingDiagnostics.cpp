@@ -214,11 +214,6 @@ std::string runsWhat(const LoopQueryFinding &F) {
   return F.StatementKeyword.empty() ? "statement" : F.StatementKeyword;
 }
 
-/// A function of \p F's call chain as its notes name it.
-std::string chainName(const LoopQueryFinding &F, const FunctionDecl *FD) {
-  return chainName(F.Chain, FD);
-}
-
 /// The last step of a chain: "'find' runs the query here", "'show' loads
 /// 'customer' here".
 std::string runsHere(llvm::StringRef Caller, const LoopQueryFinding &F) {
@@ -268,7 +263,7 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
                  "the %select{row|element}1 value is stored in a member of "
                  "this object, which %0 reads for its %2",
                  DiagnosticIDs::Note)
-          << chainName(F, Callee) << What << Runs;
+          << chainName(F.Chain, Callee) << What << Runs;
       return;
     }
     // A lambda written at the call, capturing the row: `run([&] { ... })`.
@@ -277,14 +272,14 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
                  "the lambda passed to %0 here captures the "
                  "%select{row|element}1 value and runs the %2 with it",
                  DiagnosticIDs::Note)
-          << chainName(F, Callee) << What << Runs;
+          << chainName(F.Chain, Callee) << What << Runs;
       return;
     }
     Check.diag(F.Carrier->getBeginLoc(),
                "the %select{row|element}2 value '%0' is passed to %1 here "
                "and reaches its %3",
                DiagnosticIDs::Note)
-        << Value << chainName(F, Callee) << What << Runs;
+        << Value << chainName(F.Chain, Callee) << What << Runs;
     return;
   }
   const Expr *Shown = F.RowValue ? F.RowValue : F.Carrier;
@@ -302,10 +297,10 @@ void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
     const ChainStep &S = F.Chain[I];
     if (S.Callee)
       Check.diag(S.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
-          << chainName(F, S.Caller) << chainName(F, S.Callee);
+          << chainName(F.Chain, S.Caller) << chainName(F.Chain, S.Callee);
     else
       Check.diag(S.Call->getBeginLoc(), "%0", DiagnosticIDs::Note)
-          << runsHere(chainName(F, S.Caller), F);
+          << runsHere(chainName(F.Chain, S.Caller), F);
   }
   // The rest of the chain, in other translation units.
   if (!F.Remote)

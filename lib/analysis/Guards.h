@@ -60,16 +60,6 @@ std::optional<bool> guardOutcome(const ParamGuard &G, const clang::Expr *Call);
 std::optional<bool> guardOutcome(const ParamGuard &G, const CallFacts &C,
                                  const FunctionFacts &Caller);
 
-/// False when the call makes \p G fail: the callee cannot run its query
-/// from it.
-inline bool guardMayHold(const ParamGuard &G, const clang::Expr *Call) {
-  return guardOutcome(G, Call) != false;
-}
-inline bool guardMayHold(const ParamGuard &G, const CallFacts &C,
-                         const FunctionFacts &Caller) {
-  return guardOutcome(G, C, Caller) != false;
-}
-
 /// The call runs only the first time: an `if` around it tests state that
 /// outlives the call (a static, a global, a member) and its branch sets that
 /// state.
