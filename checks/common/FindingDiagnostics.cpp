@@ -311,6 +311,27 @@ void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
                                 : S.Caller + " calls " + S.Callee + " here");
 }
 
+namespace {
+
+/// How the keys reach a batched comparison in \p D: the library's own
+/// words when it takes them in that form, else the dialect's.
+const char *bindHint(const LibraryModel *Lib, SqlDialect D) {
+  BatchedKeyForm Form = batchedKeyForm(D);
+  if (Lib && Lib->BatchBindHint && batchedKeyForm(Lib->Dialect) == Form)
+    return Lib->BatchBindHint;
+  switch (Form) {
+  case BatchedKeyForm::Array:
+    return "with the keys in one array";
+  case BatchedKeyForm::JsonArray:
+    return "with the keys as one JSON array";
+  case BatchedKeyForm::PlaceholderList:
+    break;
+  }
+  return "with one placeholder per key, each key bound";
+}
+
+} // namespace
+
 void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {
   const BatchPlan &Plan = F.Batch;
   const StringLiteral *SL = Plan.Text ? Plan.Text->Literal : nullptr;
@@ -320,10 +341,11 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {
   At = remoteStatementAt(F, At);
   const LibraryModel *Lib = F.Target.Library;
   if (Plan.Rewrite) {
-    const char *BindHint = Lib ? Lib->BatchBindHint : "bind all keys at once";
-    auto Diag = Check.diag(At, "batch it: %0; %1, then group the rows by %2",
+    // The changed comparison in the prose; the whole statement in the fix.
+    auto Diag = Check.diag(At, "batch it: '%0' %1, then group the rows by %2",
                            DiagnosticIDs::Note)
-                << Plan.Rewrite->NewSql << BindHint << Plan.Rewrite->KeyColumn;
+                << Plan.Rewrite->BatchedComparison
+                << bindHint(Lib, Plan.Dialect) << Plan.Rewrite->KeyColumn;
     for (const FixItHint &Fix :
          literalFixes(SL, Plan.Rewrite->Edits, F.Function->getASTContext()))
       Diag << Fix;
@@ -332,21 +354,21 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {
                                               : Lib->BatchReadHint) {
     // The library's own batched form: one for queries written as text, one
     // for queries built through its API.
-    Check.diag(At, "batch it: collect the keys before the loop and %0",
-               DiagnosticIDs::Note)
-        << Hint;
+    Check.diag(At, "batch it: %0", DiagnosticIDs::Note) << Hint;
   } else {
     Check.diag(At,
-               "batch it: collect the keys before the loop and load all rows "
-               "in one query with '%select{= ANY($1)|IN (...)}0', or JOIN it "
-               "into the outer query",
+               "batch it: the rows of all keys in one query with "
+               "'%select{= ANY($1)|IN (...)}0', or a JOIN in the outer query",
                DiagnosticIDs::Note)
         << (Plan.Dialect == SqlDialect::PostgreSQL ? 0 : 1);
   }
+  // No fix here: with two fixes among its notes, --fix-notes would apply
+  // neither, and the batched lookup above is the smaller change.
   if (Plan.Join && Plan.JoinAt)
-    Check.diag(Plan.JoinAt->getBeginLoc(), "or read both in one query: %0",
+    Check.diag(Plan.JoinAt->getBeginLoc(),
+               "or read both in one query: add '%0' and its columns here",
                DiagnosticIDs::Note)
-        << *Plan.Join;
+        << Plan.Join->JoinClause;
 }
 
 void noteBatchedWrite(ClangTidyCheck &Check, const LoopQueryFinding &F,

@@ -20,6 +20,7 @@
 #include "lib/analysis/SqlTextReader.h"
 #include "lib/sql/SqlBatchRewrite.h"
 #include "lib/sql/SqlDialect.h"
+#include "lib/sql/SqlJoin.h"
 #include <optional>
 #include <string>
 
@@ -39,7 +40,7 @@ struct BatchPlan {
   std::optional<BatchedSqlRewrite> Rewrite;
   /// The single query joining the loop's rows with this lookup's, and the
   /// loop query's text to show it at.
-  std::optional<std::string> Join;
+  std::optional<JoinedSelect> Join;
   const clang::Expr *JoinAt = nullptr;
 };
 

@@ -200,12 +200,13 @@ struct LibraryModel {
   llvm::ArrayRef<ApiFunction> Functions = {};
   /// Types whose values are query results: iterating one iterates rows.
   llvm::ArrayRef<const char *> ResultTypes = {};
-  /// How to bind the collected keys of a batched read, said with the
-  /// rewritten SQL.
-  const char *BatchBindHint = "bind all keys at once";
+  /// How the collected keys reach a batched read, said after its new
+  /// comparison: "batch it: 'user_id = ANY($1)' <hint>, then group ...".
+  /// Every hint is short: notes are read in tooltips. Null: the dialect's.
+  const char *BatchBindHint = nullptr;
   /// The batched read said when the query's text (SQL, or commands) cannot
-  /// be rewritten; null gives the generic `IN (...)` / JOIN advice. A verb
-  /// phrase: "batch it: collect the keys before the loop and <hint>".
+  /// be rewritten; null gives the generic `IN (...)` / JOIN advice. A noun
+  /// phrase: "batch it: <hint>".
   const char *TextBatchReadHint = nullptr;
   /// The batched read said for a query built through the library's API
   /// rather than text (ORM finders, builders, MongoDB filters); same form.

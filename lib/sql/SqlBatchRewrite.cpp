@@ -12,6 +12,20 @@ using llvm::StringRef;
 
 namespace nplusone {
 
+BatchedKeyForm batchedKeyForm(SqlDialect D) {
+  switch (D) {
+  case SqlDialect::PostgreSQL:
+    return BatchedKeyForm::Array;
+  case SqlDialect::SQLite:
+    return BatchedKeyForm::JsonArray;
+  case SqlDialect::MySQL:
+  case SqlDialect::Generic:
+  case SqlDialect::Auto:
+    break;
+  }
+  return BatchedKeyForm::PlaceholderList;
+}
+
 std::string applySqlEdits(StringRef Sql, llvm::ArrayRef<SqlEdit> Edits) {
   std::string Out;
   size_t At = 0;
@@ -67,15 +81,13 @@ bool readKeyLookup(StringRef Sql, int KeyPlaceholder, KeyLookup &L,
 /// `= ANY($1)`, `IN (SELECT value FROM json_each(?))`, `IN (?)`.
 std::string batchedComparison(SqlDialect D, const std::string &ParamText,
                               bool HasCast) {
-  switch (D) {
-  case SqlDialect::PostgreSQL:
+  switch (batchedKeyForm(D)) {
+  case BatchedKeyForm::Array:
     // `$1::int` becomes `ANY($1::int[])`: the parameter is now an array.
     return "= ANY(" + ParamText + (HasCast ? "[]" : "") + ")";
-  case SqlDialect::SQLite:
+  case BatchedKeyForm::JsonArray:
     return "IN (SELECT value FROM json_each(" + ParamText + "))";
-  case SqlDialect::MySQL:
-  case SqlDialect::Generic:
-  case SqlDialect::Auto:
+  case BatchedKeyForm::PlaceholderList:
     break;
   }
   return "IN (" + ParamText + ")";
@@ -152,6 +164,7 @@ std::optional<BatchedSqlRewrite> rewriteKeyLookupBatched(StringRef Sql,
   if (ParamText.empty())
     return Refuse();
   std::string Batched = batchedComparison(D, ParamText, K.ParamEnd != K.Param);
+  R.BatchedComparison = R.KeyColumn + " " + Batched;
   // `col = $1`: the smallest edit, from the operator on; `$1 = col`: the
   // whole comparison, turned around.
   if (K.Begin == K.ColBegin)

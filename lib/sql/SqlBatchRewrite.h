@@ -36,9 +36,17 @@ struct BatchedSqlRewrite {
   std::vector<SqlEdit> Edits;
   /// The key column as the query writes it (`user_id`, `o.user_id`).
   std::string KeyColumn;
+  /// The batched comparison that replaces the per-key one, the change a
+  /// reader needs to see (`user_id = ANY($1)`).
+  std::string BatchedComparison;
   /// The text after the edits; a concatenated key becomes a parameter.
   std::string NewSql;
 };
+
+/// How a batched lookup takes its keys in a dialect: PostgreSQL one array
+/// parameter, SQLite one JSON array text, the others one placeholder each.
+enum class BatchedKeyForm { Array, JsonArray, PlaceholderList };
+BatchedKeyForm batchedKeyForm(SqlDialect D);
 
 /// Rewrites a single-table or joined `SELECT ... WHERE ... col = <param>
 /// ...` whose key is the placeholder \p KeyPlaceholder (0-based, in text

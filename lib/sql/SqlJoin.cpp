@@ -61,9 +61,9 @@ std::optional<SqlSelectSketch> sketchSimpleSelect(StringRef Sql,
   return S;
 }
 
-std::optional<std::string> joinQuery(const SqlSelectSketch &Outer,
-                                     const SqlSelectSketch &Inner,
-                                     StringRef OuterColumn) {
+std::optional<JoinedSelect> joinQuery(const SqlSelectSketch &Outer,
+                                      const SqlSelectSketch &Inner,
+                                      StringRef OuterColumn) {
   // The outer filter would have to be requalified, the inner aggregate
   // grouped: both are left to the batched lookup.
   if (!Outer.Where.empty() || Outer.Aggregates || Inner.Aggregates ||
@@ -98,8 +98,11 @@ std::optional<std::string> joinQuery(const SqlSelectSketch &Outer,
   StringRef Key(Inner.KeyColumn);
   if (Key.contains('.'))
     Key = Key.rsplit('.').second;
-  return "SELECT " + Columns + " FROM " + From + " LEFT JOIN " + Join + " ON " +
-         Right + "." + Key.str() + " = " + Left + "." + OuterColumn.str();
+  JoinedSelect J;
+  J.JoinClause = "LEFT JOIN " + Join + " ON " + Right + "." + Key.str() +
+                 " = " + Left + "." + OuterColumn.str();
+  J.Sql = "SELECT " + Columns + " FROM " + From + " " + J.JoinClause;
+  return J;
 }
 
 } // namespace nplusone

@@ -44,14 +44,23 @@ struct SqlSelectSketch {
 std::optional<SqlSelectSketch> sketchSimpleSelect(llvm::StringRef Sql,
                                                   int KeyPlaceholder = -1);
 
+/// The query that reads an outer loop's rows and their lookups at once.
+struct JoinedSelect {
+  /// `SELECT u.id, o.total FROM users u LEFT JOIN orders o ON o.user_id =
+  /// u.id`.
+  std::string Sql;
+  /// What it adds to the outer query: `LEFT JOIN orders o ON o.user_id =
+  /// u.id`.
+  std::string JoinClause;
+};
+
 /// The single query that replaces an outer loop's query and the lookup it
-/// runs per row, when the lookup's key is the outer column \p OuterColumn:
-/// `SELECT u.id, o.total FROM users u LEFT JOIN orders o ON o.user_id =
-/// u.id`. Nullopt when either is not a simple select, the lookup
-/// aggregates, or the outer query filters its rows.
-std::optional<std::string> joinQuery(const SqlSelectSketch &Outer,
-                                     const SqlSelectSketch &Inner,
-                                     llvm::StringRef OuterColumn);
+/// runs per row, when the lookup's key is the outer column \p OuterColumn.
+/// Nullopt when either is not a simple select, the lookup aggregates, or
+/// the outer query filters its rows.
+std::optional<JoinedSelect> joinQuery(const SqlSelectSketch &Outer,
+                                      const SqlSelectSketch &Inner,
+                                      llvm::StringRef OuterColumn);
 
 } // namespace nplusone
 

@@ -26,14 +26,14 @@ void everything(pqxx::work &tx, odb::database &db,
     // CHECK-MESSAGES: :[[@LINE-5]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:63: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-9]]:32: note: or read both in one query: SELECT users.id, orders.* FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-9]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     tx.exec_params("UPDATE users SET seen = now() WHERE id = $1", id);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-12]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-12]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the row value 'id' flows into the UPDATE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
     tx.exec_params("SELECT * FROM tenants WHERE id = $1", tenant);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
     // CHECK-MESSAGES: :[[@LINE-17]]:3: note: the loop is here
@@ -43,14 +43,14 @@ void everything(pqxx::work &tx, odb::database &db,
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
       // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'ids' is here
       // CHECK-MESSAGES: :[[@LINE-3]]:73: note: the element value 'other' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: SELECT * FROM pairs WHERE a = $1 AND b = ANY($2); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by b
+      // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: 'b = ANY($2)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by b
   }
   for (int id : ids)
     tx.exec_params("SELECT * FROM carts WHERE id = $1", id);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:57: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: SELECT * FROM carts WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
   odb::result<Order> orders = db.query<Order>();
   for (Order &o : orders)
     o.customer.load();
@@ -58,5 +58,5 @@ void everything(pqxx::work &tx, odb::database &db,
     // CHECK-MESSAGES: :[[@LINE-4]]:31: note: 'orders' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: 'o.customer' is a relation of the current row
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: load it eagerly: an ODB view that JOINs the related table, or one query for all related ids with odb::query<T>::id.in_range(first, last)
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: load it eagerly: an ODB view that JOINs the related table, or one query<T>::id.in(...) for all ids
 }

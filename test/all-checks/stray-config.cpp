@@ -22,6 +22,6 @@ int totalOrders(pqxx::work &tx) {
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
   // CHECK-MESSAGES: :[[@LINE-4]]:30: note: the row value 'user["id"].as<int>()' is passed to 'countOrders' here and reaches its query
   // CHECK-MESSAGES: :[[@LINE-12]]:10: note: 'countOrders' runs the query here
-  // CHECK-MESSAGES: :[[@LINE-13]]:26: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id = ANY($1) GROUP BY user_id; bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+  // CHECK-MESSAGES: :[[@LINE-13]]:26: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   return total;
 }

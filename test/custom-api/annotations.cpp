@@ -37,7 +37,7 @@ void ordersPerUser(Db &db) {
     // CHECK-MESSAGES: :[[@LINE-3]]:26: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:60: note: the row value 'user.id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:18: note: batch it: SELECT * FROM orders WHERE user_id IN (?); bind all keys at once, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:18: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
 }
 
 // A cursor stepped by an annotated next_row function.
@@ -68,5 +68,5 @@ void usersById(Db &db, const std::vector<long> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:18: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
 }

@@ -22,7 +22,7 @@ void update_host_items(zbx_uint64_t groupid) {
     // CHECK-MESSAGES: :[[@LINE-5]]:12: note: 'result' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'result' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:32: note: the row value 'row[0]' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
                                row[0]);
     DB_ROW item;
     while (NULL != (item = DBfetch(items)))

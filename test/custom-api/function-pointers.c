@@ -108,7 +108,7 @@ int load_impus(void) {
     // CHECK-MESSAGES: :[[@LINE-12]]:7: note: 'rs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-11]]:3: note: the loop over the rows of 'rs' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:38: note: the row value '&contact_query' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:9: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:9: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
       continue;
     for (j = 0; j < RES_ROW_N(contact_rs); j++)
       printf("%s\n", VAL_STR(ROW_VALUES(RES_ROWS(contact_rs) + j)).s);

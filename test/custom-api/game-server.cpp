@@ -23,7 +23,7 @@ void LoadCreatureAuras() {
     // CHECK-MESSAGES: :[[@LINE-8]]:24: note: 'result' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'result' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:66: note: the row value 'guid' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
         "SELECT spell FROM creature_addon_aura WHERE guid = %u", guid);
     if (!auras)
       continue;
@@ -71,7 +71,7 @@ void LoadGuildMembers(const std::vector<uint32> &guildIds) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'guildIds' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'guildIds' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:30: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:30: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-4]]:30: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
                              id);
 }
 
@@ -118,7 +118,7 @@ void LoadPlayerAuras() {
     // CHECK-MESSAGES: :[[@LINE-10]]:7: note: 'result' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'result' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:22: note: the row value 'fields[0].Get<uint32>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:25: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:25: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
     if (!auras)
       continue;
   } while (result->NextRow());

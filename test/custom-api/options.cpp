@@ -46,19 +46,19 @@ void gameRows(game::Pool &db, const game::Rows &guilds) {
     // QUALIFIED: :[[@LINE-1]]:5: warning: query runs once per row of 'guilds' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // QUALIFIED: :[[@LINE-3]]:3: note: the loop over the rows of 'guilds' is here
     // QUALIFIED: :[[@LINE-3]]:55: note: the row value 'r.id' flows into the query's parameter here
-    // QUALIFIED: :[[@LINE-4]]:14: note: batch it: SELECT * FROM members WHERE guild IN (?); bind all keys at once, then group the rows by guild
+    // QUALIFIED: :[[@LINE-4]]:14: note: batch it: 'guild IN (?)' with one placeholder per key, each key bound, then group the rows by guild
     // UNQUALIFIED: :[[@LINE-5]]:5: warning: query runs once per row of 'guilds' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // UNQUALIFIED: :[[@LINE-7]]:3: note: the loop over the rows of 'guilds' is here
     // UNQUALIFIED: :[[@LINE-7]]:55: note: the row value 'r.id' flows into the query's parameter here
-    // UNQUALIFIED: :[[@LINE-8]]:14: note: batch it: SELECT * FROM members WHERE guild IN (?); bind all keys at once, then group the rows by guild
+    // UNQUALIFIED: :[[@LINE-8]]:14: note: batch it: 'guild IN (?)' with one placeholder per key, each key bound, then group the rows by guild
     // BAD: :[[@LINE-9]]:5: warning: query runs once per row of 'guilds' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // BAD: :[[@LINE-11]]:3: note: the loop over the rows of 'guilds' is here
     // BAD: :[[@LINE-11]]:55: note: the row value 'r.id' flows into the query's parameter here
-    // BAD: :[[@LINE-12]]:14: note: batch it: SELECT * FROM members WHERE guild IN (?); bind all keys at once, then group the rows by guild
+    // BAD: :[[@LINE-12]]:14: note: batch it: 'guild IN (?)' with one placeholder per key, each key bound, then group the rows by guild
     // LOCAL: :[[@LINE-13]]:5: warning: query runs once per row of 'guilds' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // LOCAL: :[[@LINE-15]]:3: note: the loop over the rows of 'guilds' is here
     // LOCAL: :[[@LINE-15]]:55: note: the row value 'r.id' flows into the query's parameter here
-    // LOCAL: :[[@LINE-16]]:14: note: batch it: SELECT * FROM members WHERE guild IN (?); bind all keys at once, then group the rows by guild
+    // LOCAL: :[[@LINE-16]]:14: note: batch it: 'guild IN (?)' with one placeholder per key, each key bound, then group the rows by guild
 }
 
 void quarryRows(game::Pool &db, const game::Rows &guilds) {
@@ -67,7 +67,7 @@ void quarryRows(game::Pool &db, const game::Rows &guilds) {
     // UNQUALIFIED: :[[@LINE-1]]:5: warning: query runs once per row of 'guilds' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // UNQUALIFIED: :[[@LINE-3]]:3: note: the loop over the rows of 'guilds' is here
     // UNQUALIFIED: :[[@LINE-3]]:56: note: the row value 'r.id' flows into the query's parameter here
-    // UNQUALIFIED: :[[@LINE-4]]:15: note: batch it: SELECT * FROM members WHERE guild IN (?); bind all keys at once, then group the rows by guild
+    // UNQUALIFIED: :[[@LINE-4]]:15: note: batch it: 'guild IN (?)' with one placeholder per key, each key bound, then group the rows by guild
 }
 
 void globalPool(Pool &db, const game::Rows &guilds) {
@@ -76,17 +76,17 @@ void globalPool(Pool &db, const game::Rows &guilds) {
     // QUALIFIED: :[[@LINE-1]]:5: warning: query runs once per row of 'guilds' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // QUALIFIED: :[[@LINE-3]]:3: note: the loop over the rows of 'guilds' is here
     // QUALIFIED: :[[@LINE-3]]:55: note: the row value 'r.id' flows into the query's parameter here
-    // QUALIFIED: :[[@LINE-4]]:14: note: batch it: SELECT * FROM members WHERE guild IN (?); bind all keys at once, then group the rows by guild
+    // QUALIFIED: :[[@LINE-4]]:14: note: batch it: 'guild IN (?)' with one placeholder per key, each key bound, then group the rows by guild
     // ANCHORED: :[[@LINE-5]]:5: warning: query runs once per row of 'guilds' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // ANCHORED: :[[@LINE-7]]:3: note: the loop over the rows of 'guilds' is here
     // ANCHORED: :[[@LINE-7]]:55: note: the row value 'r.id' flows into the query's parameter here
-    // ANCHORED: :[[@LINE-8]]:14: note: batch it: SELECT * FROM members WHERE guild IN (?); bind all keys at once, then group the rows by guild
+    // ANCHORED: :[[@LINE-8]]:14: note: batch it: 'guild IN (?)' with one placeholder per key, each key bound, then group the rows by guild
     // UNQUALIFIED: :[[@LINE-9]]:5: warning: query runs once per row of 'guilds' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // UNQUALIFIED: :[[@LINE-11]]:3: note: the loop over the rows of 'guilds' is here
     // UNQUALIFIED: :[[@LINE-11]]:55: note: the row value 'r.id' flows into the query's parameter here
-    // UNQUALIFIED: :[[@LINE-12]]:14: note: batch it: SELECT * FROM members WHERE guild IN (?); bind all keys at once, then group the rows by guild
+    // UNQUALIFIED: :[[@LINE-12]]:14: note: batch it: 'guild IN (?)' with one placeholder per key, each key bound, then group the rows by guild
     // BAD: :[[@LINE-13]]:5: warning: query runs once per row of 'guilds' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // BAD: :[[@LINE-15]]:3: note: the loop over the rows of 'guilds' is here
     // BAD: :[[@LINE-15]]:55: note: the row value 'r.id' flows into the query's parameter here
-    // BAD: :[[@LINE-16]]:14: note: batch it: SELECT * FROM members WHERE guild IN (?); bind all keys at once, then group the rows by guild
+    // BAD: :[[@LINE-16]]:14: note: batch it: 'guild IN (?)' with one placeholder per key, each key bound, then group the rows by guild
 }

@@ -31,16 +31,16 @@ void methods(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:20: note: the row value 'u[0].as<int>()' is passed to 'forUser' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-19]]:12: note: 'forUser' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-20]]:27: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT users.id, orders.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-20]]:27: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     OrderRepository::forUserIn(tx, u[0].as<int>());
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-11]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-12]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:36: note: the row value 'u[0].as<int>()' is passed to 'forUserIn' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-24]]:12: note: 'forUserIn' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-25]]:27: note: batch it: SELECT user_id, id FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-16]]:32: note: or read both in one query: SELECT users.id, orders.id FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-25]]:27: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-16]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
   }
 }
 
@@ -65,8 +65,8 @@ void virtualCalls(pqxx::work &tx, DbProfiles &db, ProfileSource &unknown) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: the row value 'u[0].as<int>()' is passed to 'bio' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-13]]:12: note: 'bio' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-14]]:28: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT users.id, profiles.bio FROM users LEFT JOIN profiles ON profiles.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-14]]:28: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN profiles ON profiles.user_id = users.id' and its columns here
     // Which override runs is not known here, and the base has no body.
     unknown.bio(tx, u[0].as<int>());
   }
@@ -90,8 +90,8 @@ void constructors(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:38: note: the row value 'o[0].as<int>()' is passed to 'Customer' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-13]]:13: note: 'Customer' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-14]]:29: note: batch it: SELECT id, name, email FROM customers WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT orders.customer_id, customers.name, customers.email FROM orders LEFT JOIN customers ON customers.id = orders.customer_id
+    // CHECK-MESSAGES: :[[@LINE-14]]:29: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN customers ON customers.id = orders.customer_id' and its columns here
   for (const auto &o : tx.exec("SELECT customer_id FROM invoices")) {
     Customer c(tx, o[0].as<int>());
     // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: query runs once per row of 'invoices' (N+1 queries); load the rows for all invoices in one query [nplusone-query-in-loop]
@@ -99,8 +99,8 @@ void constructors(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'invoices' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:20: note: the row value 'o[0].as<int>()' is passed to 'Customer' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-22]]:13: note: 'Customer' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-23]]:29: note: batch it: SELECT id, name, email FROM customers WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT invoices.customer_id, customers.name, customers.email FROM invoices LEFT JOIN customers ON customers.id = invoices.customer_id
+    // CHECK-MESSAGES: :[[@LINE-23]]:29: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN customers ON customers.id = invoices.customer_id' and its columns here
     (void)c;
   }
 }

@@ -49,14 +49,14 @@ void distributeLoot(pqxx::work &tx, LootLog &log, int playerGuid) {
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'pending_loot' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: the row value 'item' is passed to 'record' here and reaches its INSERT
     // CHECK-MESSAGES: :[[@LINE-24]]:7: note: 'record' runs the INSERT here
-    // CHECK-MESSAGES: :[[@LINE-25]]:23: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-25]]:23: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
     log.recordAll(item, playerGuid);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per row of 'pending_loot' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-11]]:26: note: 'pending_loot' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-12]]:3: note: the loop over the rows of 'pending_loot' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the row value 'item' is passed to 'recordAll' here and reaches its INSERT
     // CHECK-MESSAGES: :[[@LINE-23]]:5: note: 'recordAll' runs the INSERT here
-    // CHECK-MESSAGES: :[[@LINE-24]]:21: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-24]]:21: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
   }
 }
 
@@ -79,7 +79,7 @@ void announceMaintenance(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: the row value 'u[0].as<int>()' is passed to 'notify' here and reaches its INSERT
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: 'notify' calls 'notifyIfSubscribed' here
     // CHECK-MESSAGES: :[[@LINE-14]]:3: note: 'notifyIfSubscribed' runs the INSERT here
-    // CHECK-MESSAGES: :[[@LINE-15]]:18: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-15]]:18: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
   // The constant passes the test: every row is written.
   for (const auto &u : tx.exec("SELECT id FROM admins"))
     notifyIfSubscribed(tx, u[0].as<int>(), true);
@@ -88,7 +88,7 @@ void announceMaintenance(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'admins' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:28: note: the row value 'u[0].as<int>()' is passed to 'notifyIfSubscribed' here and reaches its INSERT
     // CHECK-MESSAGES: :[[@LINE-23]]:3: note: 'notifyIfSubscribed' runs the INSERT here
-    // CHECK-MESSAGES: :[[@LINE-24]]:18: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-24]]:18: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
 }
 
 // Overloads: the item's save calls the prototype's.
@@ -122,5 +122,5 @@ void saveBag(ItemStore &store, const std::vector<Item> &bag) {
     // CHECK-MESSAGES: :[[@LINE-3]]:16: note: the element value 'item' is passed to 'save(const Item &)' here and reaches its UPDATE
     // CHECK-MESSAGES: :[[@LINE-16]]:33: note: 'save(const Item &)' calls 'save(const ItemProto &, int)' here
     // CHECK-MESSAGES: :[[@LINE-15]]:5: note: 'save(const ItemProto &, int)' runs the UPDATE here
-    // CHECK-MESSAGES: :[[@LINE-16]]:21: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-16]]:21: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
 }

@@ -27,7 +27,7 @@ void sameFunction(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-5]]:24: note: 'users' is filled from the rows of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the row value 'u.id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
 }
 
 // A map from id to name, walked with structured bindings.
@@ -41,7 +41,7 @@ void mapOfRows(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-5]]:24: note: 'names' is filled from the rows of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'names' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:70: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id = ANY($1) GROUP BY user_id; bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
 }
 
 // A helper that loads the rows into a vector and returns it.
@@ -71,7 +71,7 @@ void helperReturnsRows(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:21: note: the row value 'u.id' is passed to 'loadOrders' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-15]]:12: note: 'loadOrders' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-16]]:27: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-16]]:27: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   for (const User &u : repo.loadUsers())
     repo.loadOrders(u.id);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
@@ -79,7 +79,7 @@ void helperReturnsRows(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:21: note: the row value 'u.id' is passed to 'loadOrders' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-23]]:12: note: 'loadOrders' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-24]]:27: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-24]]:27: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
 }
 
 // Qt: ids read from one QSqlQuery into a QList, then one query per id.
@@ -97,7 +97,7 @@ void qtList() {
     // CHECK-MESSAGES: :[[@LINE-9]]:13: note: 'ids' is filled from the rows of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:25: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: 'user_id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by user_id
   }
 }
 

@@ -16,8 +16,8 @@ void conditional(pqxx::work &tx, bool withBio) {
       // CHECK-MESSAGES: :[[@LINE-5]]:24: note: 'users' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the row value 'id' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-      // CHECK-MESSAGES: :[[@LINE-9]]:32: note: or read both in one query: SELECT users.id, users.kind, profiles.bio FROM users LEFT JOIN profiles ON profiles.user_id = users.id
+      // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+      // CHECK-MESSAGES: :[[@LINE-9]]:32: note: or read both in one query: add 'LEFT JOIN profiles ON profiles.user_id = users.id' and its columns here
     switch (u[1].as<int>()) {
     case 1:
       tx.exec_params("SELECT * FROM admins WHERE user_id = $1", id);
@@ -25,8 +25,8 @@ void conditional(pqxx::work &tx, bool withBio) {
       // CHECK-MESSAGES: :[[@LINE-14]]:24: note: 'users' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-15]]:3: note: the loop over the rows of 'users' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:65: note: the row value 'id' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: SELECT * FROM admins WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-      // CHECK-MESSAGES: :[[@LINE-18]]:32: note: or read both in one query: SELECT users.id, users.kind, admins.* FROM users LEFT JOIN admins ON admins.user_id = users.id
+      // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+      // CHECK-MESSAGES: :[[@LINE-18]]:32: note: or read both in one query: add 'LEFT JOIN admins ON admins.user_id = users.id' and its columns here
       break;
     default:
       break;
@@ -36,8 +36,8 @@ void conditional(pqxx::work &tx, bool withBio) {
     // CHECK-MESSAGES: :[[@LINE-25]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-26]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:85: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:44: note: batch it: SELECT user_id, 1 FROM vips WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-29]]:32: note: or read both in one query: SELECT users.id, users.kind, 1 FROM users LEFT JOIN vips ON vips.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:44: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-29]]:32: note: or read both in one query: add 'LEFT JOIN vips ON vips.user_id = users.id' and its columns here
     (void)vip;
   }
 }
@@ -52,8 +52,8 @@ void conditionalBreak(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-5]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-9]]:32: note: or read both in one query: SELECT users.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-9]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
   }
 }
 

@@ -19,8 +19,8 @@ void forEachRow(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'std::for_each' runs the lambda once per row of 'users' here
     // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT users.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
   });
 }
 
@@ -32,7 +32,7 @@ std::vector<std::size_t> countsPerId(pqxx::work &tx, const std::vector<int> &ids
     // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'std::transform' runs the lambda once per element of 'ids' here
     // CHECK-MESSAGES: :[[@LINE-3]]:70: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:27: note: batch it: SELECT user_id, 1 FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-4]]:27: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   });
   return counts;
 }
@@ -45,14 +45,14 @@ long rangesAndAccumulate(pqxx::work &tx, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'std::ranges::for_each' runs the lambda once per element of 'ids' here
     // CHECK-MESSAGES: :[[@LINE-3]]:60: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: SELECT id, name FROM users WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
   });
   return std::accumulate(ids.begin(), ids.end(), 0L, [&](long sum, int id) {
     return sum + tx.exec_params("SELECT 1 FROM orders WHERE user_id = $1", id).size();
     // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:10: note: 'std::accumulate' runs the lambda once per element of 'ids' here
     // CHECK-MESSAGES: :[[@LINE-3]]:76: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:33: note: batch it: SELECT user_id, 1 FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-4]]:33: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   });
 }
 
@@ -63,7 +63,7 @@ void namedLambdaInAlgorithm(pqxx::work &tx, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE+4]]:3: note: 'std::for_each' runs the lambda once per element of 'ids' here
     // CHECK-MESSAGES: :[[@LINE-3]]:67: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   };
   std::for_each(ids.begin(), ids.end(), load);
 }
@@ -81,8 +81,8 @@ void namedLambdaCalledInLoop(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:14: note: the row value 'u[0].as<int>()' is passed to the lambda here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-8]]:12: note: the lambda runs the query here
-    // CHECK-MESSAGES: :[[@LINE-9]]:27: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT users.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-9]]:27: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     auto profile = [&] {
       return tx.exec_params("SELECT bio FROM profiles WHERE user_id = $1", u[0].as<int>());
     };
@@ -92,7 +92,7 @@ void namedLambdaCalledInLoop(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-15]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the lambda 'profile' captures the row value and runs the query with it
     // CHECK-MESSAGES: :[[@LINE-7]]:14: note: the lambda runs the query here
-    // CHECK-MESSAGES: :[[@LINE-8]]:29: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:29: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   }
 }
 
@@ -108,7 +108,7 @@ void callbackPerRow(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:24: note: the lambda passed to 'inTransactionScope' here captures the row value and runs the query with it
     // CHECK-MESSAGES: :[[@LINE-9]]:51: note: 'inTransactionScope' calls the lambda here
     // CHECK-MESSAGES: :[[@LINE+2]]:7: note: the lambda runs the query here
-    // CHECK-MESSAGES: :[[@LINE+1]]:22: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE+1]]:22: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
       tx.exec_params("SELECT total FROM orders WHERE user_id = $1", u[0].as<int>());
     });
 }
@@ -120,13 +120,13 @@ void loopInsideLambda(pqxx::work &tx, const std::vector<int> &teams) {
     // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: query runs once per element of 'teams' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'std::for_each' runs the lambda once per element of 'teams' here
     // CHECK-MESSAGES: :[[@LINE-3]]:83: note: the element value 'team' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:41: note: batch it: SELECT team, id FROM members WHERE team = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by team
+    // CHECK-MESSAGES: :[[@LINE-4]]:41: note: batch it: 'team = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by team
       tx.exec_params("SELECT bio FROM profiles WHERE user_id = $1", m[0].as<int>());
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: query runs once per row of 'members' (N+1 queries); load the rows for all members in one query [nplusone-query-in-loop]
       // CHECK-MESSAGES: :[[@LINE-7]]:26: note: 'members' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-8]]:5: note: the loop over the rows of 'members' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the row value 'm[0].as<int>()' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+      // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   });
 }
 

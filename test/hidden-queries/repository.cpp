@@ -69,7 +69,7 @@ public:
       // CHECK-MESSAGES: :[[@LINE-22]]:67: note: 'toJson' calls 'customerJson' here
       // CHECK-MESSAGES: :[[@LINE-18]]:18: note: 'customerJson' calls 'customer' here
       // CHECK-MESSAGES: :[[@LINE-36]]:19: note: 'customer' runs the query here
-      // CHECK-MESSAGES: :[[@LINE-37]]:35: note: batch it: SELECT id, name, email FROM customers WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+      // CHECK-MESSAGES: :[[@LINE-37]]:35: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
     return out + "]";
   }
 

@@ -27,7 +27,7 @@ void fieldsThenLoop(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-9]]:24: note: 'users' is filled from the rows of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:70: note: the row value 'u.id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT user_id, count(*) FROM logins WHERE user_id = ANY($1) GROUP BY user_id; bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
 }
 
 // A struct filled from the row and handed to a helper that reads a field.
@@ -49,7 +49,7 @@ void structToHelper(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'o' is passed to 'customerName' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-12]]:10: note: 'customerName' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-13]]:26: note: batch it: SELECT id, name FROM customers WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-13]]:26: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
   }
 }
 
@@ -66,7 +66,7 @@ public:
       // CHECK-MESSAGES: :[[@LINE-5]]:5: note: the loop over the rows of 'users' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:7: note: the row value is stored in a member of this object, which 'loadDetails' reads for its query
       // CHECK-MESSAGES: :[[@LINE+7]]:5: note: 'loadDetails' runs the query here
-      // CHECK-MESSAGES: :[[@LINE+6]]:20: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+      // CHECK-MESSAGES: :[[@LINE+6]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
     }
   }
 

@@ -14,7 +14,7 @@ void loadEach(pqxx::work &tx, const std::vector<Key> &keys) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'keys' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'keys' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:58: note: the element value 'k' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: SELECT * FROM items WHERE key = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by key
+    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: 'key = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by key
 }
 void useLoadEach(pqxx::work &tx) {
   loadEach<int>(tx, {1, 2, 3});
@@ -32,8 +32,8 @@ public:
       // CHECK-MESSAGES: :[[@LINE-3]]:26: note: 'users' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the loop over the rows of 'users' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the row value 'u[0].template as<int>()' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-      // CHECK-MESSAGES: :[[@LINE-7]]:34: note: or read both in one query: SELECT users.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+      // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+      // CHECK-MESSAGES: :[[@LINE-7]]:34: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
   }
 
 private:
@@ -56,8 +56,8 @@ void useHelperTemplate(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:14: note: the row value 'u[0].as<int>()' is passed to 'byId' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-9]]:10: note: 'byId' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-10]]:25: note: batch it: SELECT * FROM profiles WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT users.id, profiles.* FROM users LEFT JOIN profiles ON profiles.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-10]]:25: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN profiles ON profiles.user_id = users.id' and its columns here
 }
 
 //===--- Look-alikes that must stay silent -------------------------------===//

@@ -27,7 +27,7 @@ void odbOrders(odb::database &db) {
     // CHECK-MESSAGES: :[[@LINE-4]]:41: note: 'orders' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:45: note: 'o.customer' is a relation of the current row
-    // CHECK-MESSAGES: :[[@LINE-5]]:45: note: load it eagerly: an ODB view that JOINs the related table, or one query for all related ids with odb::query<T>::id.in_range(first, last)
+    // CHECK-MESSAGES: :[[@LINE-5]]:45: note: load it eagerly: an ODB view that JOINs the related table, or one query<T>::id.in(...) for all ids
     (void)c;
   }
 }
@@ -59,13 +59,13 @@ std::size_t wtOrders(dbo::Session &session) {
     // CHECK-MESSAGES: :[[@LINE-4]]:7: note: 'orders' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:10: note: 'o->customer' is a relation of the current row
-    // CHECK-MESSAGES: :[[@LINE-5]]:10: note: load it eagerly: one query that joins both tables (session.query<std::tuple<ptr<A>, ptr<B>>>(...)), or one find<B>().where("id in (...)") for all related ids
+    // CHECK-MESSAGES: :[[@LINE-5]]:10: note: load it eagerly: a session.query<std::tuple<ptr<A>, ptr<B>>> join, or one find<B>().where("id in (...)") for all ids
     n += o->items.size();
     // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: relation 'items' is loaded lazily, one query per row of 'orders' (N+1 queries); load it eagerly with the parent rows [nplusone-lazy-load-in-loop]
     // CHECK-MESSAGES: :[[@LINE-10]]:7: note: 'orders' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:10: note: 'o->items' is a relation of the current row
-    // CHECK-MESSAGES: :[[@LINE-5]]:10: note: load it eagerly: one query that joins both tables (session.query<std::tuple<ptr<A>, ptr<B>>>(...)), or one find<B>().where("id in (...)") for all related ids
+    // CHECK-MESSAGES: :[[@LINE-5]]:10: note: load it eagerly: a session.query<std::tuple<ptr<A>, ptr<B>>> join, or one find<B>().where("id in (...)") for all ids
   }
   return n;
 }
@@ -78,7 +78,7 @@ void drogonOrders(const drogon::orm::DbClientPtr &db,
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: relation 'getUser' is loaded lazily, one query per element of 'orders' (N+1 queries); load it eagerly with the parent rows [nplusone-lazy-load-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:17: note: 'o' is the current element, and 'getUser' queries its relation
-    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: load it eagerly: one Mapper<T>::findBy(Criteria("id", CompareOperator::In, ids)) for all related ids, or a JOIN through DbClient::execSqlSync
+    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: load it eagerly: one Mapper<T>::findBy(Criteria("id", CompareOperator::In, ids)) for all ids, or a JOIN
     (void)user;
   }
 }

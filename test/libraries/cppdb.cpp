@@ -23,7 +23,7 @@ void totalsPerUser(cppdb::session &sql) {
     // CHECK-MESSAGES: :[[@LINE-7]]:25: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:83: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:30: note: batch it: SELECT user_id, sum(total) FROM orders WHERE user_id IN (?) GROUP BY user_id; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:30: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
     if (!r.empty())
       r >> total;
   }
@@ -41,8 +41,8 @@ void ordersByName(cppdb::session &sql) {
     // CHECK-MESSAGES: :[[@LINE-7]]:25: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: the row value 'name' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:34: note: batch it: SELECT user_name, total FROM orders WHERE user_name IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_name
-    // CHECK-MESSAGES: :[[@LINE-11]]:32: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_name = users.name
+    // CHECK-MESSAGES: :[[@LINE-7]]:34: note: batch it: 'user_name IN (?)' with one placeholder per key, each key bound, then group the rows by user_name
+    // CHECK-MESSAGES: :[[@LINE-11]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_name = users.name' and its columns here
     while (orders.next()) {
       double t = 0;
       orders.fetch(0, t);
@@ -60,7 +60,7 @@ void namesById(cppdb::session &sql) {
     // CHECK-MESSAGES: :[[@LINE-5]]:25: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:71: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:30: note: batch it: SELECT id, name FROM users WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-5]]:30: note: batch it: 'id IN (?)' with one placeholder per key, each key bound, then group the rows by id
     while (r.next()) {
     }
   }
@@ -91,7 +91,7 @@ void namesOf(cppdb::session &sql, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:53: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: SELECT id, name FROM users WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: 'id IN (?)' with one placeholder per key, each key bound, then group the rows by id
   }
 }
 

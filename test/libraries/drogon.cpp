@@ -29,7 +29,7 @@ double totalOfAll(const DbClientPtr &db) {
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:38: note: the row value 'Criteria(Orders::Cols::_user_id, CompareOperator::EQ, u.g...' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: collect the keys before the loop and load them with one Mapper<T>::findBy(Criteria("id", CompareOperator::In, ids)), or a JOIN through DbClient::execSqlSync
+    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: one Mapper<T>::findBy(Criteria("id", CompareOperator::In, ids)) for all keys, or a JOIN
     for (const auto &o : orders)
       sum += o.getValueOfTotal();
   }
@@ -45,7 +45,7 @@ void countsPerUser(const DbClientPtr &db, std::vector<size_t> &counts) {
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:80: note: the row value 'row["id"].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:30: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN ($1) GROUP BY user_id; one Mapper<T>::findBy(Criteria("id", CompareOperator::In, ids)), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:30: note: batch it: 'user_id IN ($1)' through one Mapper<T>::findBy with CompareOperator::In, then group the rows by user_id
     counts.push_back(n[0][0].as<size_t>());
   }
   for (Result::size_type i = 0; i < users.size(); ++i)
@@ -54,7 +54,7 @@ void countsPerUser(const DbClientPtr &db, std::vector<size_t> &counts) {
     // CHECK-MESSAGES: :[[@LINE-13]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:73: note: the row value 'users[i][0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:21: note: batch it: SELECT user_id, max(total) FROM orders WHERE user_id IN ($1) GROUP BY user_id; one Mapper<T>::findBy(Criteria("id", CompareOperator::In, ids)), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:21: note: batch it: 'user_id IN ($1)' through one Mapper<T>::findBy with CompareOperator::In, then group the rows by user_id
 }
 
 // Writes per row (an insert, a deleteOne), a find per element of a vector
@@ -85,7 +85,7 @@ void welcomeOrders(const DbClientPtr &db, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:43: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: batch it: collect the keys before the loop and load them with one Mapper<T>::findBy(Criteria("id", CompareOperator::In, ids)), or a JOIN through DbClient::execSqlSync
+    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: batch it: one Mapper<T>::findBy(Criteria("id", CompareOperator::In, ids)) for all keys, or a JOIN
     (void)u;
   }
   for (const auto &u : users) {

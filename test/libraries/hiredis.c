@@ -23,7 +23,7 @@ void ordersOfUser(redisContext *c) {
       // CHECK-MESSAGES: :[[@LINE-5]]:9: note: 'ids' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the loop over the rows of 'ids' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:51: note: the row value 'ids->element[j]->str' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-5]]:31: note: batch it: collect the keys before the loop and send one MGET/HMGET for all keys, or pipeline the commands (redisAppendCommand for each key, then redisGetReply for each)
+      // CHECK-MESSAGES: :[[@LINE-5]]:31: note: batch it: one MGET/HMGET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
       freeReplyObject(order);
     }
   }
@@ -41,7 +41,7 @@ void profiles(redisContext *c) {
     // CHECK-MESSAGES: :[[@LINE-6]]:23: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:57: note: the row value 'key' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: batch it: collect the keys before the loop and send one MGET/HMGET for all keys, or pipeline the commands (redisAppendCommand for each key, then redisGetReply for each)
+    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: batch it: one MGET/HMGET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
     freeReplyObject(profile);
   }
   freeReplyObject(users);
@@ -56,7 +56,7 @@ void logoutAll(redisContext *c) {
     // CHECK-MESSAGES: :[[@LINE-4]]:23: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:62: note: the row value 'users->element[i]->str' flows into the SET's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
+    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
   freeReplyObject(users);
 }
 
@@ -85,19 +85,19 @@ void refreshSessions(redisContext *c, long long expiresAtMs) {
     // CHECK-MESSAGES: :[[@LINE-5]]:26: note: 'sessions' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'sessions' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:64: note: the row value 'token' flows into the SETEX's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
+    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
     freeReplyObject(redisCommand(c, "PEXPIREAT session:%s:data %lld", token, expiresAtMs));
     // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: PEXPIREAT runs once per row of 'sessions' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-11]]:26: note: 'sessions' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-11]]:3: note: the loop over the rows of 'sessions' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:71: note: the row value 'token' flows into the PEXPIREAT's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
+    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
     freeReplyObject(redisCommand(c, "XADD audit * event refresh session %s", token));
     // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: XADD runs once per row of 'sessions' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-17]]:26: note: 'sessions' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-17]]:3: note: the loop over the rows of 'sessions' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:78: note: the row value 'token' flows into the XADD's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
+    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
   }
   freeReplyObject(sessions);
 }

@@ -20,7 +20,7 @@ void usersWithProfiles(redisContext *c) {
     // CHECK-MESSAGES: :[[@LINE-4]]:37: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:70: note: the row value 'users->element[i]->str' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:51: note: batch it: collect the keys before the loop and send one MGET/HMGET for all keys, or pipeline the commands (redisAppendCommand for each key, then redisGetReply for each)
+    // CHECK-MESSAGES: :[[@LINE-5]]:51: note: batch it: one MGET/HMGET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
     freeReplyObject(u);
   }
   freeReplyObject(users);
@@ -37,7 +37,7 @@ void usersByArgv(redisContext *c) {
     // CHECK-MESSAGES: :[[@LINE-6]]:37: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:44: note: the row value 'argv' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:21: note: batch it: collect the keys before the loop and send one MGET/HMGET for all keys, or pipeline the commands (redisAppendCommand for each key, then redisGetReply for each)
+    // CHECK-MESSAGES: :[[@LINE-5]]:21: note: batch it: one MGET/HMGET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
   }
   freeReplyObject(users);
 }
@@ -54,7 +54,7 @@ void scanSessions(redisContext *c) {
       // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: query runs once per row of 'keys' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
       // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the rows of 'keys' is here
       // CHECK-MESSAGES: :[[@LINE-3]]:63: note: the row value 'keys->element[i]->str' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-4]]:53: note: batch it: collect the keys before the loop and send one MGET/HMGET for all keys, or pipeline the commands (redisAppendCommand for each key, then redisGetReply for each)
+      // CHECK-MESSAGES: :[[@LINE-4]]:53: note: batch it: one MGET/HMGET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
       freeReplyObject(v);
     }
     freeReplyObject(page);
@@ -71,20 +71,20 @@ void touchUsers(redisContext *c, const char *now) {
     // CHECK-MESSAGES: :[[@LINE-4]]:37: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:54: note: the row value 'users->element[i]->str' flows into the SET's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
+    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
     freeReplyObject(redisCommand(c, "HINCRBY stats:%s visits 1", users->element[i]->str));
     // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: HINCRBY runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-10]]:37: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:66: note: the row value 'users->element[i]->str' flows into the HINCRBY's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
+    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: batch it: one MSET/HMSET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
     const char *argv[4] = {"HSET", "last_seen", users->element[i]->str, now};
     freeReplyObject(redisCommandArgv(c, 4, argv, nullptr));
     // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: HSET runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-17]]:37: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-17]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:44: note: the row value 'argv' flows into the HSET's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:44: note: batch it: one MSET/HMSET for all keys, or pipeline the commands (redisAppendCommand for each, then redisGetReply for each)
+    // CHECK-MESSAGES: :[[@LINE-5]]:44: note: batch it: one MSET/HMSET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
   }
   freeReplyObject(users);
 }
@@ -96,7 +96,7 @@ void namesOf(redisContext *c, const std::vector<std::string> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:74: note: the element value 'id.c_str()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:54: note: batch it: collect the keys before the loop and send one MGET/HMGET for all keys, or pipeline the commands (redisAppendCommand for each key, then redisGetReply for each)
+    // CHECK-MESSAGES: :[[@LINE-4]]:54: note: batch it: one MGET/HMGET for all keys, or pipelined redisAppendCommand calls with one redisGetReply each
     freeReplyObject(name);
   }
 }

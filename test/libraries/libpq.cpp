@@ -21,8 +21,8 @@ void ordersPerUser(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-5]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:102: note: the row value 'paramValues' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-9]]:34: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: batch it: 'user_id = ANY($1)' with the keys in one array text '{1,2,3}', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-9]]:34: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     PQclear(orders);
   }
   PQclear(users);
@@ -39,7 +39,7 @@ void profilesByText(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-6]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:12: note: the row value 'PQgetvalue(res, i, 0)' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
   }
   PQclear(res);
 }
@@ -55,7 +55,7 @@ void profilesCachedCount(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-6]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:91: note: the row value 'v' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: 'user_id = ANY($1)' with the keys in one array text '{1,2,3}', then group the rows by user_id
   }
   PQclear(res);
 }
@@ -71,7 +71,7 @@ void profilesWhile(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-6]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:91: note: the row value 'v' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: 'user_id = ANY($1)' with the keys in one array text '{1,2,3}', then group the rows by user_id
     ++i;
   }
   PQclear(res);
@@ -90,7 +90,7 @@ void profilesSingleRow(PGconn *conn, PGconn *other) {
       // CHECK-MESSAGES: :[[@LINE-5]]:17: note: 'row' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'row' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:94: note: the row value 'v' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-5]]:35: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
+      // CHECK-MESSAGES: :[[@LINE-5]]:35: note: batch it: 'user_id = ANY($1)' with the keys in one array text '{1,2,3}', then group the rows by user_id
     }
     PQclear(row);
   }
@@ -107,8 +107,8 @@ void addressPerRow(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-5]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:45: note: the row value 'values' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-9]]:35: note: batch it: SELECT user_id, city FROM addresses WHERE user_id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-9]]:34: note: or read both in one query: SELECT users.id, addresses.city FROM users LEFT JOIN addresses ON addresses.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-9]]:35: note: batch it: 'user_id = ANY($1)' with the keys in one array text '{1,2,3}', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-9]]:34: note: or read both in one query: add 'LEFT JOIN addresses ON addresses.user_id = users.id' and its columns here
   }
   PQclear(users);
 }
@@ -123,7 +123,7 @@ void markSeen(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-5]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:91: note: the row value 'params' flows into the UPDATE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: one multi-row INSERT ... VALUES (...), (...), COPY ... FROM STDIN with PQputCopyData, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: batch it: one multi-row INSERT, COPY with PQputCopyData, or one UPDATE/DELETE ... WHERE id = ANY($1)
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (PQexec(conn, "BEGIN") ... "COMMIT"): outside one, every statement commits on its own
   }
   PQclear(users);
@@ -138,7 +138,7 @@ void namesOf(PGconn *conn, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:90: note: the element value 'params' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:38: note: batch it: SELECT id, name FROM users WHERE id = ANY($1); pass all keys as one array text '{1,2,3}' in paramValues and cast the parameter ($1::int[]), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-4]]:38: note: batch it: 'id = ANY($1)' with the keys in one array text '{1,2,3}', then group the rows by id
     PQclear(r);
   }
 }

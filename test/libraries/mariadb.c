@@ -27,7 +27,7 @@ void ordersPerUser(MYSQL *conn) {
     // CHECK-MESSAGES: :[[@LINE-9]]:7: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:74: note: the row value 'row[0]' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:9: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:9: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
       continue;
     mysql_free_result(mysql_store_result(conn));
   }
@@ -54,7 +54,7 @@ void totalsPerUser(MYSQL *conn) {
     // CHECK-MESSAGES: :[[@LINE-15]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:31: note: the row value 'bind' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-15]]:21: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-15]]:21: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
     while (mysql_stmt_fetch(st) == 0) {
     }
   }
@@ -83,7 +83,7 @@ void namesByStmtCursor(MYSQL *conn) {
     // CHECK-MESSAGES: :[[@LINE-13]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:67: note: the row value 'id' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
     mysql_free_result(mysql_store_result(conn));
   }
   mysql_stmt_close(users);
@@ -118,7 +118,7 @@ void namesOf(MYSQL *conn, const int *ids, size_t n) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of the loop (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop is here
     // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the element value 'ids[i]' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
     mysql_free_result(mysql_store_result(conn));
   }
 }

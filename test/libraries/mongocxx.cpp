@@ -31,7 +31,7 @@ void ordersPerUser(mongocxx::database &db) {
     // CHECK-MESSAGES: :[[@LINE-5]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:31: note: the row value 'make_document(kvp("user_id", doc["_id"].get_oid()))' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: collect the keys before the loop and find all of them with one filter {field: {$in: [keys]}}, or join them in with $lookup in an aggregate
+    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: one find with a filter {field: {$in: [keys]}} for all keys, or a $lookup in an aggregate
     for (auto &&order : cursor)
       (void)order;
   }
@@ -48,7 +48,7 @@ std::int64_t profilesByIterator(mongocxx::database &db) {
     // CHECK-MESSAGES: :[[@LINE-5]]:28: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:44: note: the row value 'make_document(kvp("user_id", (*it)["_id"].get_oid()))' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: collect the keys before the loop and find all of them with one filter {field: {$in: [keys]}}, or join them in with $lookup in an aggregate
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: one find with a filter {field: {$in: [keys]}} for all keys, or a $lookup in an aggregate
     found += profile ? 1 : 0;
   }
   return found;
@@ -68,7 +68,7 @@ void auditAndCount(mongocxx::database &db, const std::vector<bsoncxx::oid> &ids)
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:34: note: the element value 'make_document(kvp("user_id", id))' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and find all of them with one filter {field: {$in: [keys]}}, or join them in with $lookup in an aggregate
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one find with a filter {field: {$in: [keys]}} for all keys, or a $lookup in an aggregate
 }
 
 // The same settings document read for every user.

@@ -25,8 +25,8 @@ void loadPets(sql::Connection *con) {
     // CHECK-MESSAGES: :[[@LINE-7]]:7: note: 'owners' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'owners' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:22: note: the row value 'owners->getUInt(1)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:29: note: batch it: SELECT owner, entry FROM character_pet WHERE owner IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by owner
-    // CHECK-MESSAGES: :[[@LINE-11]]:23: note: or read both in one query: SELECT characters.guid, characters.name, characters.level, character_pet.entry FROM characters LEFT JOIN character_pet ON character_pet.owner = characters.guid
+    // CHECK-MESSAGES: :[[@LINE-8]]:29: note: batch it: 'owner IN (?)' with one placeholder per key, each key bound, then group the rows by owner
+    // CHECK-MESSAGES: :[[@LINE-11]]:23: note: or read both in one query: add 'LEFT JOIN character_pet ON character_pet.owner = characters.guid' and its columns here
     while (rs->next())
       std::cout << rs->getUInt("entry") << "\n";
   }

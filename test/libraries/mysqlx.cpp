@@ -23,7 +23,7 @@ void ordersPerUser(Schema &db) {
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:83: note: the row value 'row[0]' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:24: note: batch it: collect the keys before the loop and run one select(...).where("id IN (...)") (or find("id IN ...")) for all keys
+    // CHECK-MESSAGES: :[[@LINE-5]]:24: note: batch it: one select(...).where("id IN (...)") or find("id IN ...") for all keys
     for (Row t : totals)
       (void)(double)t[0];
   }
@@ -40,7 +40,7 @@ void ordersPerUserCursor(Session &sess, Table &users) {
     // CHECK-MESSAGES: :[[@LINE-6]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:79: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:28: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:28: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
     (void)r;
   }
 }
@@ -55,7 +55,7 @@ void ordersPerUserFetchLast(Table &users, Table &orders) {
     // CHECK-MESSAGES: :[[@LINE-5]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:60: note: the row value 'row[0]' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and run one select(...).where("id IN (...)") (or find("id IN ...")) for all keys
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one select(...).where("id IN (...)") or find("id IN ...") for all keys
     row = res.fetchOne();
   }
 }
@@ -69,15 +69,15 @@ void ordersPerUserIterator(Session &sess, Table &users, Table &orders) {
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:60: note: the row value '(*it)[0]' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and run one select(...).where("id IN (...)") (or find("id IN ...")) for all keys
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one select(...).where("id IN (...)") or find("id IN ...") for all keys
   for (Row o : sess.sql("SELECT user_id FROM orders").execute())
     sess.sql("SELECT name FROM users WHERE id = ?").bind(o[0]).execute();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'orders' (N+1 queries); load the rows for all orders in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:16: note: 'orders' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:58: note: the row value 'o[0]' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:14: note: batch it: SELECT id, name FROM users WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
-    // CHECK-MESSAGES: :[[@LINE-7]]:25: note: or read both in one query: SELECT orders.user_id, users.name FROM orders LEFT JOIN users ON users.id = orders.user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:14: note: batch it: 'id IN (?)' with one placeholder per key, each key bound, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-7]]:25: note: or read both in one query: add 'LEFT JOIN users ON users.id = orders.user_id' and its columns here
 }
 
 // A statement kept in a variable, bound and executed per row.
@@ -92,7 +92,7 @@ void ordersPerUserStatement(Table &users, Table &orders) {
     // CHECK-MESSAGES: :[[@LINE-7]]:19: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the row value 'row[0]' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: collect the keys before the loop and run one select(...).where("id IN (...)") (or find("id IN ...")) for all keys
+    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: one select(...).where("id IN (...)") or find("id IN ...") for all keys
   }
 }
 
@@ -105,7 +105,7 @@ void ordersPerPerson(Collection &people, Collection &orders) {
     // CHECK-MESSAGES: :[[@LINE-4]]:20: note: 'docs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'docs' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:41: note: the row value 'doc["_id"]' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and run one select(...).where("id IN (...)") (or find("id IN ...")) for all keys
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one select(...).where("id IN (...)") or find("id IN ...") for all keys
 }
 
 // Writes per row: CRUD insert, SQL insert, and an update inside a transaction.
@@ -148,7 +148,7 @@ void ordersPerId(Table &orders, Collection &people, const std::vector<int> &ids,
     // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:78: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:19: note: batch it: collect the keys before the loop and run one select(...).where("id IN (...)") (or find("id IN ...")) for all keys
+    // CHECK-MESSAGES: :[[@LINE-4]]:19: note: batch it: one select(...).where("id IN (...)") or find("id IN ...") for all keys
     (void)r;
   }
   for (const std::string &key : keys) {
@@ -156,7 +156,7 @@ void ordersPerId(Table &orders, Collection &people, const std::vector<int> &ids,
     // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: query runs once per element of 'keys' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'keys' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:34: note: the element value 'key' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: collect the keys before the loop and run one select(...).where("id IN (...)") (or find("id IN ...")) for all keys
+    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: one select(...).where("id IN (...)") or find("id IN ...") for all keys
     (void)person;
   }
 }

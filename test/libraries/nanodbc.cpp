@@ -23,7 +23,7 @@ void ordersPerUser(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-8]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:18: note: the row value '&id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:19: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-7]]:19: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
     while (orders.next())
       (void)orders.get<double>(0);
   }
@@ -42,7 +42,7 @@ void ordersPerUserPrepared(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-6]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the row value '&id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-10]]:18: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-10]]:18: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
   }
 }
 
@@ -59,7 +59,7 @@ void ordersPerUserFree(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-6]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the row value '&id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-10]]:19: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-10]]:19: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
   }
 }
 
@@ -75,7 +75,7 @@ void ordersPerUserText(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-7]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:80: note: the row value 'users.get<int>(0)' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:28: note: batch it: SELECT * FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:28: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
   } while (users.next());
 }
 
@@ -117,7 +117,7 @@ void namesPerId(nanodbc::connection &conn, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:18: note: the element value '&id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:17: note: batch it: SELECT id, name FROM users WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-7]]:17: note: batch it: 'id IN (?)' with one placeholder per key, each key bound, then group the rows by id
     r.next();
   }
 }

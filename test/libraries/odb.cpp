@@ -30,7 +30,7 @@ double totalOfAll(odb::database &db) {
     // CHECK-MESSAGES: :[[@LINE-4]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:47: note: the row value 'order_query::user_id == u.id()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:31: note: batch it: collect the keys before the loop and load them with one db.query<T>(query<T>::id.in(...)) or query<T>::id.in_range(first, last)
+    // CHECK-MESSAGES: :[[@LINE-5]]:31: note: batch it: one db.query<T>(query<T>::id.in(...)) or id.in_range(first, last) for all keys
     for (order &o : orders)
       sum += o.total();
   }
@@ -48,7 +48,7 @@ void bigSpenders(odb::database &db, std::vector<std::shared_ptr<user>> &out) {
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: 'orders' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:33: note: the row value 'i->user_id()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: collect the keys before the loop and load them with one db.query<T>(query<T>::id.in(...)) or query<T>::id.in_range(first, last)
+    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: one db.query<T>(query<T>::id.in(...)) or id.in_range(first, last) for all keys
 }
 
 // A write per row, a load per element of a vector of ids, and the same
@@ -69,7 +69,7 @@ void touchUsers(odb::database &db, const std::vector<unsigned long> &ids, long n
     // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:43: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:29: note: batch it: collect the keys before the loop and load them with one db.query<T>(query<T>::id.in(...)) or query<T>::id.in_range(first, last)
+    // CHECK-MESSAGES: :[[@LINE-4]]:29: note: batch it: one db.query<T>(query<T>::id.in(...)) or id.in_range(first, last) for all keys
     std::shared_ptr<user> admin(db.query_one<user>(user_query::email == "admin@example.com"));
     // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: query runs once per element of 'ids' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop is here

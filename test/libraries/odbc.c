@@ -28,7 +28,7 @@ void ordersPerUser(SQLHDBC dbc) {
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-7]]:80: note: the row value '&id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-11]]:33: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-11]]:33: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
     while (SQLFetch(orders) == SQL_SUCCESS) {
     }
     SQLCloseCursor(orders);
@@ -52,7 +52,7 @@ void namesById(SQLHDBC dbc, SQLHSTMT users) {
     // CHECK-MESSAGES: :[[@LINE-12]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:67: note: the row value '(int)id' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
     SQLFreeHandle(SQL_HANDLE_STMT, tmp);
   }
 }
@@ -72,7 +72,7 @@ void deleteSessions(SQLHSTMT users, SQLHSTMT del) {
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:79: note: the row value '&id' flows into the DELETE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-12]]:19: note: batch it: one statement for all rows: a multi-row INSERT, or bind parameter arrays (SQL_ATTR_PARAMSET_SIZE) and run SQLExecute once
+    // CHECK-MESSAGES: :[[@LINE-12]]:19: note: batch it: a multi-row INSERT, or parameter arrays (SQL_ATTR_PARAMSET_SIZE) run by one SQLExecute
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: turn autocommit off (SQL_ATTR_AUTOCOMMIT) and SQLEndTran once after the loop
   } while (SQL_SUCCEEDED(SQLFetch(users)));
 }
@@ -87,7 +87,7 @@ void namesOf(SQLHSTMT st, const int *ids, int n) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of the loop (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop is here
     // CHECK-MESSAGES: :[[@LINE-4]]:78: note: the element value '&id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:29: note: batch it: SELECT id, name FROM users WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-8]]:29: note: batch it: 'id IN (?)' with one placeholder per key, each key bound, then group the rows by id
     SQLCloseCursor(st);
   }
 }

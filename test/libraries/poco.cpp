@@ -29,7 +29,7 @@ void ordersPerUser(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-6]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
   }
 }
 
@@ -48,7 +48,7 @@ void ordersByCursor(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'rs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'rs' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
     more = rs.moveNext();
   }
 }
@@ -63,7 +63,7 @@ void ordersDoWhile(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: 'rs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'rs' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:24: note: the row value 'rs.value("name").convert<std::string>()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:31: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)' (one placeholder per key), reading each column into a std::vector with into(), or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:31: note: batch it: one query with 'IN (...)' for all keys, each column read into a std::vector with into()
   } while (rs.moveNext());
 }
 
@@ -79,7 +79,7 @@ void reviewsPerProduct(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-6]]:13: note: 'rs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'rs' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:75: note: the row value 'productId' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: SELECT product_id, avg(stars) FROM reviews WHERE product_id IN (?) GROUP BY product_id; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by product_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: 'product_id IN (?)' with one placeholder per key, each key bound, then group the rows by product_id
   }
 }
 
@@ -94,7 +94,7 @@ void ordersByIndex(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-6]]:13: note: 'rs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'rs' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
   }
 }
 
@@ -110,8 +110,8 @@ void totalsPerUser(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:82: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-6]]:32: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-11]]:28: note: or read both in one query: SELECT users.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-6]]:32: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-11]]:28: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
   }
 }
 
@@ -128,7 +128,7 @@ void namesOneByOne(Session &session) {
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: 'select' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'select' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:59: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: SELECT id, name FROM users WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-5]]:16: note: batch it: 'id IN (?)' with one placeholder per key, each key bound, then group the rows by id
   }
 }
 
@@ -155,7 +155,7 @@ void namesOf(Session &session, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:59: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:16: note: batch it: SELECT id, name FROM users WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-4]]:16: note: batch it: 'id IN (?)' with one placeholder per key, each key bound, then group the rows by id
   }
 }
 

@@ -31,8 +31,8 @@ void ordersPerUser() {
     // CHECK-MESSAGES: :[[@LINE-8]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:29: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (:id); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-12]]:19: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: 'user_id IN (:id)' with one ? per key, each given with addBindValue(), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-12]]:19: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     while (orders.next()) {
     }
   }
@@ -51,7 +51,7 @@ void profilesPerUser(QSqlDatabase db) {
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:26: note: the row value 'users.value("id")' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:19: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:19: note: batch it: 'user_id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by user_id
       (void)profile.value(0).toString();
   }
 }
@@ -65,7 +65,7 @@ void countsByText(QSqlDatabase &db) {
     // CHECK-MESSAGES: :[[@LINE-4]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:89: note: the row value 'users.value(0).toInt()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:27: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (?) GROUP BY user_id; prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:27: note: batch it: 'user_id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by user_id
     (void)c;
   }
 }
@@ -83,8 +83,8 @@ void citiesDoWhile(QSqlDatabase &db) {
       // CHECK-MESSAGES: :[[@LINE-8]]:13: note: 'users' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-7]]:5: note: the loop over the rows of 'users' is here
       // CHECK-MESSAGES: :[[@LINE-5]]:22: note: the row value 'users.value(0)' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-7]]:17: note: batch it: SELECT user_id, city FROM addresses WHERE user_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
-      // CHECK-MESSAGES: :[[@LINE-12]]:19: note: or read both in one query: SELECT users.id, addresses.city FROM users LEFT JOIN addresses ON addresses.user_id = users.id
+      // CHECK-MESSAGES: :[[@LINE-7]]:17: note: batch it: 'user_id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by user_id
+      // CHECK-MESSAGES: :[[@LINE-12]]:19: note: or read both in one query: add 'LEFT JOIN addresses ON addresses.user_id = users.id' and its columns here
     } while (users.next());
   }
 }
@@ -102,8 +102,8 @@ void namesFromModel() {
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'model' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'model' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the row value 'model.record(i).value("id")' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:15: note: batch it: SELECT user_id, name FROM profiles WHERE user_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-11]]:18: note: or read both in one query: SELECT users.id, profiles.name FROM users LEFT JOIN profiles ON profiles.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-7]]:15: note: batch it: 'user_id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-11]]:18: note: or read both in one query: add 'LEFT JOIN profiles ON profiles.user_id = users.id' and its columns here
   }
 }
 
@@ -119,7 +119,7 @@ void markSeen(QSqlDatabase &db) {
     // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:26: note: the row value 'users.value(0)' flows into the UPDATE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:15: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
+    // CHECK-MESSAGES: :[[@LINE-8]]:15: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
   }
 }
@@ -138,7 +138,7 @@ void archiveAll(QSqlDatabase &db) {
     // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:22: note: the row value 'users.value(0)' flows into the DELETE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:15: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
+    // CHECK-MESSAGES: :[[@LINE-8]]:15: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
   }
   db.commit();
 }
@@ -154,7 +154,7 @@ QStringList namesOf(const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:20: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:13: note: batch it: SELECT id, name FROM users WHERE id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-7]]:13: note: batch it: 'id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by id
       names << q.value(0).toString();
   }
   return names;
@@ -254,7 +254,7 @@ QStringList coverPaths(const QString &artist) {
     // CHECK-MESSAGES: :[[@LINE-19]]:3: note: 'albums' holds the rows of this query, run on it by 'loadAlbums'
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'albums' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:24: note: the row value 'albums.record(row).value("id")' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:19: note: batch it: SELECT album_id, path FROM covers WHERE album_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by album_id
+    // CHECK-MESSAGES: :[[@LINE-7]]:19: note: batch it: 'album_id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by album_id
     if (cover.next())
       paths << cover.value(0).toString();
   }
@@ -274,7 +274,7 @@ int trackCounts(QSqlTableModel *albums, const QString &artist) {
     // CHECK-MESSAGES: :[[@LINE-39]]:3: note: 'albums' holds the rows of this query, run on it by 'reloadAlbums'
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'albums' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:32: note: the row value 'albums->record(row).value("id")' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: SELECT album_id, COUNT(*) FROM tracks WHERE album_id IN (:album) GROUP BY album_id; prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by album_id
+    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: 'album_id IN (:album)' with one ? per key, each given with addBindValue(), then group the rows by album_id
     total += tracks.next() ? tracks.value(0).toInt() : 0;
   }
   return total;
@@ -314,7 +314,7 @@ void PlaylistView::exportArtwork() {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'Tracks' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'Tracks' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'Tracks->record(i).value("track_id")' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-6]]:17: note: batch it: SELECT track_id, image FROM artwork WHERE track_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by track_id
+    // CHECK-MESSAGES: :[[@LINE-6]]:17: note: batch it: 'track_id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by track_id
   }
 }
 

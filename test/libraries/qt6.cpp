@@ -25,8 +25,8 @@ void ordersPerUser(const QSqlDatabase &db) {
     // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:29: note: the row value 'users.value(0)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (:id); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-11]]:19: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: 'user_id IN (:id)' with one ? per key, each given with addBindValue(), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-11]]:19: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     while (orders.next()) {
     }
   }
@@ -48,7 +48,7 @@ void markSeen(const QSqlDatabase &db) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'users.value(0)' flows into the UPDATE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:15: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
+    // CHECK-MESSAGES: :[[@LINE-7]]:15: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
   }
 }
@@ -61,7 +61,7 @@ QStringList namesOf(const QSqlDatabase &db, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:69: note: the element value 'id' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: batch it: SELECT id, name FROM users WHERE id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: batch it: 'id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by id
     if (q.next())
       names << q.value(0).toString();
   }

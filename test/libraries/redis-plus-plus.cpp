@@ -29,7 +29,7 @@ void namesOfUsers(Redis &redis) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'ids' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:38: note: the row value '"user:" + id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:27: note: batch it: collect the keys before the loop and read all keys with one mget/hmget, or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-5]]:27: note: batch it: one mget/hmget for all keys, or the commands queued on one redis.pipeline() and exec() once
     (void)name;
   }
 }
@@ -46,7 +46,7 @@ void recentSessions(Redis &redis) {
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'recent' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'recent' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the row value '"session:" + recent[i]' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and read all keys with one mget/hmget, or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one mget/hmget for all keys, or the commands queued on one redis.pipeline() and exec() once
   }
   for (auto it = recent.begin(); it != recent.end(); ++it)
     redis.set("seen:" + *it, "1");
@@ -54,7 +54,7 @@ void recentSessions(Redis &redis) {
     // CHECK-MESSAGES: :[[@LINE-13]]:3: note: 'recent' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'recent' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the row value '"seen:" + *it' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
 }
 
 // One GET per key of a vector, and a SET per key.
@@ -64,13 +64,13 @@ void copyKeys(Redis &redis, const std::vector<std::string> &keys) {
     // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: query runs once per element of 'keys' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'keys' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:38: note: the element value 'key' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:28: note: batch it: collect the keys before the loop and read all keys with one mget/hmget, or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-4]]:28: note: batch it: one mget/hmget for all keys, or the commands queued on one redis.pipeline() and exec() once
     if (value)
       redis.set("backup:" + key, *value);
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'set' runs up to once per element of 'keys' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
       // CHECK-MESSAGES: :[[@LINE-9]]:3: note: the loop over the elements of 'keys' is here
       // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value '"backup:" + key' flows into the statement's parameter here
-      // CHECK-MESSAGES: :[[@LINE-4]]:7: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+      // CHECK-MESSAGES: :[[@LINE-4]]:7: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
   }
 }
 
@@ -109,12 +109,12 @@ void cacheSessions(Redis &redis, const std::vector<Session> &sessions) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'setex' runs once per element of 'sessions' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'sessions' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value '"session:" + s.token' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
     redis.psetex("ratelimit:" + s.userId, 1000, "1");
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'psetex' runs once per element of 'sessions' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the elements of 'sessions' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:18: note: the element value '"ratelimit:" + s.userId' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
   }
 }
 
@@ -125,17 +125,17 @@ void flushPageViews(Redis &redis, const std::vector<PageView> &views) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'incrby' runs once per element of 'views' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'views' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:18: note: the element value '"views:" + v.path' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
     redis.hincrby("views:" + v.day, v.path, v.hits);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'hincrby' runs once per element of 'views' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the elements of 'views' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the element value '"views:" + v.day' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
     redis.zincrby("views:popular", static_cast<double>(v.hits), v.path);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'zincrby' runs once per element of 'views' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-13]]:3: note: the loop over the elements of 'views' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:36: note: the element value 'static_cast<double>(v.hits)' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
   }
 }
 
@@ -149,19 +149,19 @@ void purgeAbandonedCarts(Redis &redis) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'carts' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'carts' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:18: note: the row value '"cart:" + cartId' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
     redis.hdel("cart:owners", cartId);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'hdel' runs once per row of 'carts' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: 'carts' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'carts' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:31: note: the row value 'cartId' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
     redis.srem("carts:abandoned", cartId);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'srem' runs once per row of 'carts' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-16]]:3: note: 'carts' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-16]]:3: note: the loop over the rows of 'carts' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:35: note: the row value 'cartId' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
   }
 }
 
@@ -175,13 +175,13 @@ void rescoreTopPlayers(Redis &redis) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'top' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'top' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:38: note: the row value 'player' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
     redis.pexpire("player:" + player, std::chrono::milliseconds(60000));
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'pexpire' runs once per row of 'top' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: 'top' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'top' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the row value '"player:" + player' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
   }
 }
 
@@ -193,29 +193,29 @@ void fanOutNotifications(Redis &redis, const std::vector<Notification> &notes) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'lpush' runs once per element of 'notes' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'notes' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value '"inbox:" + n.userId' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
     redis.publish("notify:" + n.userId, n.text);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'publish' runs once per element of 'notes' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the elements of 'notes' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the element value '"notify:" + n.userId' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
     std::unordered_map<std::string, std::string> fields = {{"user", n.userId},
                                                            {"text", n.text}};
     redis.xadd("notifications", "*", fields.begin(), fields.end());
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'xadd' runs once per element of 'notes' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-15]]:3: note: the loop over the elements of 'notes' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:38: note: the element value 'fields.begin()' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
     redis.hmset("last-notification:" + n.userId, fields.begin(), fields.end());
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'hmset' runs once per element of 'notes' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-20]]:3: note: the loop over the elements of 'notes' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value '"last-notification:" + n.userId' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
     redis.expire("inbox:" + n.userId, 86400);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'expire' runs once per element of 'notes' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-25]]:3: note: the loop over the elements of 'notes' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:18: note: the element value '"inbox:" + n.userId' flows into the statement's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, or the range form of del, unlink, sadd, zadd, rpush, ...), or queue the commands on one redis.pipeline() and exec() it once
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one command for all keys (mset, hmset, the range form of del, sadd, zadd, rpush...), or one redis.pipeline()
   }
 }
 

@@ -23,7 +23,7 @@ void ordersPerUser(session &sql) {
     // CHECK-MESSAGES: :[[@LINE-6]]:23: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:67: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (:id) GROUP BY user_id; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: 'user_id IN (:id)' with one placeholder per key, each key bound, then group the rows by user_id
   }
 }
 
@@ -38,7 +38,7 @@ void ordersByName(session &sql) {
     // CHECK-MESSAGES: :[[@LINE-6]]:23: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:68: note: the row value 'name' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: SELECT user_name, count(*) FROM orders WHERE user_name IN (:n) GROUP BY user_name; build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_name
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: 'user_name IN (:n)' with one placeholder per key, each key bound, then group the rows by user_name
   }
 }
 
@@ -55,8 +55,8 @@ void totalsPerUser(session &sql) {
     // CHECK-MESSAGES: :[[@LINE-8]]:23: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:25: note: the row value 'name' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:36: note: batch it: SELECT user_name, total FROM orders WHERE user_name IN (:n); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by user_name
-    // CHECK-MESSAGES: :[[@LINE-12]]:39: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_name = users.name
+    // CHECK-MESSAGES: :[[@LINE-7]]:36: note: batch it: 'user_name IN (:n)' with one placeholder per key, each key bound, then group the rows by user_name
+    // CHECK-MESSAGES: :[[@LINE-12]]:39: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_name = users.name' and its columns here
     while (st.fetch()) {
     }
   }
@@ -74,7 +74,7 @@ void namesByCursor(session &sql) {
     // CHECK-MESSAGES: :[[@LINE-5]]:19: note: 'st' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'st' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:57: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: SELECT id, name FROM users WHERE id IN (:id); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: 'id IN (:id)' with one placeholder per key, each key bound, then group the rows by id
   }
 }
 
@@ -99,7 +99,7 @@ void namesOf(session &sql, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:57: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: SELECT id, name FROM users WHERE id IN (:id); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: 'id IN (:id)' with one placeholder per key, each key bound, then group the rows by id
   }
 }
 

@@ -47,7 +47,7 @@ double totalOfAll(Storage &storage) {
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:42: note: the row value 'where(c(&Order::userId) == u.id)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: collect the keys before the loop and load them with one get_all<T>(where(in(&T::column, keys)))
+    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: one get_all<T>(where(in(&T::column, keys))) for all keys
     for (auto &o : orders)
       sum += o.total;
   }
@@ -62,7 +62,7 @@ void countsPerUser(Storage &storage, std::vector<int> &counts) {
     // CHECK-MESSAGES: :[[@LINE-3]]:18: note: the rows come from the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of the outer query is here
     // CHECK-MESSAGES: :[[@LINE-4]]:43: note: the row value 'where(is_equal(&Order::userId, u.id))' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: collect the keys before the loop and load them with one get_all<T>(where(in(&T::column, keys)))
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: one get_all<T>(where(in(&T::column, keys))) for all keys
   auto regulars = storage.get_all<User>(where(c(&User::visits) > 100));
   for (size_t i = 0; i < regulars.size(); ++i)
     storage.get_all<Order>(where(c(&Order::userId) == regulars[i].id), limit(5));
@@ -70,7 +70,7 @@ void countsPerUser(Storage &storage, std::vector<int> &counts) {
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: 'regulars' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'regulars' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:28: note: the row value 'where(c(&Order::userId) == regulars[i].id)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and load them with one get_all<T>(where(in(&T::column, keys)))
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one get_all<T>(where(in(&T::column, keys))) for all keys
 }
 
 // A write per row, a get per element of a vector of ids, and the same count
@@ -92,7 +92,7 @@ void bumpVisits(Storage &storage, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:32: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:14: note: batch it: collect the keys before the loop and load them with one get_all<T>(where(in(&T::column, keys)))
+    // CHECK-MESSAGES: :[[@LINE-4]]:14: note: batch it: one get_all<T>(where(in(&T::column, keys))) for all keys
     (void)u;
   }
   for (auto &u : users) {

@@ -24,8 +24,8 @@ void ordersPerUser(SQLite::Database &db) {
     // CHECK-MESSAGES: :[[@LINE-7]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:34: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-11]]:31: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-7]]:34: note: batch it: 'user_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-11]]:31: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
       double total = orders.getColumn(0).getDouble();
       (void)total;
     }
@@ -43,7 +43,7 @@ void profilesReused(SQLite::Database &db) {
     // CHECK-MESSAGES: :[[@LINE-6]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:26: note: the row value 'users.getColumn("id").getInt64()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:33: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id IN (SELECT value FROM json_each(:uid)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:33: note: batch it: 'user_id IN (SELECT value FROM json_each(:uid))' with the keys as one JSON array, then group the rows by user_id
       std::string bio = profile.getColumn(0).getString();
     }
     profile.reset();
@@ -60,7 +60,7 @@ void countsByText(SQLite::Database &db) {
     // CHECK-MESSAGES: :[[@LINE-5]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:28: note: the row value 'users.getColumn(0).getString()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:27: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id IN (SELECT value FROM json_each(?)) GROUP BY user_id; bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:27: note: batch it: 'user_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by user_id
     (void)n;
   }
 }
@@ -76,7 +76,7 @@ void markSeen(SQLite::Database &db) {
     // CHECK-MESSAGES: :[[@LINE-6]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:17: note: the row value 'users.getColumn(0).getInt()' flows into the UPDATE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:31: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-7]]:31: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: wrap the loop in one SQLite::Transaction and commit() once: outside one, every statement is a transaction of its own
   }
 }
@@ -102,7 +102,7 @@ std::vector<std::string> namesOf(SQLite::Database &db, const std::vector<int> &i
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-6]]:29: note: batch it: SELECT id, name FROM users WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-6]]:29: note: batch it: 'id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by id
       names.push_back(q.getColumn(0));
   }
   return names;

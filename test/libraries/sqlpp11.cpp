@@ -24,7 +24,7 @@ void ordersPerUser(pg::connection &db) {
     // CHECK-MESSAGES: :[[@LINE-3]]:26: note: the rows come from the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of the outer query is here
     // CHECK-MESSAGES: :[[@LINE-4]]:93: note: the row value 'row.id' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:26: note: batch it: collect the keys before the loop and run one select(...).where(t.column.in(sqlpp::value_list(keys))) for all keys
+    // CHECK-MESSAGES: :[[@LINE-5]]:26: note: batch it: one select(...).where(t.column.in(sqlpp::value_list(keys))) for all keys
       (void)o.total;
   }
 }
@@ -38,7 +38,7 @@ void ordersPerUserIterators(pg::connection &db) {
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: 'result' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'result' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:72: note: the row value 'it->id.value()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and run one select(...).where(t.column.in(sqlpp::value_list(keys))) for all keys
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one select(...).where(t.column.in(sqlpp::value_list(keys))) for all keys
   auto pending = db(sqlpp::select(users.id).from(users).unconditionally());
   while (!pending.empty()) {
     const auto &row = pending.front();
@@ -47,7 +47,7 @@ void ordersPerUserIterators(pg::connection &db) {
     // CHECK-MESSAGES: :[[@LINE-5]]:18: note: 'pending' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'pending' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:72: note: the row value 'row.id' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and run one select(...).where(t.column.in(sqlpp::value_list(keys))) for all keys
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one select(...).where(t.column.in(sqlpp::value_list(keys))) for all keys
     pending.pop_front();
   }
 }
@@ -60,7 +60,7 @@ void ordersPerUserSqlite(sqlpp::sqlite3::connection &db) {
     // CHECK-MESSAGES: :[[@LINE-3]]:26: note: the rows come from the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of the outer query is here
     // CHECK-MESSAGES: :[[@LINE-4]]:72: note: the row value 'row.id' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and run one select(...).where(t.column.in(sqlpp::value_list(keys))) for all keys
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: one select(...).where(t.column.in(sqlpp::value_list(keys))) for all keys
 }
 
 // Writes per row: insert, update and delete; the last loop is in a transaction.
@@ -71,14 +71,14 @@ void writesPerUser(pg::connection &db) {
     // CHECK-MESSAGES: :[[@LINE-3]]:26: note: the rows come from the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of the outer query is here
     // CHECK-MESSAGES: :[[@LINE-4]]:55: note: the row value 'row.id.value()' flows into the INSERT's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:8: note: batch it: one insert_into(t).columns(...) with one add(...) per row, or one update/remove_from whose where() covers all keys with in()
+    // CHECK-MESSAGES: :[[@LINE-5]]:8: note: batch it: one insert_into(t).columns(...) with add(...) per row, or one update/remove_from with in()
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in one transaction (auto tx = start_transaction(db); ... tx.commit())
     db(sqlpp::update(users).set(users.name = "seen").where(users.id == row.id));
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of the outer query (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-10]]:26: note: the rows come from the query here
     // CHECK-MESSAGES: :[[@LINE-11]]:3: note: the loop over the rows of the outer query is here
     // CHECK-MESSAGES: :[[@LINE-4]]:72: note: the row value 'row.id' flows into the UPDATE's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:8: note: batch it: one insert_into(t).columns(...) with one add(...) per row, or one update/remove_from whose where() covers all keys with in()
+    // CHECK-MESSAGES: :[[@LINE-5]]:8: note: batch it: one insert_into(t).columns(...) with add(...) per row, or one update/remove_from with in()
     // CHECK-MESSAGES: :[[@LINE-14]]:3: note: wrap the loop in one transaction (auto tx = start_transaction(db); ... tx.commit())
   }
   db.start_transaction();
@@ -88,7 +88,7 @@ void writesPerUser(pg::connection &db) {
     // CHECK-MESSAGES: :[[@LINE-3]]:26: note: the rows come from the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of the outer query is here
     // CHECK-MESSAGES: :[[@LINE-4]]:58: note: the row value 'row.id' flows into the DELETE's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:8: note: batch it: one insert_into(t).columns(...) with one add(...) per row, or one update/remove_from whose where() covers all keys with in()
+    // CHECK-MESSAGES: :[[@LINE-5]]:8: note: batch it: one insert_into(t).columns(...) with add(...) per row, or one update/remove_from with in()
   db.commit_transaction();
 }
 
@@ -99,7 +99,7 @@ void ordersPerId(pg::connection &db, const std::vector<int64_t> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:72: note: the element value 'id' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and run one select(...).where(t.column.in(sqlpp::value_list(keys))) for all keys
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: one select(...).where(t.column.in(sqlpp::value_list(keys))) for all keys
 }
 
 // The same query on every row.

@@ -23,8 +23,8 @@ void ordersPerUser(pg::ClusterPtr cluster) {
     // CHECK-MESSAGES: :[[@LINE-5]]:14: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:108: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:61: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one std::vector parameter (it is sent as an array), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-9]]:56: note: or read both in one query: SELECT users.id, users.name, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:61: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-9]]:56: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     (void)orders;
   }
 }
@@ -38,16 +38,16 @@ void ordersPerUserIterators(pg::ClusterPtr cluster) {
     // CHECK-MESSAGES: :[[@LINE-4]]:14: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:94: note: the row value '(*it)["id"].As<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:47: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one std::vector parameter (it is sent as an array), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-8]]:56: note: or read both in one query: SELECT users.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:47: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:56: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
   for (std::size_t i = 0; i < res.Size(); ++i)
     cluster->Execute(ClusterHostType::kSlave, "SELECT total FROM orders WHERE user_id = $1", res[i][0].As<int>());
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'res' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-12]]:14: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:94: note: the row value 'res[i][0].As<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:47: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one std::vector parameter (it is sent as an array), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-16]]:56: note: or read both in one query: SELECT users.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:47: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-16]]:56: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
 }
 
 // Rows read as a typed set, a named Query constant, and a CommandControl.
@@ -60,15 +60,15 @@ void ordersPerUserTyped(pg::ClusterPtr cluster, pg::CommandControl cc) {
     // CHECK-MESSAGES: :[[@LINE-4]]:14: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:56: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:27: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one std::vector parameter (it is sent as an array), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:27: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector, then group the rows by user_id
   for (const auto &row : res)
     cluster->Execute(ClusterHostType::kSlave, cc, "SELECT total FROM orders WHERE user_id = $1", row["id"].As<int>());
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'res' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-11]]:14: note: 'res' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'res' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:98: note: the row value 'row["id"].As<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:51: note: batch it: SELECT user_id, total FROM orders WHERE user_id = ANY($1); bind all keys as one std::vector parameter (it is sent as an array), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-15]]:56: note: or read both in one query: SELECT users.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:51: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-15]]:56: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
 }
 
 // Writes per row: on the cluster (autocommit), then inside a transaction.
@@ -114,7 +114,7 @@ void namesPerId(pg::ClusterPtr cluster, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:87: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:47: note: batch it: SELECT id, name FROM users WHERE id = ANY($1); bind all keys as one std::vector parameter (it is sent as an array), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-4]]:47: note: batch it: 'id = ANY($1)' with the keys in one std::vector, then group the rows by id
 }
 
 // The same query on every row.

@@ -51,7 +51,7 @@ std::size_t postsPerUser(dbo::Session &session) {
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:66: note: the row value 'user.id()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: collect the keys before the loop and load them with one find<T>().where("id in (...)"), or join both tables in one session.query<std::tuple<ptr<A>, ptr<B>>>(...)
+    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: batch it: one find<T>().where("id in (...)") for all keys, or a session.query<std::tuple<ptr<A>, ptr<B>>> join
     n += posts.size();
   }
   transaction.commit();
@@ -67,7 +67,7 @@ void postCounts(dbo::Session &session, std::vector<int> &counts) {
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:91: note: the row value '(*i).id()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:36: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:36: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
     counts.push_back(count);
   }
 }
@@ -88,7 +88,7 @@ void rewardPosters(dbo::Session &session, const std::vector<long long> &ids) {
     // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:46: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:27: note: batch it: collect the keys before the loop and load them with one find<T>().where("id in (...)"), or join both tables in one session.query<std::tuple<ptr<A>, ptr<B>>>(...)
+    // CHECK-MESSAGES: :[[@LINE-4]]:27: note: batch it: one find<T>().where("id in (...)") for all keys, or a session.query<std::tuple<ptr<A>, ptr<B>>> join
     int total = session.query<int>("select count(1) from user").resultValue();
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: query runs once per element of 'ids' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop is here
@@ -110,7 +110,7 @@ std::string renderFrontPage(dbo::Session &session) {
     // CHECK-MESSAGES: :[[@LINE-5]]:23: note: 'articles' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'articles' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:45: note: 'article->comments' is a relation of the current row
-    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: load it eagerly: one query that joins both tables (session.query<std::tuple<ptr<A>, ptr<B>>>(...)), or one find<B>().where("id in (...)") for all related ids
+    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: load it eagerly: a session.query<std::tuple<ptr<A>, ptr<B>>> join, or one find<B>().where("id in (...)") for all ids
       html += "<p>" + comment->body + "</p>";
   }
   return html;
@@ -128,7 +128,7 @@ std::map<std::string, int> tagCloud(dbo::Session &session) {
     // CHECK-MESSAGES: :[[@LINE-5]]:23: note: 'articles' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'articles' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:43: note: 'article->tags' is a relation of the current row
-    // CHECK-MESSAGES: :[[@LINE-5]]:35: note: load it eagerly: one query that joins both tables (session.query<std::tuple<ptr<A>, ptr<B>>>(...)), or one find<B>().where("id in (...)") for all related ids
+    // CHECK-MESSAGES: :[[@LINE-5]]:35: note: load it eagerly: a session.query<std::tuple<ptr<A>, ptr<B>>> join, or one find<B>().where("id in (...)") for all ids
       ++counts[tag->name];
   }
   return counts;

@@ -46,8 +46,8 @@ void callers(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-33]]:61: note: 'level1' calls 'level2' here
     // CHECK-MESSAGES: :[[@LINE-35]]:61: note: 'level2' calls 'level3' here
     // CHECK-MESSAGES: :[[@LINE-38]]:10: note: 'level3' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-39]]:25: note: batch it: SELECT * FROM a WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
-    // CHECK-MESSAGES: :[[@LINE-11]]:32: note: or read both in one query: SELECT users.id, a.* FROM users LEFT JOIN a ON a.id = users.id
+    // CHECK-MESSAGES: :[[@LINE-39]]:25: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-11]]:32: note: or read both in one query: add 'LEFT JOIN a ON a.id = users.id' and its columns here
     oneDeep(tx, id);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-14]]:24: note: 'users' is the result of the query here
@@ -55,31 +55,31 @@ void callers(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: the row value 'id' is passed to 'oneDeep' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-38]]:62: note: 'oneDeep' calls 'twoDeep' here
     // CHECK-MESSAGES: :[[@LINE-41]]:10: note: 'twoDeep' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-42]]:25: note: batch it: SELECT * FROM b WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
-    // CHECK-MESSAGES: :[[@LINE-20]]:32: note: or read both in one query: SELECT users.id, b.* FROM users LEFT JOIN b ON b.id = users.id
+    // CHECK-MESSAGES: :[[@LINE-42]]:25: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-20]]:32: note: or read both in one query: add 'LEFT JOIN b ON b.id = users.id' and its columns here
     // DEPTH2: :[[@LINE-9]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // DEPTH2: :[[@LINE-22]]:24: note: 'users' is the result of the query here
     // DEPTH2: :[[@LINE-23]]:3: note: the loop over the rows of 'users' is here
     // DEPTH2: :[[@LINE-12]]:17: note: the row value 'id' is passed to 'oneDeep' here and reaches its query
     // DEPTH2: :[[@LINE-46]]:62: note: 'oneDeep' calls 'twoDeep' here
     // DEPTH2: :[[@LINE-49]]:10: note: 'twoDeep' runs the query here
-    // DEPTH2: :[[@LINE-50]]:25: note: batch it: SELECT * FROM b WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
-    // DEPTH2: :[[@LINE-28]]:32: note: or read both in one query: SELECT users.id, b.* FROM users LEFT JOIN b ON b.id = users.id
+    // DEPTH2: :[[@LINE-50]]:25: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
+    // DEPTH2: :[[@LINE-28]]:32: note: or read both in one query: add 'LEFT JOIN b ON b.id = users.id' and its columns here
     recursive(tx, id, 3);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-31]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-32]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the row value 'id' is passed to 'recursive' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-49]]:3: note: 'recursive' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-50]]:18: note: batch it: SELECT * FROM c WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
-    // CHECK-MESSAGES: :[[@LINE-36]]:32: note: or read both in one query: SELECT users.id, c.* FROM users LEFT JOIN c ON c.id = users.id
+    // CHECK-MESSAGES: :[[@LINE-50]]:18: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-36]]:32: note: or read both in one query: add 'LEFT JOIN c ON c.id = users.id' and its columns here
     // DEPTH2: :[[@LINE-8]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // DEPTH2: :[[@LINE-38]]:24: note: 'users' is the result of the query here
     // DEPTH2: :[[@LINE-39]]:3: note: the loop over the rows of 'users' is here
     // DEPTH2: :[[@LINE-11]]:19: note: the row value 'id' is passed to 'recursive' here and reaches its query
     // DEPTH2: :[[@LINE-56]]:3: note: 'recursive' runs the query here
-    // DEPTH2: :[[@LINE-57]]:18: note: batch it: SELECT * FROM c WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
-    // DEPTH2: :[[@LINE-43]]:32: note: or read both in one query: SELECT users.id, c.* FROM users LEFT JOIN c ON c.id = users.id
+    // DEPTH2: :[[@LINE-57]]:18: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
+    // DEPTH2: :[[@LINE-43]]:32: note: or read both in one query: add 'LEFT JOIN c ON c.id = users.id' and its columns here
     ping(tx, id, 2);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-46]]:24: note: 'users' is the result of the query here
@@ -87,16 +87,16 @@ void callers(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:14: note: the row value 'id' is passed to 'ping' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-59]]:14: note: 'ping' calls 'pong' here
     // CHECK-MESSAGES: :[[@LINE-57]]:3: note: 'pong' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-58]]:18: note: batch it: SELECT * FROM d WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
-    // CHECK-MESSAGES: :[[@LINE-52]]:32: note: or read both in one query: SELECT users.id, d.* FROM users LEFT JOIN d ON d.id = users.id
+    // CHECK-MESSAGES: :[[@LINE-58]]:18: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-52]]:32: note: or read both in one query: add 'LEFT JOIN d ON d.id = users.id' and its columns here
     // DEPTH2: :[[@LINE-9]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // DEPTH2: :[[@LINE-54]]:24: note: 'users' is the result of the query here
     // DEPTH2: :[[@LINE-55]]:3: note: the loop over the rows of 'users' is here
     // DEPTH2: :[[@LINE-12]]:14: note: the row value 'id' is passed to 'ping' here and reaches its query
     // DEPTH2: :[[@LINE-67]]:14: note: 'ping' calls 'pong' here
     // DEPTH2: :[[@LINE-65]]:3: note: 'pong' runs the query here
-    // DEPTH2: :[[@LINE-66]]:18: note: batch it: SELECT * FROM d WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
-    // DEPTH2: :[[@LINE-60]]:32: note: or read both in one query: SELECT users.id, d.* FROM users LEFT JOIN d ON d.id = users.id
+    // DEPTH2: :[[@LINE-66]]:18: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
+    // DEPTH2: :[[@LINE-60]]:32: note: or read both in one query: add 'LEFT JOIN d ON d.id = users.id' and its columns here
     fib(id);
   }
 }

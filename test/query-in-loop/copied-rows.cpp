@@ -39,7 +39,7 @@ void sendReminders(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-16]]:24: note: 'due' holds the rows of this query, returned by 'loadAccounts'
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'due' is here
     // CHECK-MESSAGES: :[[@LINE+3]]:9: note: the row value 'account.id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
         "SELECT id, total FROM invoices WHERE account_id = $1 AND NOT paid",
         account.id);
     (void)invoices;
@@ -58,7 +58,7 @@ void reviewFlagged(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-7]]:24: note: 'flagged' is filled from the rows of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'flagged' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:58: note: the row value 'post[0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: SELECT post_id, reason FROM reports WHERE post_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by post_id
+    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: 'post_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by post_id
         "SELECT reason FROM reports WHERE post_id = $1", post[0].as<int>());
     (void)reports;
   }
@@ -77,7 +77,7 @@ void refreshAuthors(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-8]]:24: note: 'pending' is filled from the rows of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'pending' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:51: note: the row value 'authorId' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: SELECT id, name FROM authors WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
         "SELECT name FROM authors WHERE id = $1", authorId);
     (void)author;
   }
@@ -94,7 +94,7 @@ void archiveOrders(pqxx::work &tx, const std::vector<int> &orderIds) {
     // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: query runs once per element of 'valid' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'valid' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:52: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: SELECT id, status FROM orders WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
         "SELECT status FROM orders WHERE id = $1", id);
     (void)order;
   }

@@ -52,7 +52,7 @@ next_user:
   // CHECK-MESSAGES: :[[@LINE-12]]:7: note: 'users' is the result of the query here
   // CHECK-MESSAGES: :[[@LINE-10]]:1: note: the loop over the rows of 'users' is here
   // CHECK-MESSAGES: :[[@LINE-6]]:31: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
-  // CHECK-MESSAGES: :[[@LINE-9]]:26: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+  // CHECK-MESSAGES: :[[@LINE-9]]:26: note: batch it: 'user_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by user_id
     sum += sqlite3_column_double(orders, 0);
   sqlite3_finalize(orders);
   printf("%s: %.2f\n", sqlite3_column_text(users, 1), sum);
@@ -132,7 +132,7 @@ int count_out_of_stock(sqlite3 *db) {
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'products' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'sqlite3_column_int(products, 0)' is passed to 'stock_of' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-20]]:7: note: 'stock_of' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-24]]:26: note: batch it: SELECT product_id, quantity FROM stock WHERE product_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by product_id
+    // CHECK-MESSAGES: :[[@LINE-24]]:26: note: batch it: 'product_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by product_id
       missing++;
   }
   sqlite3_finalize(products);

@@ -33,8 +33,8 @@ std::vector<PickList> buildPickLists(pqxx::connection &conn,
       // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'orders' is here
       // CHECK-MESSAGES: :[[@LINE-5]]:5: note: the inner loop here runs it again on every iteration with the same values; move it out of this loop
       // CHECK-MESSAGES: :[[@LINE+3]]:55: note: the row value 'order[1].as<int>()' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE+2]]:11: note: batch it: SELECT id, name FROM customers WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
-      // CHECK-MESSAGES: :[[@LINE-11]]:33: note: or read both in one query: SELECT orders.id, orders.customer_id, customers.name FROM orders LEFT JOIN customers ON customers.id = orders.customer_id
+      // CHECK-MESSAGES: :[[@LINE+2]]:11: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
+      // CHECK-MESSAGES: :[[@LINE-11]]:33: note: or read both in one query: add 'LEFT JOIN customers ON customers.id = orders.customer_id' and its columns here
           "SELECT name FROM customers WHERE id = $1", order[1].as<int>());
       list.customer = customer[0][0].as<std::string>();
       if (w.region == "eu")
@@ -55,7 +55,7 @@ void printLabels(pqxx::work &tx) {
       // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
       // CHECK-MESSAGES: :[[@LINE-5]]:5: note: the inner loop here runs it again on every iteration with the same values; move it out of this loop
       // CHECK-MESSAGES: :[[@LINE+2]]:62: note: the row value 'user[0].as<int>()' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE+1]]:11: note: batch it: SELECT user_id, street FROM addresses WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+      // CHECK-MESSAGES: :[[@LINE+1]]:11: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
           "SELECT street FROM addresses WHERE user_id = $1", user[0].as<int>());
       (void)street;
       (void)kind;
@@ -72,7 +72,7 @@ void stockByWarehouse(pqxx::work &tx, const std::vector<Warehouse> &warehouses) 
       // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: query runs once per element of 'warehouses' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
       // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'warehouses' is here
       // CHECK-MESSAGES: :[[@LINE+3]]:38: note: the element value 'w.id' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE+1]]:11: note: batch it: SELECT warehouse_id, qty FROM stock WHERE sku = $1 AND warehouse_id = ANY($2); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by warehouse_id
+      // CHECK-MESSAGES: :[[@LINE+1]]:11: note: batch it: 'warehouse_id = ANY($2)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by warehouse_id
           "SELECT qty FROM stock WHERE sku = $1 AND warehouse_id = $2",
           line[1].as<std::string>(), w.id);
       (void)stock;
@@ -92,8 +92,8 @@ void loadCustomersWithRetry(pqxx::connection &conn) {
         // CHECK-MESSAGES: :[[@LINE-5]]:28: note: 'orders' is the result of the query here
         // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'orders' is here
         // CHECK-MESSAGES: :[[@LINE+3]]:57: note: the row value 'order[1].as<int>()' flows into the query's parameter here
-        // CHECK-MESSAGES: :[[@LINE+2]]:13: note: batch it: SELECT id, name FROM customers WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
-        // CHECK-MESSAGES: :[[@LINE-9]]:36: note: or read both in one query: SELECT orders.id, orders.customer_id, customers.name FROM orders LEFT JOIN customers ON customers.id = orders.customer_id
+        // CHECK-MESSAGES: :[[@LINE+2]]:13: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
+        // CHECK-MESSAGES: :[[@LINE-9]]:36: note: or read both in one query: add 'LEFT JOIN customers ON customers.id = orders.customer_id' and its columns here
             "SELECT name FROM customers WHERE id = $1", order[1].as<int>());
         (void)customer;
         break;
@@ -113,7 +113,7 @@ void exportEvents(pqxx::work &tx) {
       // CHECK-MESSAGES: :[[@LINE-4]]:27: note: 'users' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
       // CHECK-MESSAGES: :[[@LINE+3]]:11: note: the row value 'user[0].as<int>()' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE+1]]:11: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+      // CHECK-MESSAGES: :[[@LINE+1]]:11: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
           "SELECT id FROM events WHERE user_id = $1 ORDER BY id LIMIT 100 OFFSET $2",
           user[0].as<int>(), offset);
       if (page.empty())

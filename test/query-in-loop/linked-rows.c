@@ -114,7 +114,7 @@ void print_playlist(sqlite3 *db, int playlist) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'tracks' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:31: note: the row value 't->album_id' is passed to 'print_album' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-14]]:7: note: 'print_album' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-19]]:30: note: batch it: SELECT id, name FROM albums WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-19]]:30: note: batch it: 'id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by id
   free_tracks(tracks);
 }
 
@@ -133,7 +133,7 @@ void export_queue(sqlite3 *db, FILE *out) {
     // CHECK-MESSAGES: :[[@LINE-75]]:7: note: 'queue' holds the rows of this query, returned by 'load_queue'
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'queue' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:33: note: the row value 't->artist_id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:28: note: batch it: SELECT id, name FROM artists WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-8]]:28: note: batch it: 'id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by id
       fprintf(out, "{\"title\":\"%s\",\"artist\":\"%s\"}%s", t->title,
               sqlite3_column_text(artist, 0), t->next ? "," : "");
     sqlite3_finalize(artist);
@@ -162,7 +162,7 @@ void print_m3u(sqlite3 *db, FILE *in) {
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'list' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:25: note: the element value 't->id' is passed to 'print_album' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-62]]:7: note: 'print_album' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-67]]:30: note: batch it: SELECT id, name FROM albums WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-67]]:30: note: batch it: 'id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by id
   free_tracks(list);
 }
 
@@ -180,7 +180,7 @@ void print_playlist_albums(sqlite3 *db, int playlist) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'tracks' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:31: note: the row value 't->album_id' is passed to 'print_album' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-80]]:7: note: 'print_album' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-85]]:30: note: batch it: SELECT id, name FROM albums WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-85]]:30: note: batch it: 'id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by id
     t = t->next;
   } while (t);
   free_tracks(tracks);
@@ -201,7 +201,7 @@ void play_queue(sqlite3 *db) {
     // CHECK-MESSAGES: :[[@LINE-143]]:7: note: 'queue' holds the rows of this query, returned by 'load_queue'
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'queue' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:67: note: the row value 't->id' flows into the UPDATE's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-11]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     free(t);
   }

@@ -33,32 +33,32 @@ void pqxxLoop(pqxx::work &tx) {
     // PQXX-ONLY: :[[@LINE-3]]:24: note: 'users' is the result of the query here
     // PQXX-ONLY: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // PQXX-ONLY: :[[@LINE-4]]:62: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // PQXX-ONLY: :[[@LINE-5]]:20: note: batch it: SELECT * FROM carts WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // PQXX-ONLY: :[[@LINE-7]]:32: note: or read both in one query: SELECT users.id, carts.* FROM users LEFT JOIN carts ON carts.user_id = users.id
+    // PQXX-ONLY: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // PQXX-ONLY: :[[@LINE-7]]:32: note: or read both in one query: add 'LEFT JOIN carts ON carts.user_id = users.id' and its columns here
     // DIALECT: :[[@LINE-7]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // DIALECT: :[[@LINE-9]]:24: note: 'users' is the result of the query here
     // DIALECT: :[[@LINE-10]]:3: note: the loop over the rows of 'users' is here
     // DIALECT: :[[@LINE-10]]:62: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // DIALECT: :[[@LINE-11]]:20: note: batch it: SELECT * FROM carts WHERE user_id IN (SELECT value FROM json_each($1)); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // DIALECT: :[[@LINE-13]]:32: note: or read both in one query: SELECT users.id, carts.* FROM users LEFT JOIN carts ON carts.user_id = users.id
+    // DIALECT: :[[@LINE-11]]:20: note: batch it: 'user_id IN (SELECT value FROM json_each($1))' with the keys as one JSON array, then group the rows by user_id
+    // DIALECT: :[[@LINE-13]]:32: note: or read both in one query: add 'LEFT JOIN carts ON carts.user_id = users.id' and its columns here
     // BAD: :[[@LINE-13]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // BAD: :[[@LINE-15]]:24: note: 'users' is the result of the query here
     // BAD: :[[@LINE-16]]:3: note: the loop over the rows of 'users' is here
     // BAD: :[[@LINE-16]]:62: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // BAD: :[[@LINE-17]]:20: note: batch it: SELECT * FROM carts WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // BAD: :[[@LINE-19]]:32: note: or read both in one query: SELECT users.id, carts.* FROM users LEFT JOIN carts ON carts.user_id = users.id
+    // BAD: :[[@LINE-17]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // BAD: :[[@LINE-19]]:32: note: or read both in one query: add 'LEFT JOIN carts ON carts.user_id = users.id' and its columns here
     // ZERO: :[[@LINE-19]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // ZERO: :[[@LINE-21]]:24: note: 'users' is the result of the query here
     // ZERO: :[[@LINE-22]]:3: note: the loop over the rows of 'users' is here
     // ZERO: :[[@LINE-22]]:62: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // ZERO: :[[@LINE-23]]:20: note: batch it: SELECT * FROM carts WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // ZERO: :[[@LINE-25]]:32: note: or read both in one query: SELECT users.id, carts.* FROM users LEFT JOIN carts ON carts.user_id = users.id
+    // ZERO: :[[@LINE-23]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // ZERO: :[[@LINE-25]]:32: note: or read both in one query: add 'LEFT JOIN carts ON carts.user_id = users.id' and its columns here
     // EMPTY: :[[@LINE-25]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // EMPTY: :[[@LINE-27]]:24: note: 'users' is the result of the query here
     // EMPTY: :[[@LINE-28]]:3: note: the loop over the rows of 'users' is here
     // EMPTY: :[[@LINE-28]]:62: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // EMPTY: :[[@LINE-29]]:20: note: batch it: SELECT * FROM carts WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // EMPTY: :[[@LINE-31]]:32: note: or read both in one query: SELECT users.id, carts.* FROM users LEFT JOIN carts ON carts.user_id = users.id
+    // EMPTY: :[[@LINE-29]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // EMPTY: :[[@LINE-31]]:32: note: or read both in one query: add 'LEFT JOIN carts ON carts.user_id = users.id' and its columns here
     // DIALECT-FIXES: tx.exec_params("SELECT * FROM carts WHERE user_id IN (SELECT value FROM json_each($1))", u[0].as<int>());
     ordersOf(tx, u[0].as<int>());
     // PQXX-ONLY: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
@@ -66,29 +66,29 @@ void pqxxLoop(pqxx::work &tx) {
     // PQXX-ONLY: :[[@LINE-36]]:3: note: the loop over the rows of 'users' is here
     // PQXX-ONLY: :[[@LINE-4]]:18: note: the row value 'u[0].as<int>()' is passed to 'ordersOf' here and reaches its query
     // PQXX-ONLY: :[[@LINE-42]]:3: note: 'ordersOf' runs the query here
-    // PQXX-ONLY: :[[@LINE-43]]:18: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // PQXX-ONLY: :[[@LINE-40]]:32: note: or read both in one query: SELECT users.id, orders.* FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // PQXX-ONLY: :[[@LINE-43]]:18: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // PQXX-ONLY: :[[@LINE-40]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     // DIALECT: :[[@LINE-8]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // DIALECT: :[[@LINE-42]]:24: note: 'users' is the result of the query here
     // DIALECT: :[[@LINE-43]]:3: note: the loop over the rows of 'users' is here
     // DIALECT: :[[@LINE-11]]:18: note: the row value 'u[0].as<int>()' is passed to 'ordersOf' here and reaches its query
     // DIALECT: :[[@LINE-49]]:3: note: 'ordersOf' runs the query here
-    // DIALECT: :[[@LINE-50]]:18: note: batch it: SELECT * FROM orders WHERE user_id IN (SELECT value FROM json_each($1)); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // DIALECT: :[[@LINE-47]]:32: note: or read both in one query: SELECT users.id, orders.* FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // DIALECT: :[[@LINE-50]]:18: note: batch it: 'user_id IN (SELECT value FROM json_each($1))' with the keys as one JSON array, then group the rows by user_id
+    // DIALECT: :[[@LINE-47]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     // BAD: :[[@LINE-15]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // BAD: :[[@LINE-49]]:24: note: 'users' is the result of the query here
     // BAD: :[[@LINE-50]]:3: note: the loop over the rows of 'users' is here
     // BAD: :[[@LINE-18]]:18: note: the row value 'u[0].as<int>()' is passed to 'ordersOf' here and reaches its query
     // BAD: :[[@LINE-56]]:3: note: 'ordersOf' runs the query here
-    // BAD: :[[@LINE-57]]:18: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // BAD: :[[@LINE-54]]:32: note: or read both in one query: SELECT users.id, orders.* FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // BAD: :[[@LINE-57]]:18: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // BAD: :[[@LINE-54]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     // EMPTY: :[[@LINE-22]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // EMPTY: :[[@LINE-56]]:24: note: 'users' is the result of the query here
     // EMPTY: :[[@LINE-57]]:3: note: the loop over the rows of 'users' is here
     // EMPTY: :[[@LINE-25]]:18: note: the row value 'u[0].as<int>()' is passed to 'ordersOf' here and reaches its query
     // EMPTY: :[[@LINE-63]]:3: note: 'ordersOf' runs the query here
-    // EMPTY: :[[@LINE-64]]:18: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // EMPTY: :[[@LINE-61]]:32: note: or read both in one query: SELECT users.id, orders.* FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // EMPTY: :[[@LINE-64]]:18: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // EMPTY: :[[@LINE-61]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
   }
 }
 
@@ -99,19 +99,19 @@ void sqliteLoop(sqlite3 *db, sqlite3_stmt *users, sqlite3_stmt *orders) {
     // DIALECT: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // DIALECT: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // DIALECT: :[[@LINE-4]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
-    // DIALECT: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // DIALECT: :[[@LINE-4]]:5: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
     // BAD: :[[@LINE-5]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // BAD: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
     // BAD: :[[@LINE-8]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
-    // BAD: :[[@LINE-8]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // BAD: :[[@LINE-8]]:5: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
     // ZERO: :[[@LINE-9]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // ZERO: :[[@LINE-12]]:3: note: the loop over the rows of 'users' is here
     // ZERO: :[[@LINE-12]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
-    // ZERO: :[[@LINE-12]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // ZERO: :[[@LINE-12]]:5: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
     // EMPTY: :[[@LINE-13]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // EMPTY: :[[@LINE-16]]:3: note: the loop over the rows of 'users' is here
     // EMPTY: :[[@LINE-16]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
-    // EMPTY: :[[@LINE-16]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // EMPTY: :[[@LINE-16]]:5: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
     sqlite3_reset(orders);
   }
 }

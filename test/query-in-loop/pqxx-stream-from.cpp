@@ -21,7 +21,7 @@ std::size_t exportMailingList(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-5]]:21: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+3]]:9: note: the row value 'std::get<0>(user)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: SELECT user_id, address FROM emails WHERE user_id = ANY($1) AND verified; bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
         "SELECT address FROM emails WHERE user_id = $1 AND verified",
         std::get<0>(user));
     exported += emails.size();
@@ -43,7 +43,7 @@ void recomputeBalances(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-7]]:21: note: 'accounts' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'accounts' is here
     // CHECK-MESSAGES: :[[@LINE+3]]:20: note: the row value 'std::get<0>(account)' flows into the UPDATE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
                    "ledger WHERE account_id = $1) WHERE id = $1",
                    std::get<0>(account));
     owned.push_back(account);
@@ -55,7 +55,7 @@ void recomputeBalances(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-19]]:21: note: 'owned' is filled from the rows of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'owned' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:61: note: the row value 'std::get<1>(a)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT id, name FROM owners WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
 }
 
 // The whole price list streamed again for every store.

@@ -19,8 +19,8 @@ void seedStory(pqxx::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-4]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+3]]:60: note: the row value 'u["id"].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE+2]]:9: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT users.id, users.name, orders.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE+2]]:9: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
         "SELECT id, total FROM orders WHERE user_id = $1", u["id"].as<int>());
     // CHECK-FIXES: "SELECT user_id, id, total FROM orders WHERE user_id = ANY($1)", u["id"].as<int>());
     // WARN-FIXES: "SELECT id, total FROM orders WHERE user_id = $1", u["id"].as<int>());
@@ -37,8 +37,8 @@ void nestedLoops(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+3]]:53: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE+2]]:9: note: batch it: SELECT user_id, id FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT users.id, orders.id FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE+2]]:9: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
         "SELECT id FROM orders WHERE user_id = $1", u[0].as<int>());
         // CHECK-FIXES: "SELECT user_id, id FROM orders WHERE user_id = ANY($1)", u[0].as<int>());
     for (const auto &o : orders) {
@@ -47,7 +47,7 @@ void nestedLoops(pqxx::work &tx) {
       // CHECK-MESSAGES: :[[@LINE-12]]:27: note: 'orders' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the loop over the rows of 'orders' is here
       // CHECK-MESSAGES: :[[@LINE+3]]:22: note: the row value 'o[0].as<int>()' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: SELECT order_id, sku FROM items WHERE order_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by order_id
+      // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: 'order_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by order_id
       // CHECK-FIXES: tx.exec_params("SELECT order_id, sku FROM items WHERE order_id = ANY($1)",
                      o[0].as<int>());
     }
@@ -63,8 +63,8 @@ void iteratorAndIndexLoops(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:63: note: the row value 'it[0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT users.id, orders.* FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     // CHECK-FIXES: tx.exec_params("SELECT * FROM orders WHERE user_id = ANY($1)", it[0].as<int>());
   for (pqxx::result::size_type i = 0; i < users.size(); ++i)
     tx.exec_params("SELECT * FROM carts WHERE user_id = $1",
@@ -72,8 +72,8 @@ void iteratorAndIndexLoops(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-13]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+4]]:20: note: the row value 'users[i]["id"].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT * FROM carts WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-17]]:32: note: or read both in one query: SELECT users.id, carts.* FROM users LEFT JOIN carts ON carts.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-17]]:32: note: or read both in one query: add 'LEFT JOIN carts ON carts.user_id = users.id' and its columns here
     // CHECK-FIXES: tx.exec_params("SELECT * FROM carts WHERE user_id = ANY($1)",
                    users[i]["id"].as<int>());
 }
@@ -89,7 +89,7 @@ void builtSql(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-5]]:19: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:38: note: the row value 'row[0].as<int>()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
     std::ostringstream ss;
     ss << "SELECT * FROM carts WHERE user_id = " << row[0].as<long>();
     tx.exec(ss.str());
@@ -97,7 +97,7 @@ void builtSql(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-13]]:19: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-14]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:53: note: the row value 'row[0].as<long>()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
   }
 }
 
@@ -109,7 +109,7 @@ void conditional(pqxx::work &tx, const pqxx::result &users) {
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: query runs up to once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
       // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
       // CHECK-MESSAGES: :[[@LINE+3]]:22: note: the row value 'u["id"].as<int>()' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: SELECT * FROM sessions WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+      // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
       // CHECK-FIXES: tx.exec_params("SELECT * FROM sessions WHERE user_id = ANY($1)",
                      u["id"].as<int>());
   }
@@ -135,8 +135,8 @@ void helperTwoDeep(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:21: note: the row value 'id' is passed to 'countOrders' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-11]]:27: note: 'countOrders' calls 'fetchOrders' here
     // CHECK-MESSAGES: :[[@LINE-17]]:10: note: 'fetchOrders' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-18]]:25: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-11]]:32: note: or read both in one query: SELECT users.id, orders.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-18]]:25: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-11]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
   }
 }
 
@@ -148,8 +148,8 @@ template <typename Key> void perRowTemplate(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-3]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+4]]:20: note: the row value 'u[0].as<Key>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT * FROM profiles WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-7]]:32: note: or read both in one query: SELECT users.id, profiles.* FROM users LEFT JOIN profiles ON profiles.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-7]]:32: note: or read both in one query: add 'LEFT JOIN profiles ON profiles.user_id = users.id' and its columns here
     // CHECK-FIXES: tx.exec_params("SELECT * FROM profiles WHERE user_id = ANY($1)",
                    u[0].as<Key>());
 }

@@ -22,7 +22,7 @@ std::size_t roleCount(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-5]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:26: note: the row value 'pqxx::params{std::get<0>(user)}' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:26: note: batch it: SELECT user_id, role FROM user_roles WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:26: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
                          pqxx::params{std::get<0>(user)});
     n += roles.size();
   }
@@ -39,7 +39,7 @@ void refreshRoleCounts(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+3]]:13: note: the row value 'pqxx::params{id}' flows into the UPDATE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
             "WHERE user_id = $1) WHERE id = $1",
             pqxx::params{id});
 }
@@ -56,7 +56,7 @@ double invoiceTotals(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'invoices' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'invoices' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:66: note: the row value 'tx.quote(id)' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:18: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:18: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
     std::tuple<double> line;
     while (lines >> line)
       total += std::get<0>(line);
@@ -68,7 +68,7 @@ double invoiceTotals(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-17]]:20: note: 'invoices' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-18]]:3: note: the loop over the rows of 'invoices' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:60: note: the row value 'tx.quote(id)' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:23: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:23: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
     std::tuple<double> refund;
     while (refunds >> refund)
       total -= std::get<0>(refund);
@@ -87,7 +87,7 @@ void purgeBannedSessions(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-5]]:17: note: 'banned' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'banned' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:13: note: the row value 'pqxx::params{std::get<0>(user)}' flows into the DELETE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
             pqxx::params{std::get<0>(user)});
   banned.complete();
 }

@@ -13,7 +13,7 @@ void queryTuples(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-3]]:26: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:61: note: the row value 'pqxx::params{id}' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: SELECT user_id, sum(total) FROM orders WHERE user_id = ANY($1) GROUP BY user_id; bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
         "SELECT sum(total) FROM orders WHERE user_id = $1", pqxx::params{id});
     // CHECK-FIXES: "SELECT user_id, sum(total) FROM orders WHERE user_id = ANY($1) GROUP BY user_id", pqxx::params{id});
     (void)name, (void)total;
@@ -29,8 +29,8 @@ void execParams(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+4]]:13: note: the row value 'pqxx::params{u["id"].as<int>()}' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: SELECT * FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT users.id, orders.* FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     // CHECK-FIXES: tx.exec("SELECT * FROM orders WHERE user_id = ANY($1)",
             pqxx::params{u["id"].as<int>()});
 }
@@ -43,7 +43,7 @@ void streamRows(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-3]]:20: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+3]]:20: note: the row value 'pqxx::params{id}' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT user_id, count(*) FROM orders WHERE user_id = ANY($1) GROUP BY user_id; bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
     // CHECK-FIXES: tx.query1<int>("SELECT user_id, count(*) FROM orders WHERE user_id = ANY($1) GROUP BY user_id",
                    pqxx::params{id});
 }

@@ -21,13 +21,13 @@ void variables(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-3]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:28: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:24: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-7]]:24: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
     tx.exec_params("SELECT bio "
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-9]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+3]]:20: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
                    "FROM profiles WHERE user_id = $1",
                    u[0].as<int>());
   }
@@ -43,13 +43,13 @@ void concatenated(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-3]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:78: note: the row value 'u[0].as<int>()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
     tx.exec(fmt::format("SELECT sku FROM items WHERE order_id = {} ORDER BY sku", u[0].as<int>()));
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-9]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:83: note: the row value 'u[0].as<int>()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: SELECT order_id, sku FROM items WHERE order_id = ANY($1) ORDER BY sku; bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by order_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: 'order_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by order_id
   }
 }
 
@@ -63,7 +63,7 @@ void qtText() {
     // CHECK-MESSAGES: :[[@LINE-4]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:81: note: the row value 'users.value(0).toInt()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: 'user_id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by user_id
     QSqlQuery profile;
     profile.prepare("SELECT bio FROM profiles WHERE lang = :lang AND user_id = :uid");
     profile.bindValue(":lang", "en");
@@ -73,7 +73,7 @@ void qtText() {
     // CHECK-MESSAGES: :[[@LINE-14]]:13: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-14]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:31: note: the row value 'users.value(0)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:21: note: batch it: SELECT user_id, bio FROM profiles WHERE lang = :lang AND user_id IN (:uid); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:21: note: batch it: 'user_id IN (:uid)' with one ? per key, each given with addBindValue(), then group the rows by user_id
   }
 }
 // NOTE-FIXES: profile.prepare("SELECT user_id, bio FROM profiles WHERE lang = :lang AND user_id IN (:uid)");
@@ -86,7 +86,7 @@ void severalParameters(pqxx::work &tx, const std::string &status) {
     // CHECK-MESSAGES: :[[@LINE-3]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:20: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: SELECT user_id, id FROM orders WHERE status = $1 AND user_id = ANY($2); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'user_id = ANY($2)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
                    u[0].as<int>());
 }
 // NOTE-FIXES: tx.exec_params("SELECT user_id, id FROM orders WHERE status = $1 AND user_id = ANY($2)", status,
@@ -105,7 +105,7 @@ void bindIndex(sqlite3 *db, const char *since) {
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:33: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-10]]:26: note: batch it: SELECT user_id, id FROM orders WHERE created > ? AND user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-10]]:26: note: batch it: 'user_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by user_id
     }
   }
 }
@@ -125,12 +125,12 @@ void notRewritten(pqxx::work &tx, bool open) {
     // CHECK-MESSAGES: :[[@LINE-6]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:25: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
     tx.exec_params("SELECT id FROM orders WHERE user_id > $1 LIMIT 1", u[0].as<int>());
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-12]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-13]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:72: note: the row value 'u[0].as<int>()' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
   }
 }

@@ -23,7 +23,7 @@ void report(sqlite3 *db) {
     // CHECK-MESSAGES: :[[@LINE-9]]:7: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:14: note: the row value '(long long)sqlite3_column_int64(users, 0)' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
   }
   sqlite3_finalize(users);
 }

@@ -32,7 +32,7 @@ int print_playlist(sqlite3 *db, int playlist) {
     // CHECK-MESSAGES: :[[@LINE-13]]:7: note: 'cells' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: the loop over the rows of 'cells' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:32: note: the row value 'atoi(cells[i * ncol + 2])' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:28: note: batch it: SELECT id, name FROM albums WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-8]]:28: note: batch it: 'id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by id
       printf("%s (%s)\n", title, sqlite3_column_text(album, 0));
     sqlite3_finalize(album);
   }

@@ -27,8 +27,8 @@ void seedStory(sqlite3 *db) {
     // CHECK-MESSAGES: :[[@LINE-11]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-11]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:33: note: the row value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-10]]:28: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-15]]:26: note: or read both in one query: SELECT users.id, users.name, orders.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-10]]:28: note: batch it: 'user_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-15]]:26: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
       double total = sqlite3_column_double(orders, 1);
       (void)total;
     }
@@ -53,8 +53,8 @@ void preparedOnce(sqlite3 *db) {
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:35: note: the row value 'sqlite3_column_int64(users, 0)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-11]]:26: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?1)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-13]]:26: note: or read both in one query: SELECT users.id, orders.total FROM users LEFT JOIN orders ON orders.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-11]]:26: note: batch it: 'user_id IN (SELECT value FROM json_each(?1))' with the keys as one JSON array, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-13]]:26: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
       sqlite3_column_double(orders, 0);
     // A second step on the same statement fetches, it does not query again.
     sqlite3_step(orders);
@@ -72,7 +72,7 @@ void formattedSql(sqlite3 *db, sqlite3_stmt *users) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the row value 'sqlite3_column_int(users, 0)' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
   }
 }
 
@@ -89,7 +89,7 @@ void doWhileCursor(sqlite3 *db, sqlite3_stmt *users) {
     // CHECK-MESSAGES: :[[@LINE-8]]:7: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:67: note: the row value 'name' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
   } while (sqlite3_step(users) == SQLITE_ROW);
 }
 
@@ -122,7 +122,7 @@ void helperTwoDeep(sqlite3 *db, sqlite3_stmt *users) {
     // CHECK-MESSAGES: :[[@LINE-8]]:10: note: 'ordersOfUser' calls 'ordersOf' here
     // CHECK-MESSAGES: :[[@LINE-14]]:11: note: 'ordersOf' calls 'countRows' here
     // CHECK-MESSAGES: :[[@LINE-25]]:10: note: 'countRows' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-20]]:26: note: batch it: SELECT user_id, id FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-20]]:26: note: batch it: 'user_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by user_id
 }
 
 //===--- Look-alikes that must stay silent -------------------------------===//

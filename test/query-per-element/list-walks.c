@@ -68,7 +68,7 @@ void send_reminders(sqlite3 *db, struct customer *due, FILE *out) {
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per element of 'due' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the elements of 'due' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:29: note: the element value 'c->id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:28: note: batch it: SELECT customer_id, balance FROM accounts WHERE customer_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by customer_id
+    // CHECK-MESSAGES: :[[@LINE-7]]:28: note: batch it: 'customer_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by customer_id
       fprintf(out, "%s owes %.2f\n", c->email, sqlite3_column_double(st, 0));
     sqlite3_finalize(st);
     c = c->next;
@@ -87,7 +87,7 @@ double total_open(sqlite3 *db, struct customer *head) {
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'head' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:31: note: the element value 'c->id' is passed to 'open_balance' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-49]]:7: note: 'open_balance' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-54]]:26: note: batch it: SELECT customer_id, balance FROM accounts WHERE customer_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by customer_id
+    // CHECK-MESSAGES: :[[@LINE-54]]:26: note: batch it: 'customer_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by customer_id
   while ((c = c->next) != NULL);
   return total;
 }
@@ -104,7 +104,7 @@ void close_accounts(sqlite3 *db, struct customer **pending) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per element of 'pending' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the elements of 'pending' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:14: note: the element value 'c->id' flows into the DELETE's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     free(c);
   }
@@ -129,7 +129,7 @@ void print_statements(sqlite3 *db, struct customer *head) {
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'it' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:53: note: the element value 'c->id' is passed to 'open_balance' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-91]]:7: note: 'open_balance' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-96]]:26: note: batch it: SELECT customer_id, balance FROM accounts WHERE customer_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by customer_id
+    // CHECK-MESSAGES: :[[@LINE-96]]:26: note: batch it: 'customer_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by customer_id
 }
 
 // Look-alike: the query in the iterator loop takes nothing of the
@@ -165,7 +165,7 @@ void mark_invoices_sent(sqlite3 *db, int customer_id) {
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per element of the loop (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop is here
     // CHECK-MESSAGES: :[[@LINE-4]]:30: note: the element value 'n' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:13: note: batch it: SELECT seq, id FROM invoices WHERE customer_id = ? AND seq IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by seq
+    // CHECK-MESSAGES: :[[@LINE-8]]:13: note: batch it: 'seq IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by seq
       sqlite3_finalize(inv);
       break;
     }
@@ -176,7 +176,7 @@ void mark_invoices_sent(sqlite3 *db, int customer_id) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of the loop (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-21]]:3: note: the loop is here
     // CHECK-MESSAGES: :[[@LINE-5]]:14: note: the element value 'sqlite3_column_int(inv, 0)' flows into the UPDATE's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-24]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
   }
 }

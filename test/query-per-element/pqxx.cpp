@@ -13,7 +13,7 @@ void ordersOf(pqxx::work &tx, const std::vector<int> &userIds) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'userIds' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'userIds' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:71: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: SELECT user_id, id, total FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
 }
 // CHECK-FIXES: tx.exec_params("SELECT user_id, id, total FROM orders WHERE user_id = ANY($1)", id);
 
@@ -25,13 +25,13 @@ void perKey(pqxx::work &tx, const std::map<std::string, int> &byName,
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'byName' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'byName' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:52: note: the element value 'tx.quote(name)' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: batch it: SELECT * FROM people WHERE name = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by name
+    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: batch it: 'name = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by name
   for (std::size_t i = 0; i < ids.size(); ++i)
     tx.exec_params("SELECT * FROM carts WHERE id = $1", ids[i]);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:57: note: the element value 'ids[i]' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: SELECT * FROM carts WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
 }
 
 //===--- Look-alikes that must stay silent -------------------------------===//

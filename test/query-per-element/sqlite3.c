@@ -17,7 +17,7 @@ double totalOf(sqlite3 *db, const int *ids, size_t n) {
     // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: query runs once per element of the loop (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop is here
     // CHECK-MESSAGES: :[[@LINE-4]]:31: note: the element value 'ids[i]' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-9]]:26: note: batch it: SELECT user_id, total FROM orders WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-9]]:26: note: batch it: 'user_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by user_id
       total += sqlite3_column_double(stmt, 0);
   }
   sqlite3_finalize(stmt);

@@ -60,7 +60,7 @@ void loadReadingsSlowly(sqlite3 *db, const std::vector<Reading> &readings) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per element of 'readings' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'readings' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:33: note: the element value 'r.sensor' flows into the INSERT's parameter here
-    // CHECK-MESSAGES: :[[@LINE-9]]:26: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-9]]:26: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     sqlite3_reset(insert);
   }
@@ -75,7 +75,7 @@ void storeReadings(pqxx::work &tx, const std::vector<Reading> &readings) {
     // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: INSERT runs once per element of 'readings' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'readings' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:20: note: the element value 'r.sensor' flows into the INSERT's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
   tx.commit();
 }
 
@@ -90,7 +90,7 @@ void sendReadingsOneByOne(PGconn *conn, const std::vector<Reading> &readings) {
     // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: DELETE runs once per element of 'readings' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the elements of 'readings' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:23: note: the element value 'params' flows into the DELETE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:29: note: batch it: one multi-row INSERT ... VALUES (...), (...), COPY ... FROM STDIN with PQputCopyData, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-5]]:29: note: batch it: one multi-row INSERT, COPY with PQputCopyData, or one UPDATE/DELETE ... WHERE id = ANY($1)
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: wrap the loop in one transaction (PQexec(conn, "BEGIN") ... "COMMIT"): outside one, every statement commits on its own
     PQpipelineSync(conn);
     PQclear(PQgetResult(conn));

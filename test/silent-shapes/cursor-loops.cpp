@@ -85,7 +85,7 @@ void exportWithOwners(pqxx::work &tx) {
       // CHECK-MESSAGES: :[[@LINE-7]]:25: note: 'page' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-5]]:5: note: the loop over the rows of 'page' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:22: note: the row value 'doc["owner_id"].as<int>()' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-6]]:22: note: batch it: SELECT id, name FROM users WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+      // CHECK-MESSAGES: :[[@LINE-6]]:22: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
   }
 }
 
@@ -102,8 +102,8 @@ void namesWithRoles(sqlite3 *db, sqlite3_stmt *roleOf) {
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 's' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 's' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:28: note: the row value 'sqlite3_column_int(s, 0)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:28: note: batch it: SELECT user_id, role FROM roles WHERE user_id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-12]]:26: note: or read both in one query: SELECT users.id, users.name, roles.role FROM users LEFT JOIN roles ON roles.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-8]]:28: note: batch it: 'user_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-12]]:26: note: or read both in one query: add 'LEFT JOIN roles ON roles.user_id = users.id' and its columns here
     sqlite3_finalize(q);
   }
   sqlite3_finalize(s);

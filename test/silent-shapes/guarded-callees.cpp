@@ -93,7 +93,7 @@ void flushDirty(pqxx::work &tx, SaveQueue &saves) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'characters' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the row value 'row[0].as<std::uint32_t>()' is passed to 'addSave' here and reaches its INSERT
     // CHECK-MESSAGES: :[[@LINE-75]]:7: note: 'addSave' runs the INSERT here
-    // CHECK-MESSAGES: :[[@LINE-76]]:23: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-76]]:23: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
 }
 
 // A guild cache: while it loads from the database, marking a guild dirty
@@ -133,7 +133,7 @@ public:
       // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'guildIds' is here
       // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value 'id' is passed to 'markDirty' here and reaches its UPDATE
       // CHECK-MESSAGES: :[[@LINE-24]]:7: note: 'markDirty' runs the UPDATE here
-      // CHECK-MESSAGES: :[[@LINE-25]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+      // CHECK-MESSAGES: :[[@LINE-25]]:22: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
   }
   void replayLog(const std::vector<int> &guildIds) {
     gReplicaMode = true;
@@ -148,7 +148,7 @@ public:
       // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'guildIds' is here
       // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the element value 'id' is passed to 'recordVisit' here and reaches its UPDATE
       // CHECK-MESSAGES: :[[@LINE-31]]:5: note: 'recordVisit' runs the UPDATE here
-      // CHECK-MESSAGES: :[[@LINE-32]]:20: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+      // CHECK-MESSAGES: :[[@LINE-32]]:20: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
   }
   // The flag is cleared inside the loop: the writes do run.
   void reload(const std::vector<int> &guildIds) {
@@ -159,7 +159,7 @@ public:
       // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'guildIds' is here
       // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the element value 'id' is passed to 'markDirty' here and reaches its UPDATE
       // CHECK-MESSAGES: :[[@LINE-50]]:7: note: 'markDirty' runs the UPDATE here
-      // CHECK-MESSAGES: :[[@LINE-51]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+      // CHECK-MESSAGES: :[[@LINE-51]]:22: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
       loading_ = false;
     }
   }
@@ -178,5 +178,5 @@ void warmUpOther(GuildCache &cache, GuildCache &other,
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:21: note: the element value 'id' is passed to 'markDirty' here and reaches its UPDATE
     // CHECK-MESSAGES: :[[@LINE-69]]:7: note: 'markDirty' runs the UPDATE here
-    // CHECK-MESSAGES: :[[@LINE-70]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-70]]:22: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
 }

@@ -96,7 +96,7 @@ void clearPlays(Database &db, const std::vector<Track> &tracks) {
     // UNNAMED: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'tracks' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // UNNAMED: :[[@LINE-4]]:3: note: the loop over the elements of 'tracks' is here
     // UNNAMED: :[[@LINE-4]]:32: note: the element value 't.id' flows into the UPDATE's parameter here
-    // UNNAMED: :[[@LINE-8]]:35: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // UNNAMED: :[[@LINE-8]]:35: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // UNNAMED: :[[@LINE-7]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     sqlite3_reset(reset);
   }
@@ -120,7 +120,7 @@ void savePlayCountsLate(Database &db, const std::vector<Track> &tracks) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'tracks' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'tracks' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:33: note: the element value 't.plays' flows into the UPDATE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-9]]:35: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-9]]:35: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     sqlite3_reset(update);
   }
@@ -139,7 +139,7 @@ void renameAll(Database &db, const std::vector<Track> &tracks) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'tracks' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'tracks' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:34: note: the element value 't.title.c_str()' flows into the UPDATE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-9]]:35: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-9]]:35: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     sqlite3_reset(rename);
   }
@@ -160,7 +160,7 @@ int totalPlays(Database &db, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:28: note: the element value 'id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:37: note: batch it: SELECT id, plays FROM tracks WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-8]]:37: note: batch it: 'id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by id
     sqlite3_finalize(q);
   }
   return total;

@@ -41,7 +41,7 @@ void importTracks(const QStringList &paths) {
     // SERVER: :[[@LINE-1]]:5: warning: INSERT runs once per element of 'paths' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // SERVER: :[[@LINE-4]]:3: note: the loop over the elements of 'paths' is here
     // SERVER: :[[@LINE-4]]:25: note: the element value 'path' flows into the INSERT's parameter here
-    // SERVER: :[[@LINE-7]]:18: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
+    // SERVER: :[[@LINE-7]]:18: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
   }
   db.commit();
 }
@@ -61,7 +61,7 @@ void rememberPlayed(const QStringList &paths) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per element of 'paths' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'paths' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:25: note: the element value 'path' flows into the INSERT's parameter here
-    // CHECK-MESSAGES: :[[@LINE-7]]:18: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
+    // CHECK-MESSAGES: :[[@LINE-7]]:18: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
   }
 }
@@ -77,7 +77,7 @@ void addToPlaylist(int playlist, const QStringList &paths) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per element of 'paths' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'paths' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:25: note: the element value 'path' flows into the INSERT's parameter here
-    // CHECK-MESSAGES: :[[@LINE-8]]:18: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
+    // CHECK-MESSAGES: :[[@LINE-8]]:18: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
   }
 }
@@ -95,7 +95,7 @@ int totalDuration(const QStringList &paths) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'paths' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the elements of 'paths' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:20: note: the element value 'path' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-6]]:15: note: batch it: SELECT path, duration FROM tracks WHERE path IN (?); prepare() it once with one placeholder per key (IN (?, ?, ...)) and addBindValue() every key, then group the rows by path
+    // CHECK-MESSAGES: :[[@LINE-6]]:15: note: batch it: 'path IN (?)' with one ? per key, each given with addBindValue(), then group the rows by path
     if (q.next())
       total += q.value(0).toInt();
   }

@@ -93,7 +93,7 @@ void recomputeTotals(pqxx::connection &conn) {
         // CHECK-MESSAGES: :[[@LINE-5]]:31: note: 'users' is the result of the query here
         // CHECK-MESSAGES: :[[@LINE-6]]:7: note: the loop over the rows of 'users' is here
         // CHECK-MESSAGES: :[[@LINE-4]]:24: note: the row value 'user["id"].as<int>()' flows into the UPDATE's parameter here
-        // CHECK-MESSAGES: :[[@LINE-7]]:24: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+        // CHECK-MESSAGES: :[[@LINE-7]]:24: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
       }
       tx.commit();
       break;

@@ -24,7 +24,7 @@ void expireSessions(sqlite3 *db, const std::vector<int> &userIds) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'userIds' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'userIds' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:73: note: the element value 'id' flows into the UPDATE's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
   }
 }
@@ -36,7 +36,7 @@ void markSeen(QSqlQuery &q, const std::vector<int> &messageIds) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'messageIds' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'messageIds' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:70: note: the element value 'id' flows into the UPDATE's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: prepare() the statement once and run it with execBatch(), binding one QVariantList per placeholder with addBindValue()
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
 }
 
@@ -48,7 +48,7 @@ void archive(sqlite3 *db, const std::vector<int> &ids) {
     // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: DELETE runs once per element of 'ids' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the element value 'id' flows into the DELETE's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
 }
 
@@ -63,7 +63,7 @@ void countPerUser(sqlite3 *db, const std::vector<int> &userIds) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'userIds' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'userIds' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:71: note: the element value 'id' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: collect the keys before the loop and load all rows in one query with 'IN (...)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
   }
   std::snprintf(sql, sizeof sql, "DELETE FROM sessions WHERE stale = 1");
   sqlite3_exec(db, sql, nullptr, nullptr, nullptr);

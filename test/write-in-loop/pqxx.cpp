@@ -13,7 +13,7 @@ void touchUsers(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-3]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:20: note: the row value 'u["id"].as<int>()' flows into the UPDATE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
                    u["id"].as<int>());
 }
 
@@ -24,7 +24,7 @@ void insertAll(pqxx::work &tx, const std::vector<std::string> &names) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per element of 'names' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'names' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:13: note: the element value 'tx.quote(name)' flows into the INSERT's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
             tx.quote(name) + ")");
 }
 
@@ -39,11 +39,11 @@ void cleanup(pqxx::work &tx, const std::vector<long> &ids) {
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the element value 'id' is passed to 'removeOne' here and reaches its DELETE
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'removeOne' runs the DELETE here
-    // CHECK-MESSAGES: :[[@LINE-9]]:18: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-9]]:18: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
     tx.exec("UPDATE stats SET deletes = deletes + 1");
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'ids' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: the loop over the elements of 'ids' is here
-    // CHECK-MESSAGES: :[[@LINE-3]]:13: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-3]]:13: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
   }
 }
 

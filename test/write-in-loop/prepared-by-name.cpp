@@ -28,7 +28,7 @@ public:
       // CHECK-MESSAGES: :[[@LINE-4]]:29: note: 'finished' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the loop over the rows of 'finished' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:37: note: the row value 'job[0].as<long>()' flows into the UPDATE's parameter here
-      // CHECK-MESSAGES: :[[@LINE-12]]:32: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+      // CHECK-MESSAGES: :[[@LINE-12]]:32: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
   }
 
   std::vector<std::string> owners(pqxx::work &tx) {
@@ -40,7 +40,7 @@ public:
       // CHECK-MESSAGES: :[[@LINE-4]]:25: note: 'open' is the result of the query here
       // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the loop over the rows of 'open' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:53: note: the row value 'job[0].as<long>()' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-23]]:31: note: batch it: SELECT job_id, owner FROM job_owners WHERE job_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by job_id
+      // CHECK-MESSAGES: :[[@LINE-23]]:31: note: batch it: 'job_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by job_id
     return names;
   }
 
@@ -72,7 +72,7 @@ void touchSessions(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'live' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'live' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:54: note: the row value '&id' flows into the UPDATE's parameter here
-    // CHECK-MESSAGES: :[[@LINE-13]]:21: note: batch it: one multi-row INSERT ... VALUES (...), (...), COPY ... FROM STDIN with PQputCopyData, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-13]]:21: note: batch it: one multi-row INSERT, COPY with PQputCopyData, or one UPDATE/DELETE ... WHERE id = ANY($1)
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (PQexec(conn, "BEGIN") ... "COMMIT"): outside one, every statement commits on its own
   }
   PQclear(live);
@@ -88,7 +88,7 @@ void auditSessions(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'live' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'live' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:46: note: the row value '&id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: collect the keys before the loop and load all rows in one query with '= ANY($1)', or JOIN it into the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
   }
   PQclear(live);
 }

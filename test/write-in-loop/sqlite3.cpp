@@ -17,7 +17,7 @@ void insertScores(sqlite3 *db, const int *scores, int n) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per element of the loop (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop is here
     // CHECK-MESSAGES: :[[@LINE-4]]:30: note: the element value 'scores[i]' flows into the INSERT's parameter here
-    // CHECK-MESSAGES: :[[@LINE-9]]:26: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-9]]:26: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
   }
   sqlite3_finalize(ins);
@@ -48,7 +48,7 @@ void deleteExpired(sqlite3 *db, sqlite3_stmt *expired) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of 'expired' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'expired' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the row value 'sqlite3_column_int(expired, 0)' flows into the DELETE's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-4]]:22: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
   }
 }

@@ -106,7 +106,7 @@ int main(int argc, char **argv) {
       auto I = nplusone::sketchSimpleSelect(withHoles(Inner), Key);
       auto J =
           O && I ? nplusone::joinQuery(*O, *I, Parts[2].trim()) : std::nullopt;
-      outs() << (J ? "JOIN: " + *J : std::string("NO JOIN")) << "\n";
+      outs() << (J ? "JOIN: " + J->Sql : std::string("NO JOIN")) << "\n";
       continue;
     }
     int Key = keyOf(Line);

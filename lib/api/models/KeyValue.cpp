@@ -249,11 +249,10 @@ const LibraryModel &hiredis() {
     L.WriteCommands = RedisWriteCommands;
     L.WaitCommands = RedisWaitCommands;
     L.TextBatchReadHint =
-        "send one MGET/HMGET for all keys, or pipeline the commands "
-        "(redisAppendCommand for each key, then redisGetReply for each)";
-    L.BatchWriteHint =
-        "one MSET/HMSET for all keys, or pipeline the commands "
-        "(redisAppendCommand for each, then redisGetReply for each)";
+        "one MGET/HMGET for all keys, or pipelined redisAppendCommand calls "
+        "with one redisGetReply each";
+    L.BatchWriteHint = "one MSET/HMSET for all keys, or pipelined "
+                       "redisAppendCommand calls with one redisGetReply each";
     return L;
   }();
   return M;
@@ -265,12 +264,10 @@ const LibraryModel &redisPlusPlus() {
     L.Name = "redis-plus-plus";
     L.DisplayName = "redis-plus-plus";
     L.Functions = RedisPlusPlusFunctions;
-    L.BatchReadHint = "read all keys with one mget/hmget, or queue the "
-                      "commands on one redis.pipeline() and exec() it once";
-    L.BatchWriteHint = "one command for all keys (mset, hmset, or the range "
-                       "form of del, unlink, sadd, zadd, rpush, ...), or queue "
-                       "the commands on one redis.pipeline() and exec() it "
-                       "once";
+    L.BatchReadHint = "one mget/hmget for all keys, or the commands queued on "
+                      "one redis.pipeline() and exec() once";
+    L.BatchWriteHint = "one command for all keys (mset, hmset, the range form "
+                       "of del, sadd, zadd, rpush...), or one redis.pipeline()";
     return L;
   }();
   return M;
@@ -284,8 +281,8 @@ const LibraryModel &mongocxx() {
     L.Functions = MongocxxFunctions;
     L.ResultTypes = MongocxxResultTypes;
     L.BuilderNamespaces = BsonBuilders;
-    L.BatchReadHint = "find all of them with one filter {field: {$in: "
-                      "[keys]}}, or join them in with $lookup in an aggregate";
+    L.BatchReadHint = "one find with a filter {field: {$in: [keys]}} for all "
+                      "keys, or a $lookup in an aggregate";
     L.BatchWriteHint = "one insert_many or bulk_write for all documents";
     return L;
   }();

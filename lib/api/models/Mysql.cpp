@@ -115,12 +115,9 @@ const ApiFunction MysqlXFunctions[] = {
 const char *const MysqlXResultTypes[] = {
     "mysqlx::RowResult", "mysqlx::SqlResult", "mysqlx::DocResult"};
 
-const char MysqlBind[] =
-    "build the list with one placeholder per key (IN (?, ?, ...)) and bind "
-    "every key";
-const char MysqlWrite[] =
-    "one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... "
-    "WHERE id IN (...)";
+const char MysqlBind[] = "with one placeholder per key, each key bound";
+const char MysqlWrite[] = "one multi-row INSERT ... VALUES (...), (...), or "
+                          "one UPDATE/DELETE ... WHERE id IN (...)";
 const char MysqlTransaction[] =
     "wrap the loop in one transaction (START TRANSACTION ... COMMIT): with "
     "autocommit on, every statement commits on its own";
@@ -168,8 +165,8 @@ const LibraryModel &mysqlX() {
     L.Functions = MysqlXFunctions;
     L.ResultTypes = MysqlXResultTypes;
     L.BatchBindHint = MysqlBind;
-    L.BatchReadHint = "run one select(...).where(\"id IN (...)\") (or "
-                      "find(\"id IN ...\")) for all keys";
+    L.BatchReadHint = "one select(...).where(\"id IN (...)\") or find(\"id IN "
+                      "...\") for all keys";
     L.BatchWriteHint = "one insert(...) with a values(...) call per row, or "
                        "one update/remove whose where() covers all keys";
     L.TransactionHint = "wrap the loop in one transaction "

@@ -102,15 +102,14 @@ const LibraryModel &odb() {
     L.DisplayName = "ODB";
     L.Functions = OdbFunctions;
     L.ResultTypes = OdbResultTypes;
-    L.BatchBindHint = "use one odb::query<T> over all keys: "
-                      "query<T>::id.in(...) or in_range(first, last)";
-    L.BatchReadHint = "load them with one db.query<T>(query<T>::id.in(...)) "
-                      "or query<T>::id.in_range(first, last)";
+    L.BatchBindHint = "through one odb::query<T> with query<T>::id.in(...) or "
+                      "in_range(first, last)";
+    L.BatchReadHint = "one db.query<T>(query<T>::id.in(...)) or "
+                      "id.in_range(first, last) for all keys";
     L.BatchWriteHint = "persist and update all objects in one transaction, "
                        "or one erase_query() for deletes";
-    L.EagerLoadHint = "an ODB view that JOINs the related table, or one query "
-                      "for all related ids with "
-                      "odb::query<T>::id.in_range(first, last)";
+    L.EagerLoadHint = "an ODB view that JOINs the related table, or one "
+                      "query<T>::id.in(...) for all ids";
     return L;
   }();
   return M;
@@ -124,15 +123,13 @@ const LibraryModel &wtDbo() {
     L.Functions = WtDboFunctions;
     L.ResultTypes = WtDboResultTypes;
     L.BuilderNamespaces = WtDboBuilders;
-    L.BatchBindHint = "one find<T>().where(\"id in (...)\") over all keys";
-    L.BatchReadHint = "load them with one find<T>().where(\"id in (...)\"), "
-                      "or join both tables in one "
-                      "session.query<std::tuple<ptr<A>, ptr<B>>>(...)";
+    L.BatchBindHint =
+        "through one find<T>().where(\"id in (...)\") over all keys";
+    L.BatchReadHint = "one find<T>().where(\"id in (...)\") for all keys, or a "
+                      "session.query<std::tuple<ptr<A>, ptr<B>>> join";
     L.BatchWriteHint = "modify all objects in one Wt::Dbo::Transaction";
-    L.EagerLoadHint = "one query that joins both tables "
-                      "(session.query<std::tuple<ptr<A>, ptr<B>>>(...)), or "
-                      "one find<B>().where(\"id in (...)\") for all related "
-                      "ids";
+    L.EagerLoadHint = "a session.query<std::tuple<ptr<A>, ptr<B>>> join, or "
+                      "one find<B>().where(\"id in (...)\") for all ids";
     return L;
   }();
   return M;
@@ -145,16 +142,13 @@ const LibraryModel &drogon() {
     L.DisplayName = "Drogon ORM";
     L.Functions = DrogonFunctions;
     L.Shapes = DrogonShapes;
-    L.BatchBindHint = "one Mapper<T>::findBy(Criteria(\"id\", "
-                      "CompareOperator::In, ids))";
-    L.BatchReadHint = "load them with one Mapper<T>::findBy(Criteria(\"id\", "
-                      "CompareOperator::In, ids)), or a JOIN through "
-                      "DbClient::execSqlSync";
+    L.BatchBindHint = "through one Mapper<T>::findBy with CompareOperator::In";
+    L.BatchReadHint = "one Mapper<T>::findBy(Criteria(\"id\", "
+                      "CompareOperator::In, ids)) for all keys, or a JOIN";
     L.BatchWriteHint = "one multi-row insert through DbClient::execSqlSync, "
                        "inside one transaction (newTransaction())";
     L.EagerLoadHint = "one Mapper<T>::findBy(Criteria(\"id\", "
-                      "CompareOperator::In, ids)) for all related ids, or a "
-                      "JOIN through DbClient::execSqlSync";
+                      "CompareOperator::In, ids)) for all ids, or a JOIN";
     return L;
   }();
   return M;

@@ -140,10 +140,9 @@ const LibraryModel &pqxx() {
     L.Dialect = SqlDialect::PostgreSQL;
     L.Functions = PqxxFunctions;
     L.ResultTypes = PqxxResultTypes;
-    L.BatchBindHint = "bind all keys as one array (a std::vector in libpqxx "
-                      "7, '{1,2,3}' text in libpqxx 6)";
-    L.BatchWriteHint = "one multi-row INSERT ... VALUES (...), (...), "
-                       "pqxx::stream_to (COPY) for many rows, or one "
+    L.BatchBindHint =
+        "with the keys in one std::vector ('{1,2,3}' in libpqxx 6)";
+    L.BatchWriteHint = "one multi-row INSERT, pqxx::stream_to (COPY), or one "
                        "UPDATE/DELETE ... WHERE id = ANY($1)";
     return L;
   }();
@@ -157,10 +156,8 @@ const LibraryModel &libpq() {
     L.DisplayName = "libpq";
     L.Dialect = SqlDialect::PostgreSQL;
     L.Functions = LibpqFunctions;
-    L.BatchBindHint = "pass all keys as one array text '{1,2,3}' in "
-                      "paramValues and cast the parameter ($1::int[])";
-    L.BatchWriteHint = "one multi-row INSERT ... VALUES (...), (...), COPY "
-                       "... FROM STDIN with PQputCopyData, or one "
+    L.BatchBindHint = "with the keys in one array text '{1,2,3}'";
+    L.BatchWriteHint = "one multi-row INSERT, COPY with PQputCopyData, or one "
                        "UPDATE/DELETE ... WHERE id = ANY($1)";
     L.TransactionHint = "wrap the loop in one transaction (PQexec(conn, "
                         "\"BEGIN\") ... \"COMMIT\"): outside one, every "
@@ -178,8 +175,7 @@ const LibraryModel &userver() {
     L.Dialect = SqlDialect::PostgreSQL;
     L.Functions = UserverFunctions;
     L.ResultTypes = UserverResultTypes;
-    L.BatchBindHint = "bind all keys as one std::vector parameter (it is "
-                      "sent as an array)";
+    L.BatchBindHint = "with the keys in one std::vector";
     L.BatchWriteHint = PostgresWrite;
     L.TransactionHint = "run the loop's statements in one transaction "
                         "(cluster->Begin(...)) and Commit() once";

@@ -215,14 +215,10 @@ const StatementType Sqlpp11WriteTypes[] = {{"sqlpp::insert_t", "INSERT"},
                                            {"sqlpp::remove_t", "DELETE"}};
 const char *const Sqlpp11Builders[] = {"sqlpp::"};
 
-const char InListBind[] =
-    "build the list with one placeholder per key (IN (?, ?, ...)) and bind "
-    "every key";
+const char InListBind[] = "with one placeholder per key, each key bound";
 // SOCI and Poco read whole columns into vectors in one round trip.
-const char BulkIntoRead[] =
-    "load all rows in one query with 'IN (...)' (one placeholder per key), "
-    "reading each column into a std::vector with into(), or JOIN it into the "
-    "outer query";
+const char BulkIntoRead[] = "one query with 'IN (...)' for all keys, each "
+                            "column read into a std::vector with into()";
 // Qt's SQLite drivers, and SQLCipher's, which is SQLite with encryption.
 const char *const QtInProcessDrivers[] = {"QSQLITE", "QSQLITE2", "QSQLCIPHER"};
 const char MultiRowWrite[] =
@@ -237,11 +233,9 @@ const LibraryModel &qtSql() {
     L.Name = "qt";
     L.DisplayName = "Qt SQL";
     L.Functions = QtSqlFunctions;
-    L.BatchBindHint = "prepare() it once with one placeholder per key (IN "
-                      "(?, ?, ...)) and addBindValue() every key";
-    L.BatchWriteHint = "prepare() the statement once and run it with "
-                       "execBatch(), binding one QVariantList per "
-                       "placeholder with addBindValue()";
+    L.BatchBindHint = "with one ? per key, each given with addBindValue()";
+    L.BatchWriteHint = "prepare() it once and run execBatch(), one "
+                       "QVariantList bound per placeholder";
     L.TransactionHint = "wrap the loop in QSqlDatabase::transaction() ... "
                         "commit(): outside a transaction every statement "
                         "commits on its own";
@@ -313,9 +307,8 @@ const LibraryModel &odbc() {
     L.DisplayName = "ODBC";
     L.Functions = OdbcFunctions;
     L.BatchBindHint = InListBind;
-    L.BatchWriteHint = "one statement for all rows: a multi-row INSERT, or "
-                       "bind parameter arrays (SQL_ATTR_PARAMSET_SIZE) and run "
-                       "SQLExecute once";
+    L.BatchWriteHint = "a multi-row INSERT, or parameter arrays "
+                       "(SQL_ATTR_PARAMSET_SIZE) run by one SQLExecute";
     L.TransactionHint = "turn autocommit off (SQL_ATTR_AUTOCOMMIT) and "
                         "SQLEndTran once after the loop";
     return L;
@@ -349,12 +342,11 @@ const LibraryModel &sqlpp11() {
     L.ResultTypes = Sqlpp11ResultTypes;
     L.WriteStatementTypes = Sqlpp11WriteTypes;
     L.BuilderNamespaces = Sqlpp11Builders;
-    L.BatchReadHint = "run one "
-                      "select(...).where(t.column.in(sqlpp::value_list(keys))) "
-                      "for all keys";
-    L.BatchWriteHint = "one insert_into(t).columns(...) with one add(...) per "
-                       "row, or one update/remove_from whose where() covers "
-                       "all keys with in()";
+    L.BatchReadHint =
+        "one select(...).where(t.column.in(sqlpp::value_list(keys))) for all "
+        "keys";
+    L.BatchWriteHint = "one insert_into(t).columns(...) with add(...) per row, "
+                       "or one update/remove_from with in()";
     L.TransactionHint = "wrap the loop in one transaction (auto tx = "
                         "start_transaction(db); ... tx.commit())";
     return L;

@@ -112,11 +112,9 @@ const ApiFunction SqliteOrmFunctions[] = {
 };
 #undef STORAGE
 
-const char JsonArrayBind[] =
-    "bind all keys as one JSON array text such as '[1,2,3]'";
-const char SqliteWrite[] =
-    "one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... "
-    "WHERE id IN (SELECT value FROM json_each(?))";
+const char JsonArrayBind[] = "with the keys as one JSON array";
+const char SqliteWrite[] = "one multi-row INSERT, or one UPDATE/DELETE ... "
+                           "WHERE id IN (SELECT value FROM json_each(?))";
 
 } // namespace
 
@@ -165,7 +163,7 @@ const LibraryModel &sqliteOrm() {
     L.InProcess = true;
     L.Functions = SqliteOrmFunctions;
     L.BatchReadHint =
-        "load them with one get_all<T>(where(in(&T::column, keys)))";
+        "one get_all<T>(where(in(&T::column, keys))) for all keys";
     L.BatchWriteHint = "one insert_range/replace_range for all objects, or "
                        "one remove_all(where(in(&T::id, ids)))";
     L.TransactionHint =

@@ -22,7 +22,7 @@ void report_customers(sqlite3 *db) {
     // CHECK-MESSAGES: :[[@LINE-4]]:39: note: the row value 'id' is passed to 'dao_count_orders' here and reaches its query
     // CHECK-MESSAGES: dao.c:19:10: note: 'dao_count_orders' calls 'load' here
     // CHECK-MESSAGES: dao.c:12:7: note: 'load' runs the query here
-    // CHECK-MESSAGES: dao.c:19:19: note: batch it: SELECT customer_id, count(*) FROM orders WHERE customer_id IN (SELECT value FROM json_each(?)) GROUP BY customer_id; bind all keys as one JSON array text such as '[1,2,3]', then group the rows by customer_id
+    // CHECK-MESSAGES: dao.c:19:19: note: batch it: 'customer_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by customer_id
     load(line, sizeof line,
          sqlite3_column_double(customers, 2) * (1 + dao_tax_rate(region)));
     printf("%d %d %s\n", id, orders, line);
@@ -37,7 +37,7 @@ void mark_seen(sqlite3 *db, const int *ids, int count) {
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop is here
   // CHECK-MESSAGES: :[[@LINE-3]]:28: note: the element value 'ids[i]' is passed to 'dao_touch_customer' here and reaches its UPDATE
   // CHECK-MESSAGES: dao.c:39:3: note: 'dao_touch_customer' runs the UPDATE here
-  // CHECK-MESSAGES: dao.c:36:26: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+  // CHECK-MESSAGES: dao.c:36:26: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
   // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
 }
 
@@ -49,7 +49,7 @@ int count_known(sqlite3 *db, const char *const *emails, int count) {
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop is here
   // CHECK-MESSAGES: :[[@LINE-3]]:38: note: the element value 'emails[i]' is passed to 'dao_customer_exists' here and reaches its query
   // CHECK-MESSAGES: dao.c:29:11: note: 'dao_customer_exists' runs the query here
-  // CHECK-MESSAGES: dao.c:26:26: note: batch it: SELECT email, 1 FROM customers WHERE email IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by email
+  // CHECK-MESSAGES: dao.c:26:26: note: batch it: 'email IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by email
   return known;
 }
 

@@ -11,7 +11,7 @@ void archive_closed(sqlite3 *db, const int *closed, int count) {
     // CHECK-MESSAGES: :[[@LINE-3]]:23: note: the element value 'closed[i]' is passed to 'archive_order' here and reaches its UPDATE
     // CHECK-MESSAGES: orders.c:9:3: note: 'archive_order' calls 'store_exec' here
     // CHECK-MESSAGES: store.c:6:10: note: 'store_exec' runs the UPDATE here
-    // CHECK-MESSAGES: store.c:6:10: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: store.c:6:10: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
   }
 }

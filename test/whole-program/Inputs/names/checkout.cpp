@@ -16,7 +16,7 @@ double priceById(shop::Catalog &catalog, const std::vector<int> &ids) {
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
   // CHECK-MESSAGES: :[[@LINE-3]]:25: note: the element value 'id' is passed to 'find' here and reaches its query
   // CHECK-MESSAGES: catalog.cpp:6:17: note: 'find' runs the query here
-  // CHECK-MESSAGES: catalog.cpp:6:33: note: batch it: SELECT id, sku, price FROM products WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+  // CHECK-MESSAGES: catalog.cpp:6:33: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
   return sum;
 }
 
@@ -35,6 +35,6 @@ double priceLoaded(pqxx::connection &conn, const std::vector<int> &ids) {
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'ids' is here
   // CHECK-MESSAGES: :[[@LINE-3]]:36: note: the element value 'id' is passed to 'loadById' here and reaches its query
   // CHECK-MESSAGES: catalog.cpp:22:17: note: 'loadById' runs the query here
-  // CHECK-MESSAGES: catalog.cpp:22:33: note: batch it: SELECT id, sku, price FROM products WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+  // CHECK-MESSAGES: catalog.cpp:22:33: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
   return sum;
 }

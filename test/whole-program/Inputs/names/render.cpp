@@ -14,5 +14,5 @@ void renderNode(pqxx::connection &conn, int id, int depth) {
   // CHECK-MESSAGES: :[[@LINE-5]]:25: note: the row value 'child[0].as<int>()' is passed to 'renderSubtree' here and reaches its query
   // CHECK-MESSAGES: tree.cpp:9:3: note: 'renderSubtree' calls 'renderNode' here
   // CHECK-MESSAGES: :[[@LINE-10]]:7: note: 'renderNode' runs the query here
-  // CHECK-MESSAGES: :[[@LINE-11]]:22: note: batch it: SELECT parent_id, id FROM categories WHERE parent_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by parent_id
+  // CHECK-MESSAGES: :[[@LINE-11]]:22: note: batch it: 'parent_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by parent_id
 }

@@ -17,7 +17,7 @@ std::string renderOrders(odb::database &db) {
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'orders' is here
   // CHECK-MESSAGES: :[[@LINE-4]]:48: note: the row value 'o' is passed to 'customerName' here and reaches its lazy load of 'customer'
   // CHECK-MESSAGES: order_view.cpp:5:33: note: 'customerName' loads 'customer' here
-  // CHECK-MESSAGES: :[[@LINE-6]]:35: note: load it eagerly: an ODB view that JOINs the related table, or one query for all related ids with odb::query<T>::id.in_range(first, last)
+  // CHECK-MESSAGES: :[[@LINE-6]]:35: note: load it eagerly: an ODB view that JOINs the related table, or one query<T>::id.in(...) for all ids
   return page;
 }
 
@@ -31,7 +31,7 @@ std::string mailingList(odb::database &db) {
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'orders' is here
   // CHECK-MESSAGES: :[[@LINE-4]]:27: note: the row value 'o' is passed to 'customerEmail' here and reaches its lazy load of 'customer'
   // CHECK-MESSAGES: :[[@LINE-27]]:33: note: 'customerEmail' loads 'customer' here
-  // CHECK-MESSAGES: :[[@LINE-6]]:13: note: load it eagerly: an ODB view that JOINs the related table, or one query for all related ids with odb::query<T>::id.in_range(first, last)
+  // CHECK-MESSAGES: :[[@LINE-6]]:13: note: load it eagerly: an ODB view that JOINs the related table, or one query<T>::id.in(...) for all ids
   return list;
 }
 

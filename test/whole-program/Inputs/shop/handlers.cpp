@@ -12,7 +12,7 @@ std::string handleOrderItems(OrderService &service,
   // CHECK-MESSAGES: :[[@LINE-4]]:54: note: the element value 'orderId' is passed to 'orderDetails' here and reaches its query
   // CHECK-MESSAGES: order_service.cpp:41:10: note: 'orderDetails' calls 'lineItems' here
   // CHECK-MESSAGES: order_repository.cpp:35:24: note: 'lineItems' runs the query here
-  // CHECK-MESSAGES: order_repository.cpp:36:12: note: batch it: SELECT order_id, sku, quantity FROM line_items WHERE order_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by order_id
+  // CHECK-MESSAGES: order_repository.cpp:36:12: note: batch it: 'order_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by order_id
   return body;
 }
 

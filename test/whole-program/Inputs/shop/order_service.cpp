@@ -13,7 +13,7 @@ std::string OrderService::recentOrdersJson() {
   // CHECK-MESSAGES: order_serializer.cpp:14:29: note: 'toJson' calls 'customerJson' here
   // CHECK-MESSAGES: order_serializer.cpp:24:16: note: 'customerJson' calls 'customer' here
   // CHECK-MESSAGES: order_repository.cpp:16:7: note: 'customer' runs the query here
-  // CHECK-MESSAGES: order_repository.cpp:16:23: note: batch it: SELECT id, name, email FROM customers WHERE id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by id
+  // CHECK-MESSAGES: order_repository.cpp:16:23: note: batch it: 'id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by id
   return out + "]";
 }
 
@@ -48,5 +48,5 @@ void OrderService::shipAll(const std::vector<int> &orderIds) {
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'orderIds' is here
   // CHECK-MESSAGES: :[[@LINE-3]]:22: note: the element value 'id' is passed to 'markShipped' here and reaches its UPDATE
   // CHECK-MESSAGES: order_repository.cpp:43:3: note: 'markShipped' runs the UPDATE here
-  // CHECK-MESSAGES: order_repository.cpp:43:18: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+  // CHECK-MESSAGES: order_repository.cpp:43:18: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
 }
