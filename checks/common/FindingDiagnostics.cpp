@@ -284,11 +284,16 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
           << chainName(F.Chain, Callee) << What << Runs;
       return;
     }
+    // `visit(id)` on a std::function: name the variable that holds it.
+    std::string Called = chainName(F.Chain, Callee);
+    if (const Expr *Held = callableWrapperCalled(F.Site))
+      if (const ValueDecl *Holder = rootDecl(Held))
+        Called += " held by '" + Holder->getNameAsString() + "'";
     Check.diag(F.Carrier->getBeginLoc(),
                "the %select{row|element}2 value '%0' is passed to %1 here "
                "and reaches its %3",
                DiagnosticIDs::Note)
-        << Value << chainName(F.Chain, Callee) << What << Runs;
+        << Value << Called << What << Runs;
     return;
   }
   const Expr *Shown = F.RowValue ? F.RowValue : F.Carrier;

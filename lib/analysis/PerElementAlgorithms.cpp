@@ -78,7 +78,7 @@ const FunctionDecl *bodyOwner(const LambdaExpr *LE) {
 /// The function an argument names, directly or by address (`print_order`,
 /// `&print_order`), when its body is here; null otherwise.
 const FunctionDecl *namedFunctionOf(const Expr *Arg) {
-  const Expr *E = Arg ? Arg->IgnoreParenImpCasts() : nullptr;
+  const Expr *E = stripTemporaries(Arg);
   if (const auto *UO = dyn_cast_or_null<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf)
     E = UO->getSubExpr()->IgnoreParenImpCasts();
@@ -172,7 +172,7 @@ CallbackLoop perRowCallback(const Expr *Call, const ApiFunction &Fn) {
     return Result;
   const Expr *Arg = callArg(Call, Fn.RowCallbackArg);
   const LambdaExpr *LE = Arg ? lambdaOf(Arg) : nullptr;
-  const FunctionDecl *Owner = LE ? bodyOwner(LE) : namedFunctionOf(Arg);
+  const FunctionDecl *Owner = LE ? bodyOwner(LE) : callableBody(Arg);
   if (!Owner)
     return Result;
   Result.Range = Fn.Roles & RoleExecute ? Call : callArg(Call, Fn.HandleArg);
@@ -190,6 +190,12 @@ CallbackLoop perRowCallback(const Expr *Call, const ApiFunction &Fn) {
   Result.Name = Scope == llvm::StringRef::npos ? Fn.QualifiedName
                                                : Fn.QualifiedName + Scope + 2;
   return Result;
+}
+
+const FunctionDecl *callableBody(const Expr *E) {
+  if (const auto *LE = dyn_cast_or_null<LambdaExpr>(stripTemporaries(E)))
+    return bodyOwner(LE);
+  return namedFunctionOf(E);
 }
 
 ElementCopy elementCopy(const Expr *Call) {

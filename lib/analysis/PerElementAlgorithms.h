@@ -56,6 +56,12 @@ struct CallbackLoop {
 /// call or be a local variable initialised with one.
 CallbackLoop perElementCallback(const clang::Expr *Call);
 
+/// The function whose body the callable \p E runs when it is written there:
+/// a lambda (its call operator, the first instantiation of a generic one)
+/// or a function named (`print_order`, `&print_order`) whose body is in
+/// this unit; null otherwise.
+const clang::FunctionDecl *callableBody(const clang::Expr *E);
+
 /// When the library call \p Call, modelled by \p Fn, runs a callable once per
 /// row (Fn.RowCallbackArg) and that callable's body is in this unit (a
 /// lambda, or a function named at the call), what it runs; otherwise an
