@@ -28,7 +28,7 @@ void LoopInvariantQueryCheck::report(const LoopQueryFinding &F,
       for (const FixItHint &Edit : Edits)
         Warning << Edit;
   }
-  diag(L.Loop->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
+  noteLoop(*this, L);
   noteCallChain(*this, F);
   if (F.HoistSafe || Edits.empty()) {
     diag(F.Site->getBeginLoc(),

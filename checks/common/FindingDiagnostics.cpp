@@ -161,13 +161,23 @@ void noteOrigin(ClangTidyCheck &Check, const RowLoop &L,
 }
 } // namespace
 
+void noteLoop(ClangTidyCheck &Check, const RowLoop &L) {
+  if (L.Algorithm)
+    Check.diag(L.Loop->getBeginLoc(), "'%0' runs %1 once %2 here",
+               DiagnosticIDs::Note)
+        << L.Algorithm << messageName(L.Callable) << perIteration(L);
+  else
+    Check.diag(L.Loop->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
+}
+
 void noteRowSource(ClangTidyCheck &Check, const RowLoop &L,
                    const FunctionDecl *In) {
   if (L.Algorithm) {
-    noteOrigin(Check, L, In);
-    Check.diag(L.Loop->getBeginLoc(), "'%0' runs the lambda once %1 here",
-               DiagnosticIDs::Note)
-        << L.Algorithm << perIteration(L);
+    // `sqlite3_exec(db, "SELECT ...", cb, ...)` is both the query and what
+    // runs the callback: one note says both.
+    if (L.OriginQuery != L.Loop)
+      noteOrigin(Check, L, In);
+    noteLoop(Check, L);
     return;
   }
   if (L.Source != LoopSource::QueryRows) {
@@ -177,8 +187,7 @@ void noteRowSource(ClangTidyCheck &Check, const RowLoop &L,
                  DiagnosticIDs::Note)
           << L.Name;
     else
-      Check.diag(L.Loop->getBeginLoc(), "the loop is here",
-                 DiagnosticIDs::Note);
+      noteLoop(Check, L);
     return;
   }
   noteOrigin(Check, L, In);
@@ -275,11 +284,16 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
           << chainName(F.Chain, Callee) << What << Runs;
       return;
     }
+    // `visit(id)` on a std::function: name the variable that holds it.
+    std::string Called = chainName(F.Chain, Callee);
+    if (const Expr *Held = callableWrapperCalled(F.Site))
+      if (const ValueDecl *Holder = rootDecl(Held))
+        Called += " held by '" + Holder->getNameAsString() + "'";
     Check.diag(F.Carrier->getBeginLoc(),
                "the %select{row|element}2 value '%0' is passed to %1 here "
                "and reaches its %3",
                DiagnosticIDs::Note)
-        << Value << chainName(F.Chain, Callee) << What << Runs;
+        << Value << Called << What << Runs;
     return;
   }
   const Expr *Shown = F.RowValue ? F.RowValue : F.Carrier;

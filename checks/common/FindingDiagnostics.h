@@ -29,6 +29,10 @@ std::string loopSubject(const RowLoop &L);
 /// empty when the outer SQL does not name one (a variable name is no table).
 std::string loopTable(const RowLoop &L);
 
+/// The note on the loop itself: "the loop is here", or for a callable run
+/// per element or row, what runs it ("'sqlite3_exec' runs 'print_order' once
+/// per row of 'orders' here").
+void noteLoop(clang::tidy::ClangTidyCheck &Check, const RowLoop &L);
 /// Notes on where the rows come from and on the loop itself.
 void noteRowSource(clang::tidy::ClangTidyCheck &Check, const RowLoop &L,
                    const clang::FunctionDecl *In);

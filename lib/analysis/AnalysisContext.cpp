@@ -6,8 +6,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/analysis/AnalysisContext.h"
+#include "lib/analysis/PerElementAlgorithms.h"
 #include "lib/analysis/SqlTextReader.h"
 #include "lib/analysis/ValueFlow.h"
+#include "lib/api/StandardApis.h"
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Declarations.h"
 #include "lib/ast/Expressions.h"
@@ -38,8 +40,71 @@ const FunctionFacts &AnalysisContext::facts(const FunctionDecl &FD) {
   return *Slot;
 }
 
-const FunctionDecl *AnalysisContext::followableCallee(const Expr *C) const {
+namespace {
+/// std::function forwards from parameter to parameter a few calls deep at
+/// most; a cycle of forwarding functions ends here too.
+constexpr unsigned MaxHeldFunctionDepth = 4;
+
+} // namespace
+
+const Expr *callableWrapperCalled(const Expr *C) {
+  const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(C);
+  if (!OC || OC->getOperator() != OO_Call || OC->getNumArgs() == 0)
+    return nullptr;
+  const Expr *Obj = OC->getArg(0);
+  return isCallableWrapper(Obj->getType()->getAsCXXRecordDecl()) ? Obj
+                                                                 : nullptr;
+}
+
+const FunctionDecl *AnalysisContext::heldFunction(const Expr *Value,
+                                                  unsigned Depth) {
+  if (const FunctionDecl *Target = callableBody(Value))
+    return Target;
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripTemporaries(Value));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || Depth >= MaxHeldFunctionDepth)
+    return nullptr;
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!Owner || !Owner->doesThisDeclarationHaveABody())
+    return nullptr;
+  // Assigned anew in its function: not what the callers passed.
+  if (const auto *P = dyn_cast<ParmVarDecl>(VD))
+    return facts(*Owner).writeCount(P) == 0 ? passedFunction(P, Depth + 1)
+                                            : nullptr;
+  const Expr *Only = singleValue(VD, &facts(*Owner));
+  return Only ? heldFunction(Only, Depth + 1) : nullptr;
+}
+
+const FunctionDecl *AnalysisContext::passedFunction(const ParmVarDecl *P,
+                                                    unsigned Depth) {
+  auto [It, New] = PassedFunctions.try_emplace(P, nullptr);
+  if (!New)
+    return It->second;
+  const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
+  unsigned Index = P->getFunctionScopeIndex();
+  const FunctionDecl *Found = nullptr;
+  bool Called = false, Agree = true;
+  forEachUnitCall(0, [&](const CallFacts &C, const FunctionFacts &F) {
+    const FunctionDecl *Callee = calleeOf(C.Call);
+    if (!FD || !Callee || Callee->getCanonicalDecl() != FD->getCanonicalDecl())
+      return true;
+    const FunctionDecl *Passed = heldFunction(callArg(C.Call, Index), Depth);
+    Agree = Passed && (!Called || Passed == Found);
+    Found = Passed;
+    Called = true;
+    return Agree;
+  });
+  const FunctionDecl *Result = Called && Agree ? Found : nullptr;
+  PassedFunctions[P] = Result;
+  return Result;
+}
+
+const FunctionDecl *AnalysisContext::followableCallee(const Expr *C) {
   const FunctionDecl *Callee = calleeOf(C);
+  // `visit(row)` on a std::function runs the one function it can hold.
+  if (const Expr *Wrapper = callableWrapperCalled(C))
+    Callee = heldFunction(Wrapper);
   if (!Callee || Model.lookup(Callee))
     return nullptr;
   // A virtual call runs the final overrider when the object's class is
@@ -105,7 +170,7 @@ void AnalysisContext::forEachUnitCall(
   for (const FunctionDecl *FD : UnitFunctions) {
     const FunctionFacts &F = facts(*FD);
     for (const CallFacts &C : F.calls())
-      if ((C.Roles & Roles) && !Visit(C, F))
+      if ((Roles == 0 || (C.Roles & Roles)) && !Visit(C, F))
         return;
   }
 }

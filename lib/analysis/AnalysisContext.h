@@ -29,6 +29,7 @@
 
 namespace clang {
 class MangleContext;
+class ParmVarDecl;
 } // namespace clang
 
 namespace nplusone {
@@ -101,6 +102,10 @@ struct CallSummary {
   std::vector<RemoteCallEdge> RemoteCalls;
 };
 
+/// The std::function object a call runs through (`visit` in `visit(row)`),
+/// or null.
+const clang::Expr *callableWrapperCalled(const clang::Expr *Call);
+
 class AnalysisContext : public RowsContext, public NamedStatements {
 public:
   AnalysisContext(const ApiModel &Model, AnalysisOptions Options);
@@ -118,8 +123,17 @@ public:
   const CallSummary *summary(const clang::FunctionDecl *FD, unsigned Budget);
 
   /// The definition a call reaches when its body is in this translation
-  /// unit and is user code worth following; null otherwise.
-  const clang::FunctionDecl *followableCallee(const clang::Expr *C) const;
+  /// unit and is user code worth following; null otherwise. A call through
+  /// a std::function reaches the one function it can hold (heldFunction).
+  const clang::FunctionDecl *followableCallee(const clang::Expr *C);
+
+  /// The one function the std::function \p Value can hold here: a lambda or
+  /// function it is initialised or assigned with, when that is its only
+  /// value; for a parameter, the one every call in this unit passes. Null
+  /// when there is none or more than one. \p Depth bounds the parameters
+  /// followed to their callers' arguments.
+  const clang::FunctionDecl *heldFunction(const clang::Expr *Value,
+                                          unsigned Depth = 0);
 
   /// What each loop of a function definition walks; computed once for the
   /// analysis of the function itself, afresh inside a summary (where fewer
@@ -178,7 +192,8 @@ private:
   /// call less of the budget of the summary being computed; null when
   /// there is none or the budget is spent.
   const CallSummary *calleeSummary(const clang::Expr *Call);
-  /// Visits every call of the unit's functions playing one of \p Roles,
+  /// Visits every call of the unit's functions playing one of \p Roles (any
+  /// call, when 0),
   /// with the facts of its function, until \p Visit returns false.
   void forEachUnitCall(
       unsigned Roles,
@@ -196,6 +211,10 @@ private:
                          SummaryEntry &Entry);
   /// The rows a call into another unit returns.
   RowsOrigin remoteRows(const clang::Expr *Call);
+  /// heldFunction of a parameter: what every call of its function in this
+  /// unit passes for it.
+  const clang::FunctionDecl *passedFunction(const clang::ParmVarDecl *P,
+                                            unsigned Depth);
 
   const ApiModel &Model;
   AnalysisOptions Options;
@@ -212,6 +231,9 @@ private:
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
   std::vector<const clang::FunctionDecl *> UnitFunctions;
   llvm::DenseMap<const LibraryModel *, bool> InProcessByLibrary;
+  /// passedFunction's answers, null while one is being computed.
+  llvm::DenseMap<const clang::ParmVarDecl *, const clang::FunctionDecl *>
+      PassedFunctions;
   SummaryStore *Store = nullptr;
   bool Exporting = false;
   std::unique_ptr<clang::MangleContext> Mangler;

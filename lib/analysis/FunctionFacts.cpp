@@ -61,7 +61,9 @@ bool mentionsFunction(const Expr *Root, llvm::ArrayRef<const char *> Names) {
 /// kind of node that matters, the rest walked through.
 class FactsWalker : public ConstStmtVisitor<FactsWalker> {
 public:
-  FactsWalker(FunctionFacts &F, const ApiModel &Model) : F(F), Model(Model) {}
+  FactsWalker(FunctionFacts &F, const ApiModel &Model) : F(F), Model(Model) {
+    WalkedCallbacks.insert(F.FD.getBody());
+  }
 
   /// Walks \p S, which starts a full expression when it is an expression
   /// outside one.
@@ -197,7 +199,8 @@ private:
   bool InBlock = false;
   /// The outermost expression being walked.
   const Expr *FullExpr = nullptr;
-  llvm::SmallPtrSet<const LambdaExpr *, 4> WalkedLambdas;
+  /// The bodies of the callables walked in place, and the function's own.
+  llvm::SmallPtrSet<const Stmt *, 4> WalkedCallbacks;
   unsigned InCallback = 0;
   /// The innermost `if` branch being walked (FunctionFacts::Guards).
   int CurrentGuard = -1;
@@ -502,9 +505,12 @@ void FactsWalker::walkCallbackLoop(const Stmt *Call,
   size_t SavedFloor = CallbackFloor;
   CallbackFloor = LoopStack.size();
   // The element parameter takes each value of the range, as a range-for
-  // variable does.
+  // variable does; with a row's fields, each parameter takes one.
   if (Callback.Element)
     F.Edges.push_back({Callback.Element, Callback.Range, L});
+  if (Callback.EveryParam)
+    for (const ParmVarDecl *P : Callback.Function->parameters())
+      F.Edges.push_back({P, Callback.Range, L});
   ++InCallback;
   walk(Callback.Body, CurrentDepth + 1);
   --InCallback;
@@ -580,9 +586,12 @@ void FactsWalker::addEdge(const Expr *Dst, const Expr *Src, bool IsValue) {
 void FactsWalker::VisitCallExpr(const CallExpr *C) {
   recordCall(C);
   CallbackLoop Callback = perElementCallback(C);
+  if (!Callback.Body && F.Calls.back().Api)
+    Callback = perRowCallback(C, *F.Calls.back().Api.Function);
   walkChildren(C);
-  // A named lambda handed to two algorithms is walked at the first.
-  if (Callback.Lambda && WalkedLambdas.insert(Callback.Lambda).second)
+  // A callable handed to two calls is walked at the first; a function
+  // handing itself on (recursion) is not walked again.
+  if (Callback.Body && WalkedCallbacks.insert(Callback.Body).second)
     walkCallbackLoop(C, Callback);
 }
 

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/analysis/PerElementAlgorithms.h"
+#include "lib/api/LibraryModel.h"
 #include "lib/api/StandardApis.h"
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Declarations.h"
@@ -74,6 +75,20 @@ const FunctionDecl *bodyOwner(const LambdaExpr *LE) {
   return Op->getBody() ? Op : nullptr;
 }
 
+/// The function an argument names, directly or by address (`print_order`,
+/// `&print_order`), when its body is here; null otherwise.
+const FunctionDecl *namedFunctionOf(const Expr *Arg) {
+  const Expr *E = stripTemporaries(Arg);
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+  const FunctionDecl *Def = nullptr;
+  return FD && FD->hasBody(Def) && Def && !Def->isDependentContext() ? Def
+                                                                     : nullptr;
+}
+
 /// A call of an algorithm of the tables, resolved: its qualified name, the
 /// first argument after any execution policy, and the count of arguments
 /// written from there.
@@ -140,6 +155,7 @@ CallbackLoop perElementCallback(const Expr *Call) {
       return Result;
     Result.Range = A->arg(S.Range);
     Result.Lambda = LE;
+    Result.Function = Owner;
     Result.Body = Owner->getBody();
     Result.Element = S.Element < Owner->getNumParams()
                          ? Owner->getParamDecl(S.Element)
@@ -148,6 +164,38 @@ CallbackLoop perElementCallback(const Expr *Call) {
     return Result;
   }
   return Result;
+}
+
+CallbackLoop perRowCallback(const Expr *Call, const ApiFunction &Fn) {
+  CallbackLoop Result;
+  if (Fn.RowCallbackArg == NoArg)
+    return Result;
+  const Expr *Arg = callArg(Call, Fn.RowCallbackArg);
+  const LambdaExpr *LE = Arg ? lambdaOf(Arg) : nullptr;
+  const FunctionDecl *Owner = LE ? bodyOwner(LE) : callableBody(Arg);
+  if (!Owner)
+    return Result;
+  Result.Range = Fn.Roles & RoleExecute ? Call : callArg(Call, Fn.HandleArg);
+  Result.Lambda = LE;
+  Result.Function = Owner;
+  Result.Body = Owner->getBody();
+  Result.EveryParam = Fn.RowCallbackParam == EveryParam;
+  if (Fn.RowCallbackParam >= 0 &&
+      static_cast<unsigned>(Fn.RowCallbackParam) < Owner->getNumParams())
+    Result.Element = Owner->getParamDecl(Fn.RowCallbackParam);
+  // The name as written, without its class: "sqlite3_exec", "for_query";
+  // the tail of a static string, so it ends where the name does.
+  llvm::StringRef Qualified(Fn.QualifiedName);
+  size_t Scope = Qualified.rfind("::");
+  Result.Name = Scope == llvm::StringRef::npos ? Fn.QualifiedName
+                                               : Fn.QualifiedName + Scope + 2;
+  return Result;
+}
+
+const FunctionDecl *callableBody(const Expr *E) {
+  if (const auto *LE = dyn_cast_or_null<LambdaExpr>(stripTemporaries(E)))
+    return bodyOwner(LE);
+  return namedFunctionOf(E);
 }
 
 ElementCopy elementCopy(const Expr *Call) {

@@ -18,6 +18,7 @@
 
 namespace clang {
 class Expr;
+class FunctionDecl;
 class LambdaExpr;
 class ParmVarDecl;
 class Stmt;
@@ -25,18 +26,28 @@ class Stmt;
 
 namespace nplusone {
 
-/// One call of a per-element algorithm with a lambda, resolved.
+struct ApiFunction;
+
+/// One call of a per-element algorithm with a lambda, or of a library call
+/// that runs a callable once per row (RowCallbackArg), resolved.
 struct CallbackLoop {
   /// The range walked, or the iterator its walk starts from
   /// (`users.begin()`).
   const clang::Expr *Range = nullptr;
-  /// The lambda run per element, and its body's own declaration (the
-  /// instantiation of a generic lambda).
+  /// The lambda run per element, if it is one, and the function whose body
+  /// runs: the lambda's call operator (the instantiation of a generic
+  /// lambda), or the function a library call is handed
+  /// (`sqlite3_exec(db, sql, print_order, ...)`).
   const clang::LambdaExpr *Lambda = nullptr;
+  const clang::FunctionDecl *Function = nullptr;
   const clang::Stmt *Body = nullptr;
-  /// The lambda parameter that receives the element, if it has one.
+  /// The parameter that receives the element, if it has one.
   const clang::ParmVarDecl *Element = nullptr;
-  /// The algorithm's name for messages: "std::for_each".
+  /// Every parameter receives one field of the row (`tx.for_query(sql,
+  /// [&](int id, std::string name) { ... })`); Element is then null.
+  bool EveryParam = false;
+  /// The algorithm's or library call's name for messages: "std::for_each",
+  /// "sqlite3_exec".
   const char *Name = nullptr;
 };
 
@@ -44,6 +55,19 @@ struct CallbackLoop {
 /// otherwise an empty result (Lambda null). The lambda may be written in the
 /// call or be a local variable initialised with one.
 CallbackLoop perElementCallback(const clang::Expr *Call);
+
+/// The function whose body the callable \p E runs when it is written there:
+/// a lambda (its call operator, the first instantiation of a generic one)
+/// or a function named (`print_order`, `&print_order`) whose body is in
+/// this unit; null otherwise.
+const clang::FunctionDecl *callableBody(const clang::Expr *E);
+
+/// When the library call \p Call, modelled by \p Fn, runs a callable once per
+/// row (Fn.RowCallbackArg) and that callable's body is in this unit (a
+/// lambda, or a function named at the call), what it runs; otherwise an
+/// empty result (Body null). Range is the call itself when it runs a
+/// statement, else the result it is called on.
+CallbackLoop perRowCallback(const clang::Expr *Call, const ApiFunction &Fn);
 
 /// A call that copies a range's elements, or values made from them, into a
 /// container (`std::copy_if(all.begin(), all.end(),

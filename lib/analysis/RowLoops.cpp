@@ -420,8 +420,18 @@ void classifyCallback(RowLoop &L, const CallbackLoop &CB,
                       const FunctionFacts &Facts, RowsContext &Ctx) {
   L.RowVar = CB.Element;
   L.Algorithm = CB.Name;
+  L.Callable = CB.Function;
+  if (CB.EveryParam)
+    L.RowFields = CB.Function;
   const Expr *Over = objectOfAccessor(CB.Range, {"begin", "cbegin"});
   classifyRange(L, Over ? Over : CB.Range, L.Loop, Facts, Ctx);
+  // A library call running its callback per row of a statement that
+  // writes (`sqlite3_exec(db, "CREATE TABLE ...; INSERT ...", cb, ...)`)
+  // gets no rows to run it on.
+  const CallFacts *Runs = Facts.factsOf(CB.Range);
+  if (Runs && Runs->Api && (Runs->Roles & RoleExecute) &&
+      describeQuery(*Runs, Facts).IsWrite)
+    L.RunsAtMostOnce = true;
 }
 
 /// The query that stored its row count into \p VD through an out-argument
@@ -707,16 +717,28 @@ public:
           !(E.Src->getBeginLoc() < Before->getBeginLoc()))
         continue;
       uint64_t Carried = Flow->labelsOf(E.Src);
-      // Filled in that row loop, not merely from a value computed in it.
+      // Filled in that row loop, not merely from a value computed in it;
+      // one declared in its body holds values of one row only (the tags
+      // split out of one row's text).
       for (int In = E.Loop; In >= 0; In = Facts.loops()[In].Parent)
         for (size_t B = 0; B < Index.size(); ++B)
-          if (Index[B] == In && (Carried & (uint64_t(1) << B)))
+          if (Index[B] == In && (Carried & (uint64_t(1) << B)) &&
+              !declaredIn(VD, Facts.loops()[In]))
             return In;
     }
     return -1;
   }
 
 private:
+  /// \p VD is a local of the body of \p L: of the callable it runs, or
+  /// declared within the loop statement.
+  bool declaredIn(const ValueDecl *VD, const LoopFacts &L) const {
+    if (L.Callback.Function &&
+        VD->getParentFunctionOrMethod() == L.Callback.Function)
+      return true;
+    return Facts.loopHolds(L.Loop, VD->getLocation());
+  }
+
   llvm::ArrayRef<RowLoop> Loops;
   const FunctionFacts &Facts;
   llvm::SmallVector<int, 8> Index;
@@ -742,6 +764,9 @@ void traceCopiedRows(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
 } // namespace
 
 void seedCurrentRow(ValueFlow &Flow, const RowLoop &L, uint64_t Label) {
+  if (L.RowFields)
+    for (const ParmVarDecl *P : L.RowFields->parameters())
+      Flow.seedVariable(P, Label);
   if (L.RowVar) {
     Flow.seedVariable(L.RowVar, Label);
     if (const auto *DD = dyn_cast<DecompositionDecl>(L.RowVar))
@@ -780,7 +805,7 @@ void classifyByShape(std::vector<RowLoop> &Loops, const FunctionFacts &Facts,
       classifyCondLoop(L, DS->getCond(), DS, Facts, Ctx);
       L.RunsAtMostOnce =
           endsInExit(DS->getBody()) || isFalseConstant(DS->getCond(), AST);
-    } else if (Facts.loops()[I].Callback.Lambda) {
+    } else if (Facts.loops()[I].Callback.Body) {
       // A return in the lambda ends one element's call, not the walk.
       classifyCallback(L, Facts.loops()[I].Callback, Facts, Ctx);
     }
@@ -847,7 +872,7 @@ void traceFlagLoops(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
 /// The loop has no condition of its own that ends it: `for (;;)`, `while
 /// (true)`, a goto back that always jumps. Only its exits end it.
 bool endsOnlyAtExits(const LoopFacts &L, const ASTContext &AST) {
-  if (L.Callback.Lambda || isa<CXXForRangeStmt>(L.Loop))
+  if (L.Callback.Body || isa<CXXForRangeStmt>(L.Loop))
     return false;
   const Expr *Cond = loopCondition(L);
   bool Value = false;

@@ -56,8 +56,13 @@ struct RowLoop {
   std::string Name;
   /// The table the rows come from, when the outer SQL names one.
   std::string Table;
-  /// For an algorithm run per element (`std::for_each`), its name.
+  /// For an algorithm run per element (`std::for_each`) or a library call
+  /// run per row (`sqlite3_exec`), its name, and the callable it runs.
   const char *Algorithm = nullptr;
+  const clang::FunctionDecl *Callable = nullptr;
+  /// Every parameter of this function (the callable of `tx.for_query(sql,
+  /// [&](int id, std::string name) { ... })`) holds a field of the row.
+  const clang::FunctionDecl *RowFields = nullptr;
   /// The iterated container holds rows copied from the query's result
   /// rather than the result itself.
   bool CopiedRows = false;

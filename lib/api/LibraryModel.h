@@ -89,6 +89,9 @@ enum class AccessKind { Read, Write, ByText };
 constexpr int ReturnValue = -3;
 /// Matches a declaration with any number of parameters.
 constexpr int AnyArity = -1;
+/// For a per-row callback (RowCallbackArg): every parameter of the callable
+/// receives one field of the row (libpqxx's `for_query`).
+constexpr int EveryParam = -4;
 
 /// One function or method of a library. Models build entries by naming the
 /// fields they set, everything else keeping its default:
@@ -117,6 +120,13 @@ struct ApiFunction {
   /// the result left in HandleArg (`sqlite3_get_table(db, sql, &cells,
   /// &nrow, &ncol, &err)`), which index loops count.
   int RowCountArg = NoArg;
+  /// A callable argument the library calls once per row: of the statement
+  /// the call runs, or of the result HandleArg when it runs none
+  /// (`sqlite3_exec(db, sql, callback, ctx, &err)`, `tx.for_query(sql, f)`).
+  int RowCallbackArg = NoArg;
+  /// The callable's parameter that receives the row (`char **values` of
+  /// sqlite3_exec's callback), or EveryParam.
+  int RowCallbackParam = NoArg;
   /// The number of parameters the declaration has, when overloads of one
   /// name differ in role (`QSqlQuery::exec()` and `exec(const QString &)`).
   int Arity = AnyArity;
@@ -147,6 +157,10 @@ struct ApiFunction {
   }
   constexpr ApiFunction rowCountAt(int Arg) const {
     return with(&ApiFunction::RowCountArg, Arg);
+  }
+  constexpr ApiFunction perRow(int Arg, int Param) const {
+    return with(&ApiFunction::RowCallbackArg, Arg)
+        .with(&ApiFunction::RowCallbackParam, Param);
   }
   constexpr ApiFunction arity(int N) const {
     return with(&ApiFunction::Arity, N);

@@ -21,6 +21,7 @@
 #include <optional>
 
 namespace clang {
+class CXXRecordDecl;
 class FunctionDecl;
 } // namespace clang
 
@@ -69,6 +70,10 @@ std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD);
 /// True for a call that views text as another string type without changing
 /// it: `s.c_str()`, `s.data()`, `q.toStdString()`, `q.toUtf8()`.
 bool isTextView(const clang::FunctionDecl *FD);
+
+/// True for a class whose call operator runs the callable an object of it
+/// holds: std::function, std::move_only_function.
+bool isCallableWrapper(const clang::CXXRecordDecl *RD);
 
 /// True for std::back_inserter and its kin: an output iterator that puts
 /// what it is given into the container it is made from.

@@ -58,8 +58,14 @@ const ApiFunction PqxxFunctions[] = {
     pqxxExecOne(TX "query1").sqlAt(0).paramsFrom(1),
     pqxxExec(TX "query_n").sqlAt(1).paramsFrom(2),
     pqxxExec(TX "stream").sqlAt(0).paramsFrom(1),
-    pqxxExec(TX "for_query").sqlAt(0),
-    pqxxExec(TX "for_stream").sqlAt(0),
+    // The callable runs once per row, a field in each of its parameters;
+    // for_each is the deprecated name of for_stream.
+    pqxxExec(TX "for_query").sqlAt(0).paramsFrom(2).perRow(1, EveryParam),
+    pqxxExec(TX "for_stream").sqlAt(0).perRow(1, EveryParam),
+    pqxxExec(TX "for_each").sqlAt(0).perRow(1, EveryParam),
+    api("pqxx::result::for_each", RoleNone)
+        .handleAt(ImplicitObject)
+        .perRow(0, EveryParam),
     // stream_from streams a table (libpqxx 6 and 7) or a query (7) with
     // COPY: the object holds the rows, `stream >> tuple` steps it to the
     // next one and reads it, iter<T...>() walks them. The constructors

@@ -32,7 +32,9 @@ const ApiFunction Sqlite3Functions[] = {
     sqlitePrepare("sqlite3_prepare16_v2", 3),
     sqlitePrepare("sqlite3_prepare16_v3", 4),
     api("sqlite3_step", RoleExecute | RoleAdvance).handleAt(0),
-    api("sqlite3_exec", RoleExecute).sqlAt(1),
+    // The callback runs once per row, the row's text values in its third
+    // parameter: `int cb(void *ctx, int n, char **values, char **names)`.
+    api("sqlite3_exec", RoleExecute).sqlAt(1).perRow(2, 2),
     // The rows land in a table of strings, counted by an out-argument.
     api("sqlite3_get_table", RoleExecute).sqlAt(1).handleAt(2).rowCountAt(3),
     sqliteBind("sqlite3_bind_blob"),

@@ -8,6 +8,7 @@
 #include "lib/api/StandardApis.h"
 #include "lib/ast/Declarations.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -116,6 +117,9 @@ const char *const TextViews[] = {"std::basic_string::c_str",
                                  "QByteArray::constData",
                                  "QByteArray::data"};
 
+const char *const CallableWrappers[] = {"std::function",
+                                        "std::move_only_function"};
+
 const char *const ContainerInserters[] = {
     "std::back_inserter", "std::front_inserter", "std::inserter"};
 
@@ -155,6 +159,16 @@ std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD) {
 
 bool isTextView(const clang::FunctionDecl *FD) {
   return entryFor<const char *>(FD, TextViews, nameOf) != nullptr;
+}
+
+bool isCallableWrapper(const clang::CXXRecordDecl *RD) {
+  // The name's last word first, a cheap filter before the qualified name.
+  if (!RD || !RD->getIdentifier() ||
+      RD->getName().find("function") == llvm::StringRef::npos)
+    return false;
+  std::string Name = plainQualifiedName(RD);
+  return llvm::any_of(CallableWrappers,
+                      [&](const char *Wrapper) { return Name == Wrapper; });
 }
 
 bool isContainerInserter(const clang::FunctionDecl *FD) {
