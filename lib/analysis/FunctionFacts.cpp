@@ -31,20 +31,6 @@ namespace {
 /// code nests a few dozen levels; 200 nested loops take about 400.
 constexpr unsigned MaxWalkDepth = 600;
 
-bool isMutableOutArg(const Expr *Arg, const ParmVarDecl *Param) {
-  if (Param) {
-    QualType T = Param->getType();
-    if (T->isReferenceType())
-      return !T.getNonReferenceType().isConstQualified();
-    if (T->isPointerType())
-      return !T->getPointeeType().isConstQualified();
-    return false;
-  }
-  // Variadic arguments: a non-const pointer may be written through.
-  QualType T = Arg->IgnoreParenImpCasts()->getType();
-  return T->isPointerType() && !T->getPointeeType().isConstQualified();
-}
-
 /// \p Root mentions one of the functions named \p Names.
 bool mentionsFunction(const Expr *Root, llvm::ArrayRef<const char *> Names) {
   return walkSubtree(Root, [&](const Stmt *S) {
@@ -811,8 +797,12 @@ FunctionFacts::FunctionFacts(const FunctionDecl &FD, const ApiModel &Model)
     : FD(FD) {
   FactsWalker W(*this, Model);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
+    for (const CXXCtorInitializer *Init : Ctor->inits()) {
+      // `insert_(db, "INSERT ...")` stores into the member.
+      if (FieldDecl *Member = Init->getMember())
+        VarOfFullExpr.try_emplace(Init->getInit(), Member);
       W.walk(Init->getInit(), 0);
+    }
   W.walk(FD.getBody(), 0);
   W.finish();
 }
@@ -884,6 +874,21 @@ const ValueDecl *FunctionFacts::handleOf(const CallFacts &C) const {
   if (Arg == ReturnValue)
     return ReturnHandles.lookup(C.Call);
   return rootDecl(callArg(C.Call, Arg));
+}
+
+const FieldDecl *FunctionFacts::handleFieldOf(const CallFacts &C) const {
+  if (!C.Api)
+    return nullptr;
+  int Arg = C.Api.Function->HandleArg;
+  if (Arg != ReturnValue)
+    return namedField(callArg(C.Call, Arg));
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(C.FullExpr);
+      BO && BO->isAssignmentOp())
+    return namedField(BO->getLHS());
+  if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(C.FullExpr);
+      OC && OC->getOperator() == OO_Equal)
+    return namedField(OC->getArg(0));
+  return dyn_cast_or_null<FieldDecl>(ReturnHandles.lookup(C.Call));
 }
 
 const CallFacts *FunctionFacts::callIn(const Expr *E) const {

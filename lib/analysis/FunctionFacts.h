@@ -29,6 +29,7 @@
 namespace clang {
 class CallExpr;
 class Expr;
+class FieldDecl;
 class FunctionDecl;
 class Stmt;
 class ValueDecl;
@@ -148,6 +149,12 @@ public:
   /// The statement handle a modelled call works on, or null: its handle
   /// argument, or the variable its value is stored in (ReturnValue).
   const clang::ValueDecl *handleOf(const CallFacts &C) const;
+  /// The data member that holds the statement handle of \p C, when one
+  /// does: `d->insert_tag`, `&db.stmt`, `insert_`, or the member a
+  /// prepared statement is assigned or initialised to. Handles are keyed by
+  /// their root variable (`d`); this tells `d->insert_tag` from `d->find_tag`
+  /// and links a member prepared in one function to its run in another.
+  const clang::FieldDecl *handleFieldOf(const CallFacts &C) const;
   /// The variable a full expression stores a value into, or null.
   const clang::ValueDecl *varOfFullExpr(const clang::Expr *E) const {
     return VarOfFullExpr.lookup(E);
