@@ -156,7 +156,8 @@ private:
   llvm::SmallVector<int, 1> loopsFrom(size_t First) const;
 
   void recordDecl(const Decl *D);
-  void addEdge(const Expr *Dst, const Expr *Src, bool IsValue);
+  void addEdge(const Expr *Dst, const Expr *Src, bool IsValue,
+               const Expr *Update = nullptr);
   void placeInLoops(CallFacts &Facts) const;
   void recordCall(const CallExpr *C);
   void recordUserCallEdges(const CallExpr *C);
@@ -509,13 +510,14 @@ void FactsWalker::VisitBinaryOperator(const BinaryOperator *BO) {
     return;
   }
   if (BO->isAssignmentOp())
-    addEdge(BO->getLHS(), BO->getRHS(), /*IsValue=*/true);
+    addEdge(BO->getLHS(), BO->getRHS(), /*IsValue=*/true,
+            BO->isCompoundAssignmentOp() ? BO : nullptr);
   walkChildren(BO);
 }
 
 void FactsWalker::VisitUnaryOperator(const UnaryOperator *UO) {
   if (UO->isIncrementDecrementOp())
-    addEdge(UO->getSubExpr(), UO->getSubExpr(), /*IsValue=*/false);
+    addEdge(UO->getSubExpr(), UO->getSubExpr(), /*IsValue=*/false, UO);
   walkChildren(UO);
 }
 
@@ -539,17 +541,19 @@ void FactsWalker::recordDecl(const Decl *D) {
     return;
   F.Values[VD].push_back(VD->getInit());
   F.VarOfFullExpr.try_emplace(VD->getInit(), VD);
-  F.Edges.push_back({VD, VD->getInit(), currentLoop()});
+  F.Edges.push_back({VD, VD->getInit(), currentLoop(), nullptr, Conditional > 0});
   if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
     for (const BindingDecl *B : DD->bindings())
-      F.Edges.push_back({B, VD->getInit(), currentLoop()});
+      F.Edges.push_back(
+          {B, VD->getInit(), currentLoop(), nullptr, Conditional > 0});
 }
 
-void FactsWalker::addEdge(const Expr *Dst, const Expr *Src, bool IsValue) {
+void FactsWalker::addEdge(const Expr *Dst, const Expr *Src, bool IsValue,
+                          const Expr *Update) {
   const ValueDecl *D = rootDecl(Dst);
   if (!D)
     return;
-  F.Edges.push_back({D, Src, currentLoop()});
+  F.Edges.push_back({D, Src, currentLoop(), Update, Conditional > 0});
   if (!IsValue)
     return;
   F.Values[D].push_back(Src);
@@ -558,7 +562,7 @@ void FactsWalker::addEdge(const Expr *Dst, const Expr *Src, bool IsValue) {
   // `bind.buffer = &id`: what is written through the destination later
   // (a fetch into the bind array) reaches the pointee.
   if (const ValueDecl *Pointee = addressedDecl(Src))
-    F.Edges.push_back({Pointee, Dst, currentLoop()});
+    F.Edges.push_back({Pointee, Dst, currentLoop(), Src, Conditional > 0});
 }
 
 //===-- Calls -------------------------------------------------------------===//
@@ -619,7 +623,7 @@ void FactsWalker::recordUserCallEdges(const CallExpr *C) {
   // the container holds values of the source range.
   ElementCopy Copy = elementCopy(C);
   if (Copy.Container && Copy.Source) {
-    addEdge(Copy.Container, Copy.Source, true);
+    addEdge(Copy.Container, Copy.Source, true, C);
     return;
   }
   // `x = y`, `s += t`, `out << v` on class types.
@@ -627,15 +631,15 @@ void FactsWalker::recordUserCallEdges(const CallExpr *C) {
     OverloadedOperatorKind Op = OC->getOperator();
     if (OC->getNumArgs() == 2) {
       if (Op == OO_GreaterGreater) // `in >> v` fills v
-        addEdge(OC->getArg(1), OC->getArg(0), false);
+        addEdge(OC->getArg(1), OC->getArg(0), false, OC);
       else if (Op == OO_Equal)
         addEdge(OC->getArg(0), OC->getArg(1), true);
       else if (Op == OO_LessLess || Op == OO_PlusEqual || Op == OO_MinusEqual ||
                Op == OO_PipeEqual)
-        addEdge(OC->getArg(0), OC->getArg(1), false);
+        addEdge(OC->getArg(0), OC->getArg(1), false, OC);
     } else if (OC->getNumArgs() == 1 &&
                (Op == OO_PlusPlus || Op == OO_MinusMinus)) {
-      addEdge(OC->getArg(0), OC->getArg(0), false);
+      addEdge(OC->getArg(0), OC->getArg(0), false, OC);
     }
     return;
   }
@@ -644,7 +648,7 @@ void FactsWalker::recordUserCallEdges(const CallExpr *C) {
     const auto *MD = MC->getMethodDecl();
     if (MD && !MD->isConst())
       for (const Expr *Arg : MC->arguments())
-        addEdge(MC->getImplicitObjectArgument(), Arg, false);
+        addEdge(MC->getImplicitObjectArgument(), Arg, false, MC);
   }
   // Anything written through a mutable pointer or reference argument may
   // carry the other arguments (`snprintf(buf, n, "%d", id)`).
@@ -657,7 +661,7 @@ void FactsWalker::recordUserCallEdges(const CallExpr *C) {
       continue;
     for (unsigned J = 0; J < C->getNumArgs(); ++J)
       if (J != I)
-        addEdge(C->getArg(I), C->getArg(J), false);
+        addEdge(C->getArg(I), C->getArg(J), false, C);
   }
 }
 
@@ -665,12 +669,12 @@ void FactsWalker::recordApiEdges(const CallFacts &CF) {
   const ApiFunction &Fn = *CF.Api.Function;
   const Expr *C = CF.Call;
   if (Fn.Roles & RolePrepare)
-    addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.SqlArg), false);
+    addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.SqlArg), false, C);
   if (Fn.Roles & RoleBind)
-    addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.ValueArg), false);
+    addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.ValueArg), false, C);
   // `SQLGetData(h, 1, type, &id, ...)`: id receives the column read.
   if ((Fn.Roles & RoleColumnRead) && Fn.ValueArg != NoArg)
-    addEdge(callArg(C, Fn.ValueArg), C, false);
+    addEdge(callArg(C, Fn.ValueArg), C, false, C);
 }
 
 /// A read that fills a container through an output iterator holds its
@@ -684,7 +688,7 @@ void FactsWalker::recordQueryOutputs(const CallFacts &CF) {
         dyn_cast<CallExpr>(Arg->IgnoreParenImpCasts()->IgnoreImplicit());
     if (Inserter && Inserter->getNumArgs() > 0 &&
         isContainerInserter(Inserter->getDirectCallee()))
-      addEdge(Inserter->getArg(0), C, /*IsValue=*/true);
+      addEdge(Inserter->getArg(0), C, /*IsValue=*/true, C);
   }
 }
 

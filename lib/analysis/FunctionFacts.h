@@ -101,6 +101,14 @@ struct FlowEdge {
   const clang::ValueDecl *Dst;
   const clang::Expr *Src;
   int Loop = -1;
+  /// What writes Dst when Src is not simply its new value: the compound
+  /// assignment, increment or operator that updates it (`q += key`), or the
+  /// call that writes it through an argument or its object
+  /// (`snprintf(q, n, "...", id)`, `q.append(id)`); null for an
+  /// initialisation or a plain assignment.
+  const clang::Expr *Update = nullptr;
+  /// The write sits under an if/switch/?:/&&/|| within its loop.
+  bool Conditional = false;
 };
 
 /// An `if` branch some calls sit in: its condition, the branch, whether it

@@ -70,6 +70,10 @@ std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD);
 /// it: `s.c_str()`, `s.data()`, `q.toStdString()`, `q.toUtf8()`.
 bool isTextView(const clang::FunctionDecl *FD);
 
+/// True for a C library call that writes text into its first argument from
+/// the others: `snprintf(buf, n, "... %d", id)`, `strcpy`, `strcat`.
+bool isTextWriter(const clang::FunctionDecl *FD);
+
 /// True for std::back_inserter and its kin: an output iterator that puts
 /// what it is given into the container it is made from.
 bool isContainerInserter(const clang::FunctionDecl *FD);

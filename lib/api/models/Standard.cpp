@@ -116,6 +116,11 @@ const char *const TextViews[] = {"std::basic_string::c_str",
                                  "QByteArray::constData",
                                  "QByteArray::data"};
 
+// The C library's: global functions, as <cstdio>'s std:: names are too.
+const char *const TextWriters[] = {"snprintf", "sprintf",  "vsnprintf",
+                                   "vsprintf", "strcpy",   "strncpy",
+                                   "strcat",   "strncat"};
+
 const char *const ContainerInserters[] = {
     "std::back_inserter", "std::front_inserter", "std::inserter"};
 
@@ -155,6 +160,12 @@ std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD) {
 
 bool isTextView(const clang::FunctionDecl *FD) {
   return entryFor<const char *>(FD, TextViews, nameOf) != nullptr;
+}
+
+bool isTextWriter(const clang::FunctionDecl *FD) {
+  return FD && FD->getIdentifier() &&
+         FD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+         llvm::is_contained(TextWriters, FD->getName());
 }
 
 bool isContainerInserter(const clang::FunctionDecl *FD) {
