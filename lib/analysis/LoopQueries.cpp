@@ -356,6 +356,9 @@ private:
   const Expr *shownRowValue(const LoopQueryFinding &F, const ValueFlow &Flow,
                             LabelMask Wanted) const;
   bool hasBoundValues(const LoopQueryFinding &F) const;
+  const Expr *rowStoredForHandle(const SiteCall &S, const LoopQueryFinding &F,
+                                 const ValueFlow &Flow,
+                                 LabelMask Wanted) const;
 
   const FunctionDecl &FD;
   AnalysisContext &Ctx;
@@ -563,6 +566,35 @@ LabelMask LoopQueryFinder::siteLabels(const SiteCall &S, const ValueFlow &Flow,
   return Labels;
 }
 
+/// Where a statement held in a member, its parameters bound to other
+/// members of the same object elsewhere, takes the row: the last value the
+/// loop wrote into the object before the run (`im->user_id =
+/// atol(row[0])`), or the argument a column read wrote it through
+/// (`SQLGetData(h, 1, type, &ex->order_id, ...)`); null when none did.
+const Expr *LoopQueryFinder::rowStoredForHandle(const SiteCall &S,
+                                                const LoopQueryFinding &F,
+                                                const ValueFlow &Flow,
+                                                LabelMask Wanted) const {
+  if (!S.IsApi || S.C.Api.Function->SqlArg != NoArg)
+    return nullptr;
+  const Expr *Handle = callArg(S.C.Call, S.C.Api.Function->HandleArg);
+  const ValueDecl *Root = rootDecl(Handle);
+  if (!Root || !namedField(Handle) || !(Flow.labelsOf(Handle) & Wanted))
+    return nullptr;
+  const Expr *Given = nullptr;
+  for (const FlowEdge &E : Facts.edges())
+    if (E.Dst == Root && inLoopSubtree(E.Loop, F.Loop, Facts) &&
+        (Flow.labelsOf(E.Src) & Wanted) &&
+        E.Src->getBeginLoc() < F.Site->getBeginLoc() &&
+        (!Given || Given->getBeginLoc() < E.Src->getBeginLoc()))
+      Given = E.Src;
+  const CallFacts *Read = Given ? Facts.factsOf(Given) : nullptr;
+  if (Read && (Read->Roles & RoleColumnRead))
+    if (const Expr *Into = callArg(Read->Call, Read->Api.Function->ValueArg))
+      return Into;
+  return Given;
+}
+
 /// The query at the end of \p F's chain takes values bound apart from its
 /// text (parameters, binds).
 bool LoopQueryFinder::hasBoundValues(const LoopQueryFinding &F) const {
@@ -740,8 +772,11 @@ FunctionLoopQueries LoopQueryFinder::run() {
         !HandleSites.insert({F.Target.Handle, F.Loop}).second)
       continue;
     if (Choice.Chosen >= 0) {
-      siteLabels(*S, Rows.flow(Rows.groupOf(Choice.Chosen)),
-                 Rows.labelOf(Choice.Chosen), &F);
+      const ValueFlow &RowFlow = Rows.flow(Rows.groupOf(Choice.Chosen));
+      LabelMask Row = Rows.labelOf(Choice.Chosen);
+      siteLabels(*S, RowFlow, Row, &F);
+      if (!F.Carrier)
+        F.Carrier = rowStoredForHandle(*S, F, RowFlow, Row);
       if (rowChangesStatement(F))
         continue;
       if (F.Carrier && F.Chain.empty())
