@@ -541,7 +541,8 @@ void FactsWalker::recordDecl(const Decl *D) {
     return;
   F.Values[VD].push_back(VD->getInit());
   F.VarOfFullExpr.try_emplace(VD->getInit(), VD);
-  F.Edges.push_back({VD, VD->getInit(), currentLoop(), nullptr, Conditional > 0});
+  F.Edges.push_back(
+      {VD, VD->getInit(), currentLoop(), nullptr, Conditional > 0});
   if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
     for (const BindingDecl *B : DD->bindings())
       F.Edges.push_back(

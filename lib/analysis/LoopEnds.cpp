@@ -35,7 +35,7 @@ bool testsResult(const Expr *E, const CallFacts &C, const ValueDecl *Result,
            const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
            const Expr *From = VD ? onlyAssignedValue(VD, Facts) : nullptr;
            return From && mentionsDecl(From, Result) ? WalkAction::Stop
-                                                 : WalkAction::Continue;
+                                                     : WalkAction::Continue;
          }) == WalkResult::Stopped;
 }
 

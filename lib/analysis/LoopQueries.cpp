@@ -84,8 +84,7 @@ public:
 
   LoopLabelFlows(const FunctionFacts &Facts, llvm::ArrayRef<RowLoop> Loops,
                  Purpose P, const ApiModel &Model)
-      : Facts(Facts), Loops(Loops), Model(Model), P(P),
-        Group(Loops.size(), -1),
+      : Facts(Facts), Loops(Loops), Model(Model), P(P), Group(Loops.size(), -1),
         Bit(Loops.size(), 0) {
     unsigned Next = 0;
     auto Label = [&](size_t I) {
@@ -357,8 +356,7 @@ private:
                             LabelMask Wanted) const;
   bool hasBoundValues(const LoopQueryFinding &F) const;
   const Expr *rowStoredForHandle(const SiteCall &S, const LoopQueryFinding &F,
-                                 const ValueFlow &Flow,
-                                 LabelMask Wanted) const;
+                                 const ValueFlow &Flow, LabelMask Wanted) const;
 
   const FunctionDecl &FD;
   AnalysisContext &Ctx;

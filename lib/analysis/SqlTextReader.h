@@ -56,8 +56,7 @@ std::optional<std::string> leadingSqlText(const clang::Expr *E,
 /// \p Facts' function that hold one value (`const char *sql = "UPDATE
 /// ..."; mysql_stmt_prepare(st, sql, strlen(sql))` gives the literal): the
 /// SQL of a statement a setup function prepares, read where it runs.
-const clang::Expr *textSource(const clang::Expr *E,
-                              const FunctionFacts &Facts);
+const clang::Expr *textSource(const clang::Expr *E, const FunctionFacts &Facts);
 
 } // namespace nplusone
 

@@ -117,8 +117,8 @@ const char *const TextViews[] = {"std::basic_string::c_str",
                                  "QByteArray::data"};
 
 // The C library's: global functions, as <cstdio>'s std:: names are too.
-const char *const TextWriters[] = {"snprintf", "sprintf",  "vsnprintf",
-                                   "vsprintf", "strcpy",   "strncpy",
+const char *const TextWriters[] = {"snprintf", "sprintf", "vsnprintf",
+                                   "vsprintf", "strcpy",  "strncpy",
                                    "strcat",   "strncat"};
 
 const char *const ContainerInserters[] = {
