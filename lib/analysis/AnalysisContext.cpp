@@ -183,9 +183,9 @@ const Expr *AnalysisContext::sqlNamed(const LibraryModel *Lib, StringRef Name) {
       auto Stored = sqlTextParts(callArg(C.Call, C.Api.Function->NameArg), &F);
       if (!Stored)
         return true;
-      auto [It, New] =
-          Prepared->try_emplace({C.Api.Library, Stored->Text},
-                                callArg(C.Call, C.Api.Function->SqlArg));
+      auto [It, New] = Prepared->try_emplace(
+          {C.Api.Library, Stored->Text},
+          textSource(callArg(C.Call, C.Api.Function->SqlArg), F));
       if (!New)
         It->second = nullptr;
       return true;
@@ -193,6 +193,29 @@ const Expr *AnalysisContext::sqlNamed(const LibraryModel *Lib, StringRef Name) {
   }
   auto It = Prepared->find({Lib, Name.str()});
   return It == Prepared->end() ? nullptr : It->second;
+}
+
+const Expr *AnalysisContext::sqlInField(const FieldDecl *Field) {
+  if (!FieldStatements) {
+    FieldStatements.emplace();
+    forEachUnitCall(RolePrepare, [&](const CallFacts &C,
+                                     const FunctionFacts &F) {
+      const FieldDecl *Into = F.handleFieldOf(C);
+      if (!Into)
+        return true;
+      const Expr *Sql = textSource(callArg(C.Call, C.Api.Function->SqlArg), F);
+      auto [It, New] = FieldStatements->try_emplace(Into, Sql);
+      // A member prepared again with other text holds either statement.
+      auto Text = [](const Expr *E) {
+        std::optional<SqlTextParts> Parts = sqlTextParts(E, nullptr);
+        return Parts ? std::optional<std::string>(Parts->Text) : std::nullopt;
+      };
+      if (!New && It->second && (!Text(Sql) || Text(Sql) != Text(It->second)))
+        It->second = nullptr;
+      return true;
+    });
+  }
+  return FieldStatements->lookup(Field);
 }
 
 const CallSummary *AnalysisContext::calleeSummary(const Expr *Call) {

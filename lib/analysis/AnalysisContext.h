@@ -178,6 +178,7 @@ public:
 
   const clang::Expr *sqlNamed(const LibraryModel *Lib,
                               llvm::StringRef Name) override;
+  const clang::Expr *sqlInField(const clang::FieldDecl *Field) override;
 
 private:
   struct SummaryEntry {
@@ -244,6 +245,10 @@ private:
   std::optional<std::map<std::pair<const LibraryModel *, std::string>,
                          const clang::Expr *>>
       Prepared;
+  /// The SQL prepared into each data member; null when two prepares put
+  /// different text there. Built on first use.
+  std::optional<llvm::DenseMap<const clang::FieldDecl *, const clang::Expr *>>
+      FieldStatements;
 };
 
 } // namespace nplusone

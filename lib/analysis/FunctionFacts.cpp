@@ -31,20 +31,6 @@ namespace {
 /// code nests a few dozen levels; 200 nested loops take about 400.
 constexpr unsigned MaxWalkDepth = 600;
 
-bool isMutableOutArg(const Expr *Arg, const ParmVarDecl *Param) {
-  if (Param) {
-    QualType T = Param->getType();
-    if (T->isReferenceType())
-      return !T.getNonReferenceType().isConstQualified();
-    if (T->isPointerType())
-      return !T->getPointeeType().isConstQualified();
-    return false;
-  }
-  // Variadic arguments: a non-const pointer may be written through.
-  QualType T = Arg->IgnoreParenImpCasts()->getType();
-  return T->isPointerType() && !T->getPointeeType().isConstQualified();
-}
-
 /// \p Root mentions one of the functions named \p Names.
 bool mentionsFunction(const Expr *Root, llvm::ArrayRef<const char *> Names) {
   return walkSubtree(Root, [&](const Stmt *S) {
@@ -172,7 +158,8 @@ private:
   llvm::SmallVector<int, 1> loopsFrom(size_t First) const;
 
   void recordDecl(const Decl *D);
-  void addEdge(const Expr *Dst, const Expr *Src, bool IsValue);
+  void addEdge(const Expr *Dst, const Expr *Src, bool IsValue,
+               const Expr *Update = nullptr);
   void placeInLoops(CallFacts &Facts) const;
   void recordCall(const CallExpr *C);
   void recordUserCallEdges(const CallExpr *C);
@@ -529,13 +516,14 @@ void FactsWalker::VisitBinaryOperator(const BinaryOperator *BO) {
     return;
   }
   if (BO->isAssignmentOp())
-    addEdge(BO->getLHS(), BO->getRHS(), /*IsValue=*/true);
+    addEdge(BO->getLHS(), BO->getRHS(), /*IsValue=*/true,
+            BO->isCompoundAssignmentOp() ? BO : nullptr);
   walkChildren(BO);
 }
 
 void FactsWalker::VisitUnaryOperator(const UnaryOperator *UO) {
   if (UO->isIncrementDecrementOp())
-    addEdge(UO->getSubExpr(), UO->getSubExpr(), /*IsValue=*/false);
+    addEdge(UO->getSubExpr(), UO->getSubExpr(), /*IsValue=*/false, UO);
   walkChildren(UO);
 }
 
@@ -559,17 +547,20 @@ void FactsWalker::recordDecl(const Decl *D) {
     return;
   F.Values[VD].push_back(VD->getInit());
   F.VarOfFullExpr.try_emplace(VD->getInit(), VD);
-  F.Edges.push_back({VD, VD->getInit(), currentLoop()});
+  F.Edges.push_back(
+      {VD, VD->getInit(), currentLoop(), nullptr, Conditional > 0});
   if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
     for (const BindingDecl *B : DD->bindings())
-      F.Edges.push_back({B, VD->getInit(), currentLoop()});
+      F.Edges.push_back(
+          {B, VD->getInit(), currentLoop(), nullptr, Conditional > 0});
 }
 
-void FactsWalker::addEdge(const Expr *Dst, const Expr *Src, bool IsValue) {
+void FactsWalker::addEdge(const Expr *Dst, const Expr *Src, bool IsValue,
+                          const Expr *Update) {
   const ValueDecl *D = rootDecl(Dst);
   if (!D)
     return;
-  F.Edges.push_back({D, Src, currentLoop()});
+  F.Edges.push_back({D, Src, currentLoop(), Update, Conditional > 0});
   if (!IsValue)
     return;
   F.Values[D].push_back(Src);
@@ -578,7 +569,7 @@ void FactsWalker::addEdge(const Expr *Dst, const Expr *Src, bool IsValue) {
   // `bind.buffer = &id`: what is written through the destination later
   // (a fetch into the bind array) reaches the pointee.
   if (const ValueDecl *Pointee = addressedDecl(Src))
-    F.Edges.push_back({Pointee, Dst, currentLoop()});
+    F.Edges.push_back({Pointee, Dst, currentLoop(), Src, Conditional > 0});
 }
 
 //===-- Calls -------------------------------------------------------------===//
@@ -642,7 +633,7 @@ void FactsWalker::recordUserCallEdges(const CallExpr *C) {
   // the container holds values of the source range.
   ElementCopy Copy = elementCopy(C);
   if (Copy.Container && Copy.Source) {
-    addEdge(Copy.Container, Copy.Source, true);
+    addEdge(Copy.Container, Copy.Source, true, C);
     return;
   }
   // `x = y`, `s += t`, `out << v` on class types.
@@ -650,15 +641,15 @@ void FactsWalker::recordUserCallEdges(const CallExpr *C) {
     OverloadedOperatorKind Op = OC->getOperator();
     if (OC->getNumArgs() == 2) {
       if (Op == OO_GreaterGreater) // `in >> v` fills v
-        addEdge(OC->getArg(1), OC->getArg(0), false);
+        addEdge(OC->getArg(1), OC->getArg(0), false, OC);
       else if (Op == OO_Equal)
         addEdge(OC->getArg(0), OC->getArg(1), true);
       else if (Op == OO_LessLess || Op == OO_PlusEqual || Op == OO_MinusEqual ||
                Op == OO_PipeEqual)
-        addEdge(OC->getArg(0), OC->getArg(1), false);
+        addEdge(OC->getArg(0), OC->getArg(1), false, OC);
     } else if (OC->getNumArgs() == 1 &&
                (Op == OO_PlusPlus || Op == OO_MinusMinus)) {
-      addEdge(OC->getArg(0), OC->getArg(0), false);
+      addEdge(OC->getArg(0), OC->getArg(0), false, OC);
     }
     return;
   }
@@ -667,7 +658,7 @@ void FactsWalker::recordUserCallEdges(const CallExpr *C) {
     const auto *MD = MC->getMethodDecl();
     if (MD && !MD->isConst())
       for (const Expr *Arg : MC->arguments())
-        addEdge(MC->getImplicitObjectArgument(), Arg, false);
+        addEdge(MC->getImplicitObjectArgument(), Arg, false, MC);
   }
   // Anything written through a mutable pointer or reference argument may
   // carry the other arguments (`snprintf(buf, n, "%d", id)`).
@@ -680,7 +671,7 @@ void FactsWalker::recordUserCallEdges(const CallExpr *C) {
       continue;
     for (unsigned J = 0; J < C->getNumArgs(); ++J)
       if (J != I)
-        addEdge(C->getArg(I), C->getArg(J), false);
+        addEdge(C->getArg(I), C->getArg(J), false, C);
   }
 }
 
@@ -688,12 +679,12 @@ void FactsWalker::recordApiEdges(const CallFacts &CF) {
   const ApiFunction &Fn = *CF.Api.Function;
   const Expr *C = CF.Call;
   if (Fn.Roles & RolePrepare)
-    addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.SqlArg), false);
+    addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.SqlArg), false, C);
   if (Fn.Roles & RoleBind)
-    addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.ValueArg), false);
+    addEdge(callArg(C, Fn.HandleArg), callArg(C, Fn.ValueArg), false, C);
   // `SQLGetData(h, 1, type, &id, ...)`: id receives the column read.
   if ((Fn.Roles & RoleColumnRead) && Fn.ValueArg != NoArg)
-    addEdge(callArg(C, Fn.ValueArg), C, false);
+    addEdge(callArg(C, Fn.ValueArg), C, false, C);
 }
 
 /// A read that fills a container through an output iterator holds its
@@ -707,7 +698,7 @@ void FactsWalker::recordQueryOutputs(const CallFacts &CF) {
         dyn_cast<CallExpr>(Arg->IgnoreParenImpCasts()->IgnoreImplicit());
     if (Inserter && Inserter->getNumArgs() > 0 &&
         isContainerInserter(Inserter->getDirectCallee()))
-      addEdge(Inserter->getArg(0), C, /*IsValue=*/true);
+      addEdge(Inserter->getArg(0), C, /*IsValue=*/true, C);
   }
 }
 
@@ -820,8 +811,12 @@ FunctionFacts::FunctionFacts(const FunctionDecl &FD, const ApiModel &Model)
     : FD(FD) {
   FactsWalker W(*this, Model);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
+    for (const CXXCtorInitializer *Init : Ctor->inits()) {
+      // `insert_(db, "INSERT ...")` stores into the member.
+      if (FieldDecl *Member = Init->getMember())
+        VarOfFullExpr.try_emplace(Init->getInit(), Member);
       W.walk(Init->getInit(), 0);
+    }
   W.walk(FD.getBody(), 0);
   W.finish();
 }
@@ -893,6 +888,21 @@ const ValueDecl *FunctionFacts::handleOf(const CallFacts &C) const {
   if (Arg == ReturnValue)
     return ReturnHandles.lookup(C.Call);
   return rootDecl(callArg(C.Call, Arg));
+}
+
+const FieldDecl *FunctionFacts::handleFieldOf(const CallFacts &C) const {
+  if (!C.Api)
+    return nullptr;
+  int Arg = C.Api.Function->HandleArg;
+  if (Arg != ReturnValue)
+    return namedField(callArg(C.Call, Arg));
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(C.FullExpr);
+      BO && BO->isAssignmentOp())
+    return namedField(BO->getLHS());
+  if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(C.FullExpr);
+      OC && OC->getOperator() == OO_Equal)
+    return namedField(OC->getArg(0));
+  return dyn_cast_or_null<FieldDecl>(ReturnHandles.lookup(C.Call));
 }
 
 const CallFacts *FunctionFacts::callIn(const Expr *E) const {

@@ -29,6 +29,7 @@
 namespace clang {
 class CallExpr;
 class Expr;
+class FieldDecl;
 class FunctionDecl;
 class Stmt;
 class ValueDecl;
@@ -100,6 +101,14 @@ struct FlowEdge {
   const clang::ValueDecl *Dst;
   const clang::Expr *Src;
   int Loop = -1;
+  /// What writes Dst when Src is not simply its new value: the compound
+  /// assignment, increment or operator that updates it (`q += key`), or the
+  /// call that writes it through an argument or its object
+  /// (`snprintf(q, n, "...", id)`, `q.append(id)`); null for an
+  /// initialisation or a plain assignment.
+  const clang::Expr *Update = nullptr;
+  /// The write sits under an if/switch/?:/&&/|| within its loop.
+  bool Conditional = false;
 };
 
 /// An `if` branch some calls sit in: its condition, the branch, whether it
@@ -148,6 +157,12 @@ public:
   /// The statement handle a modelled call works on, or null: its handle
   /// argument, or the variable its value is stored in (ReturnValue).
   const clang::ValueDecl *handleOf(const CallFacts &C) const;
+  /// The data member that holds the statement handle of \p C, when one
+  /// does: `d->insert_tag`, `&db.stmt`, `insert_`, or the member a
+  /// prepared statement is assigned or initialised to. Handles are keyed by
+  /// their root variable (`d`); this tells `d->insert_tag` from `d->find_tag`
+  /// and links a member prepared in one function to its run in another.
+  const clang::FieldDecl *handleFieldOf(const CallFacts &C) const;
   /// The variable a full expression stores a value into, or null.
   const clang::ValueDecl *varOfFullExpr(const clang::Expr *E) const {
     return VarOfFullExpr.lookup(E);

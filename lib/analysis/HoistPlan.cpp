@@ -68,6 +68,16 @@ void planHoist(LoopQueryFinding &F, const RowLoop &L,
   }
   if (!V || !V->isLocalVarDecl() || V->isStaticLocal() || !V->getIdentifier())
     return;
+  // Its SQL built in the body (`std::string q = ...; auto r = tx.exec(q);`)
+  // would move out of its variable's scope.
+  if (walkSubtree(F.Site, [&](const Stmt *S) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(S);
+        return DRE && isa<VarDecl>(DRE->getDecl()) &&
+                       rangeHolds(Body, DRE->getDecl()->getLocation())
+                   ? WalkAction::Stop
+                   : WalkAction::Continue;
+      }) == WalkResult::Stopped)
+    return;
   if (DS->getBeginLoc().isMacroID() || DS->getEndLoc().isMacroID() ||
       L.Loop->getBeginLoc().isMacroID())
     return;

@@ -19,14 +19,6 @@ namespace nplusone {
 
 namespace {
 
-bool mentions(const Expr *E, const ValueDecl *D) {
-  return walkSubtree(E, [&](const Stmt *S) {
-           const auto *DRE = dyn_cast<DeclRefExpr>(S);
-           return DRE && DRE->getDecl() == D ? WalkAction::Stop
-                                             : WalkAction::Continue;
-         }) == WalkResult::Stopped;
-}
-
 /// \p E tests the result of \p C: it holds the call itself, the variable the
 /// result is stored in, or a local set from that variable (`bool ok =
 /// PQresultStatus(res) == PGRES_COMMAND_OK`).
@@ -42,8 +34,8 @@ bool testsResult(const Expr *E, const CallFacts &C, const ValueDecl *Result,
              return WalkAction::Stop;
            const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
            const Expr *From = VD ? onlyAssignedValue(VD, Facts) : nullptr;
-           return From && mentions(From, Result) ? WalkAction::Stop
-                                                 : WalkAction::Continue;
+           return From && mentionsDecl(From, Result) ? WalkAction::Stop
+                                                     : WalkAction::Continue;
          }) == WalkResult::Stopped;
 }
 
@@ -57,7 +49,7 @@ bool flagSetAfter(const Expr *Cond, const CallFacts &C, int Loop,
       continue;
     const Expr *Value = Edge.Src->IgnoreParenImpCasts();
     if ((isa<CXXBoolLiteralExpr>(Value) || isa<IntegerLiteral>(Value)) &&
-        mentions(Cond, Edge.Dst))
+        mentionsDecl(Cond, Edge.Dst))
       return true;
   }
   return false;

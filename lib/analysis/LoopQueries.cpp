@@ -33,18 +33,58 @@ namespace nplusone {
 
 namespace {
 
+/// A call whose result may differ between two calls with equal arguments:
+/// anything but const methods, the standard library and constexpr
+/// functions. Library calls count as impure: they talk to the database.
+bool hasImpureCall(const Expr *Root, const ApiModel &Model) {
+  return walkSubtree(Root, [&](const Stmt *S) {
+           if (isa<LambdaExpr>(S))
+             return WalkAction::SkipChildren;
+           const auto *C = dyn_cast<CallExpr>(S);
+           if (!C)
+             return WalkAction::Continue;
+           const FunctionDecl *FD = C->getDirectCallee();
+           if (!FD || Model.lookup(FD))
+             return WalkAction::Stop;
+           const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+           bool Pure = (MD && MD->isConst()) || FD->isInStdNamespace() ||
+                       FD->isConstexpr() || isa<CXXOperatorCallExpr>(C) ||
+                       Model.isStatementBuilder(FD);
+           return Pure ? WalkAction::Continue : WalkAction::Stop;
+         }) == WalkResult::Stopped;
+}
+
+/// The update \p E makes computes the value from its operands alone: a
+/// built-in operator, an operator on text or streams other than a read
+/// (`in >> v`), a C text writer (`snprintf(q, n, ...)`), a pure method of
+/// the value itself (`q.append(id)`). A call writing through an argument
+/// otherwise (`std::getline(in, key)`) reads something new.
+bool updatesFromOperands(const FlowEdge &E, const ApiModel &Model) {
+  const auto *C = dyn_cast<CallExpr>(E.Update);
+  if (!C)
+    return true;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C))
+    return OC->getOperator() != OO_GreaterGreater;
+  if (isTextWriter(C->getDirectCallee()))
+    return true;
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
+  return MC && rootDecl(MC->getImplicitObjectArgument()) == E.Dst &&
+         !hasImpureCall(C, Model);
+}
+
 /// Label bits over loops, one flow per group of 64 loops, each built when
 /// first needed. Rows: the current row or element of each loop that walks
 /// rows or a collection, propagated through the function. Writes: every
-/// variable written inside each loop (its iteration variables included), so
-/// a query reading none of them is the same on every iteration.
+/// variable whose value changes between iterations of each loop (its
+/// iteration variables included), so a query reading none of them is the
+/// same on every iteration.
 class LoopLabelFlows {
 public:
   enum Purpose { Rows, Writes };
 
   LoopLabelFlows(const FunctionFacts &Facts, llvm::ArrayRef<RowLoop> Loops,
-                 Purpose P)
-      : Facts(Facts), Loops(Loops), P(P), Group(Loops.size(), -1),
+                 Purpose P, const ApiModel &Model)
+      : Facts(Facts), Loops(Loops), Model(Model), P(P), Group(Loops.size(), -1),
         Bit(Loops.size(), 0) {
     unsigned Next = 0;
     auto Label = [&](size_t I) {
@@ -79,44 +119,69 @@ public:
           seedCurrentRow(*F, Loops[I], Bit[I]);
       F->propagate();
     } else {
-      // Whatever is computed from a variable written in the loop is itself
-      // written in the loop, so the seeds need no propagation.
-      for (const FlowEdge &E : Facts.edges())
-        for (int L = E.Loop; L >= 0; L = Facts.loops()[L].Parent)
-          if (Group[L] == G)
-            F->seedVariable(E.Dst, Bit[L]);
+      for (size_t L = 0; L < Loops.size(); ++L)
+        if (Group[L] == G)
+          seedChanges(*F, static_cast<int>(L));
     }
     return *F;
   }
 
 private:
+  bool changesEachIteration(const FlowEdge &E, int Loop) const;
+  void seedChanges(ValueFlow &F, int Loop) const;
+
   const FunctionFacts &Facts;
   llvm::ArrayRef<RowLoop> Loops;
+  const ApiModel &Model;
   Purpose P;
   std::vector<int> Group;
   std::vector<LabelMask> Bit;
   std::vector<std::unique_ptr<ValueFlow>> Flows;
 };
 
-/// A call whose result may differ between two calls with equal arguments:
-/// anything but const methods, the standard library and constexpr
-/// functions. Library calls count as impure: they talk to the database.
-bool hasImpureCall(const Expr *Root, const ApiModel &Model) {
-  return walkSubtree(Root, [&](const Stmt *S) {
-           if (isa<LambdaExpr>(S))
-             return WalkAction::SkipChildren;
-           const auto *C = dyn_cast<CallExpr>(S);
-           if (!C)
-             return WalkAction::Continue;
-           const FunctionDecl *FD = C->getDirectCallee();
-           if (!FD || Model.lookup(FD))
-             return WalkAction::Stop;
-           const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-           bool Pure = (MD && MD->isConst()) || FD->isInStdNamespace() ||
-                       FD->isConstexpr() || isa<CXXOperatorCallExpr>(C) ||
-                       Model.isStatementBuilder(FD);
-           return Pure ? WalkAction::Continue : WalkAction::Stop;
-         }) == WalkResult::Stopped;
+/// The write \p E makes in \p Loop's subtree leaves a value that differs
+/// from one iteration of the loop to the next by itself, whatever it is
+/// computed from: anything but a local the loop's body declares afresh
+/// each iteration, written there unconditionally from its operands alone
+/// (`std::string q = "... '" + std::string(kKey) + "'"`, `snprintf(q, n,
+/// "... %d", tenant)`). A write in a nested loop, under a branch, from an
+/// impure call or from the variable itself changes it.
+bool LoopLabelFlows::changesEachIteration(const FlowEdge &E, int Loop) const {
+  const auto *VD = dyn_cast<VarDecl>(E.Dst);
+  const Stmt *Body = loopBody(Facts.loops()[Loop].Loop);
+  if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() || !Body ||
+      E.Loop != Loop || E.Conditional || !rangeHolds(Body, VD->getLocation()))
+    return true;
+  if (hasImpureCall(E.Src, Model) || mentionsDecl(E.Src, VD))
+    return true;
+  return E.Update && !updatesFromOperands(E, Model);
+}
+
+/// Seeds \p Loop's bit on what changes between its iterations: what a
+/// write changes by itself, then what the loop computes from that.
+void LoopLabelFlows::seedChanges(ValueFlow &F, int Loop) const {
+  LabelMask B = Bit[Loop];
+  llvm::SmallVector<const FlowEdge *, 16> Derived;
+  for (const FlowEdge &E : Facts.edges()) {
+    if (!inLoopSubtree(E.Loop, Loop, Facts))
+      continue;
+    if (changesEachIteration(E, Loop))
+      F.seedVariable(E.Dst, B);
+    else
+      Derived.push_back(&E);
+  }
+  // Chains of locals built from one another are short: a few rounds reach
+  // the fixpoint, and the bound keeps hostile code linear.
+  for (unsigned Round = 0; Round < 16; ++Round) {
+    bool Changed = false;
+    for (const FlowEdge *E : Derived)
+      if (!(F.labelsOf(E->Dst) & B) && (F.labelsOf(E->Src) & B)) {
+        F.seedVariable(E->Dst, B);
+        Changed = true;
+      }
+    if (!Changed)
+      break;
+  }
 }
 
 /// One call in a loop that runs a query or loads a relation, as the driver
@@ -267,8 +332,8 @@ class LoopQueryFinder {
 public:
   LoopQueryFinder(const FunctionDecl &FD, AnalysisContext &Ctx)
       : FD(FD), Ctx(Ctx), Facts(Ctx.facts(FD)), Loops(Ctx.rowLoops(FD)),
-        Rows(Facts, Loops, LoopLabelFlows::Rows),
-        Writes(Facts, Loops, LoopLabelFlows::Writes),
+        Rows(Facts, Loops, LoopLabelFlows::Rows, Ctx.model()),
+        Writes(Facts, Loops, LoopLabelFlows::Writes, Ctx.model()),
         Budget(Ctx.options().MaxCallDepth) {}
 
   FunctionLoopQueries run();
@@ -290,6 +355,8 @@ private:
   const Expr *shownRowValue(const LoopQueryFinding &F, const ValueFlow &Flow,
                             LabelMask Wanted) const;
   bool hasBoundValues(const LoopQueryFinding &F) const;
+  const Expr *rowStoredForHandle(const SiteCall &S, const LoopQueryFinding &F,
+                                 const ValueFlow &Flow, LabelMask Wanted) const;
 
   const FunctionDecl &FD;
   AnalysisContext &Ctx;
@@ -497,6 +564,35 @@ LabelMask LoopQueryFinder::siteLabels(const SiteCall &S, const ValueFlow &Flow,
   return Labels;
 }
 
+/// Where a statement held in a member, its parameters bound to other
+/// members of the same object elsewhere, takes the row: the last value the
+/// loop wrote into the object before the run (`im->user_id =
+/// atol(row[0])`), or the argument a column read wrote it through
+/// (`SQLGetData(h, 1, type, &ex->order_id, ...)`); null when none did.
+const Expr *LoopQueryFinder::rowStoredForHandle(const SiteCall &S,
+                                                const LoopQueryFinding &F,
+                                                const ValueFlow &Flow,
+                                                LabelMask Wanted) const {
+  if (!S.IsApi || S.C.Api.Function->SqlArg != NoArg)
+    return nullptr;
+  const Expr *Handle = callArg(S.C.Call, S.C.Api.Function->HandleArg);
+  const ValueDecl *Root = rootDecl(Handle);
+  if (!Root || !namedField(Handle) || !(Flow.labelsOf(Handle) & Wanted))
+    return nullptr;
+  const Expr *Given = nullptr;
+  for (const FlowEdge &E : Facts.edges())
+    if (E.Dst == Root && inLoopSubtree(E.Loop, F.Loop, Facts) &&
+        (Flow.labelsOf(E.Src) & Wanted) &&
+        E.Src->getBeginLoc() < F.Site->getBeginLoc() &&
+        (!Given || Given->getBeginLoc() < E.Src->getBeginLoc()))
+      Given = E.Src;
+  const CallFacts *Read = Given ? Facts.factsOf(Given) : nullptr;
+  if (Read && (Read->Roles & RoleColumnRead))
+    if (const Expr *Into = callArg(Read->Call, Read->Api.Function->ValueArg))
+      return Into;
+  return Given;
+}
+
 /// The query at the end of \p F's chain takes values bound apart from its
 /// text (parameters, binds).
 bool LoopQueryFinder::hasBoundValues(const LoopQueryFinding &F) const {
@@ -674,8 +770,11 @@ FunctionLoopQueries LoopQueryFinder::run() {
         !HandleSites.insert({F.Target.Handle, F.Loop}).second)
       continue;
     if (Choice.Chosen >= 0) {
-      siteLabels(*S, Rows.flow(Rows.groupOf(Choice.Chosen)),
-                 Rows.labelOf(Choice.Chosen), &F);
+      const ValueFlow &RowFlow = Rows.flow(Rows.groupOf(Choice.Chosen));
+      LabelMask Row = Rows.labelOf(Choice.Chosen);
+      siteLabels(*S, RowFlow, Row, &F);
+      if (!F.Carrier)
+        F.Carrier = rowStoredForHandle(*S, F, RowFlow, Row);
       if (rowChangesStatement(F))
         continue;
       if (F.Carrier && F.Chain.empty())

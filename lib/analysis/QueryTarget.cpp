@@ -27,20 +27,37 @@ const Expr *sqlOf(const CallFacts *C) {
   return C ? callArg(C->Call, C->Api.Function->SqlArg) : nullptr;
 }
 
-/// The SQL a statement handle was last given before \p Before by a
-/// prepare, else by the first one; else the SQL of the statement last run
-/// on it (`mysql_query(conn, sql)` before `mysql_store_result(conn)`).
-const Expr *sqlOfHandle(const ValueDecl *Handle, const Expr *Before,
-                        const FunctionFacts &Facts) {
-  auto Prepares = Facts.preparesOf(Handle);
+/// The calls of \p Calls on the statement \p Field holds, when a member
+/// holds it: handles are keyed by their root variable, so `d->insert_tag`
+/// and `d->find_tag` share a key; calls naming another member are left out.
+llvm::SmallVector<const CallFacts *, 4>
+onStatementIn(llvm::ArrayRef<const CallFacts *> Calls, const FieldDecl *Field,
+              const FunctionFacts &Facts) {
+  llvm::SmallVector<const CallFacts *, 4> Result;
+  for (const CallFacts *C : Calls) {
+    const FieldDecl *Other = Facts.handleFieldOf(*C);
+    if (!Field || !Other || Other == Field)
+      Result.push_back(C);
+  }
+  return Result;
+}
+
+/// The SQL the statement handle of \p Run was last given before the run
+/// by a prepare, else by the first one; else the SQL of the statement last
+/// run on it (`mysql_query(conn, sql)` before `mysql_store_result(conn)`).
+const Expr *sqlOfHandle(const CallFacts &Run, const FunctionFacts &Facts) {
+  const ValueDecl *Handle = Facts.handleOf(Run);
+  const FieldDecl *Field = Facts.handleFieldOf(Run);
+  SourceLocation Before = Run.Call->getBeginLoc();
+  auto Prepares = onStatementIn(Facts.preparesOf(Handle), Field, Facts);
   if (!Prepares.empty()) {
-    const CallFacts *P =
-        FunctionFacts::lastBefore(Prepares, Before->getBeginLoc());
+    const CallFacts *P = FunctionFacts::lastBefore(Prepares, Before);
     if (const Expr *Sql = sqlOf(P ? P : Prepares.front()))
       return Sql;
   }
-  return sqlOf(FunctionFacts::lastBefore(Facts.executesOf(Handle),
-                                         Before->getBeginLoc(), RoleExecute));
+  return sqlOf(FunctionFacts::lastBefore(
+      onStatementIn(Facts.executesOf(Handle), Field, Facts), Before,
+      RoleExecute));
 }
 
 /// Visits one operand of a statement expression: the values inside a
@@ -131,7 +148,10 @@ QueryTarget describeQuery(const CallFacts &C, const FunctionFacts &Facts,
     T.Sql = callArg(C.Call, Fn.SqlArg);
   } else if (Fn.HandleArg != NoArg) {
     T.Handle = Facts.handleOf(C);
-    T.Sql = sqlOfHandle(T.Handle, C.Call, Facts);
+    T.Sql = sqlOfHandle(C, Facts);
+    // A member prepared by a setup function or constructor.
+    if (const FieldDecl *Field = Facts.handleFieldOf(C); !T.Sql && Field)
+      T.Sql = Named ? Named->sqlInField(Field) : nullptr;
   } else if (Fn.NameArg != NoArg && Named) {
     if (auto Name = sqlTextParts(callArg(C.Call, Fn.NameArg), &Facts))
       T.Sql = Named->sqlNamed(T.Library, Name->Text);
@@ -172,10 +192,11 @@ void forEachQueryInput(const CallFacts &C, const FunctionFacts &Facts,
   const ValueDecl *H = Facts.handleOf(C);
   if (!H)
     return;
-  for (const CallFacts *B : Facts.bindsOf(H))
+  const FieldDecl *Field = Facts.handleFieldOf(C);
+  for (const CallFacts *B : onStatementIn(Facts.bindsOf(H), Field, Facts))
     if (const Expr *V = callArg(B->Call, B->Api.Function->ValueArg))
       Visit(V, false);
-  for (const CallFacts *P : Facts.preparesOf(H)) {
+  for (const CallFacts *P : onStatementIn(Facts.preparesOf(H), Field, Facts)) {
     if (const Expr *Sql = sqlOf(P))
       Visit(Sql, true);
     if ((P->Roles & RoleStatementInputs) && P->FullExpr)
@@ -187,10 +208,15 @@ void forEachCallInput(const Expr *Call, LabelMask ParamFlow,
                       InputVisitor Visit) {
   const FunctionDecl *FD = calleeOf(Call);
   unsigned NumParams = FD ? FD->getNumParams() : 0;
-  for (unsigned I = 0; I < NumParams && I < ThisParamBit; ++I)
-    if (ParamFlow & (LabelMask(1) << I))
-      if (const Expr *Arg = callArg(Call, static_cast<int>(I)))
-        Visit(Arg, false);
+  // Values first, then what the callee may write through (`save_tag(db,
+  // id)`): an object passed beside the row's value carries it only because
+  // the callee may store it there, so the value is the one to show.
+  for (bool Mutable : {false, true})
+    for (unsigned I = 0; I < NumParams && I < ThisParamBit; ++I)
+      if (ParamFlow & (LabelMask(1) << I))
+        if (const Expr *Arg = callArg(Call, static_cast<int>(I));
+            Arg && isMutableOutArg(Arg, FD->getParamDecl(I)) == Mutable)
+          Visit(Arg, false);
   if (ParamFlow & (LabelMask(1) << ThisParamBit))
     if (const Expr *Obj = callArg(Call, ImplicitObject))
       Visit(Obj, false);

@@ -53,8 +53,10 @@ const clang::Expr *lazyLoadObject(const CallFacts &C,
 /// The relation the lazy load \p C loads: the data member, or the getter.
 std::string lazyRelationName(const CallFacts &C, const FunctionFacts &Facts);
 
-/// The SQL of the statements the unit prepares by name
-/// (`conn.prepare("mark_done", "UPDATE ...")`).
+/// The SQL of the statements the unit prepares ahead of their runs: by
+/// name (`conn.prepare("mark_done", "UPDATE ...")`), or into a data member
+/// a setup function or constructor fills (`sqlite3_prepare_v2(db, "INSERT
+/// ...", -1, &d->insert_tag, 0)`).
 class NamedStatements {
 public:
   virtual ~NamedStatements() = default;
@@ -62,6 +64,9 @@ public:
   /// null when none or several do.
   virtual const clang::Expr *sqlNamed(const LibraryModel *Lib,
                                       llvm::StringRef Name) = 0;
+  /// The SQL the unit's prepares put into the data member \p Field, or
+  /// null when none does or they put different text there.
+  virtual const clang::Expr *sqlInField(const clang::FieldDecl *Field) = 0;
 };
 
 /// Describes the query run by \p C, an API call with RoleExecute. A

@@ -238,4 +238,18 @@ std::optional<std::string> leadingSqlText(const Expr *E,
   return R.Text.substr(0, R.Text.find(SqlHole));
 }
 
+const Expr *textSource(const Expr *E, const FunctionFacts &Facts) {
+  // A chain of locals each copied from the next is short in real code.
+  for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(stripTemporaries(E));
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    const Expr *Value =
+        VD && VD->isLocalVarDecl() ? singleValue(VD, &Facts) : nullptr;
+    if (!Value)
+      return E;
+    E = Value;
+  }
+  return E;
+}
+
 } // namespace nplusone

@@ -52,6 +52,12 @@ std::optional<SqlTextParts> sqlTextParts(const clang::Expr *E,
 std::optional<std::string> leadingSqlText(const clang::Expr *E,
                                           const FunctionFacts *Facts);
 
+/// The expression that holds the text of \p E, followed through locals of
+/// \p Facts' function that hold one value (`const char *sql = "UPDATE
+/// ..."; mysql_stmt_prepare(st, sql, strlen(sql))` gives the literal): the
+/// SQL of a statement a setup function prepares, read where it runs.
+const clang::Expr *textSource(const clang::Expr *E, const FunctionFacts &Facts);
+
 } // namespace nplusone
 
 #endif // NPLUSONE_LIB_ANALYSIS_SQLTEXTREADER_H

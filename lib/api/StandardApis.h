@@ -75,6 +75,10 @@ bool isTextView(const clang::FunctionDecl *FD);
 /// holds: std::function, std::move_only_function.
 bool isCallableWrapper(const clang::CXXRecordDecl *RD);
 
+/// True for a C library call that writes text into its first argument from
+/// the others: `snprintf(buf, n, "... %d", id)`, `strcpy`, `strcat`.
+bool isTextWriter(const clang::FunctionDecl *FD);
+
 /// True for std::back_inserter and its kin: an output iterator that puts
 /// what it is given into the container it is made from.
 bool isContainerInserter(const clang::FunctionDecl *FD);

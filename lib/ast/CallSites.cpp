@@ -77,6 +77,20 @@ const Expr *callArg(const Expr *Call, int Index) {
   return I < C->getNumArgs() ? C->getArg(I) : nullptr;
 }
 
+bool isMutableOutArg(const Expr *Arg, const ParmVarDecl *Param) {
+  if (Param) {
+    QualType T = Param->getType();
+    if (T->isReferenceType())
+      return !T.getNonReferenceType().isConstQualified();
+    if (T->isPointerType())
+      return !T->getPointeeType().isConstQualified();
+    return false;
+  }
+  // Variadic arguments: a non-const pointer may be written through.
+  QualType T = Arg->IgnoreParenImpCasts()->getType();
+  return T->isPointerType() && !T->getPointeeType().isConstQualified();
+}
+
 unsigned callArgCount(const Expr *Call) {
   if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Call))
     return CE->getNumArgs();

@@ -22,6 +22,7 @@
 namespace clang {
 class Expr;
 class FunctionDecl;
+class ParmVarDecl;
 class ValueDecl;
 } // namespace clang
 
@@ -48,6 +49,11 @@ std::string calledName(const clang::Expr *Call);
 /// Argument \p Index of a call site, where ImplicitObject is the object of a
 /// member call; null when absent.
 const clang::Expr *callArg(const clang::Expr *Call, int Index);
+
+/// True when the callee may write through the argument \p Arg passed for
+/// \p Param (null for a variadic argument): a reference or pointer to
+/// non-const.
+bool isMutableOutArg(const clang::Expr *Arg, const clang::ParmVarDecl *Param);
 
 /// The number of arguments of a call site, the object of a member operator
 /// not counted.

@@ -98,6 +98,19 @@ const ValueDecl *addressedDecl(const Expr *E) {
                                             : nullptr;
 }
 
+const FieldDecl *namedField(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < MaxUnwrapSteps; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+    const auto *UO = dyn_cast<UnaryOperator>(E);
+    if (!UO || (UO->getOpcode() != UO_AddrOf && UO->getOpcode() != UO_Deref))
+      return nullptr;
+    E = UO->getSubExpr();
+  }
+  return nullptr;
+}
+
 const ValueDecl *passedObject(const Expr *Arg) {
   const Expr *E = Arg->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E))

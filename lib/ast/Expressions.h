@@ -17,6 +17,7 @@ namespace clang {
 class ASTContext;
 class DeclRefExpr;
 class Expr;
+class FieldDecl;
 class ValueDecl;
 } // namespace clang
 
@@ -41,6 +42,11 @@ const clang::Expr *withoutStdMove(const clang::Expr *E);
 
 /// The variable whose address \p E takes (`&id`, `&row.id`), or null.
 const clang::ValueDecl *addressedDecl(const clang::Expr *E);
+
+/// The data member \p E names last, looking through `&`, `*`, parentheses
+/// and conversions: `d->insert_tag`, `&db.stmt`, `insert_` all give the
+/// field; null for anything else (a local, a call, an element `a[i]`).
+const clang::FieldDecl *namedField(const clang::Expr *E);
 
 /// The variable whose object an argument passes whole: `m`, `&m`, `*pm`,
 /// `this->Model`; null for any other expression.

@@ -59,6 +59,17 @@ bool subtreeContains(const Stmt *Root, const Stmt *Target) {
          }) == WalkResult::Stopped;
 }
 
+bool mentionsDecl(const Expr *E, const ValueDecl *D) {
+  return walkSubtree(E, [&](const Stmt *S) {
+           // `sizeof buf` reads no value.
+           if (isa<UnaryExprOrTypeTraitExpr>(S))
+             return WalkAction::SkipChildren;
+           const auto *DRE = dyn_cast<DeclRefExpr>(S);
+           return DRE && DRE->getDecl() == D ? WalkAction::Stop
+                                             : WalkAction::Continue;
+         }) == WalkResult::Stopped;
+}
+
 bool rangeHolds(const Stmt *Outer, SourceLocation Loc) {
   return !(Loc < Outer->getBeginLoc()) && !(Outer->getEndLoc() < Loc);
 }

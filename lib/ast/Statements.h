@@ -79,6 +79,10 @@ WalkResult walkSubtree(const clang::Stmt *Root, Fn Visit,
 /// True when \p Target is \p Root or under it (within the walk's bound).
 bool subtreeContains(const clang::Stmt *Root, const clang::Stmt *Target);
 
+/// True when \p E reads \p D by name somewhere, `sizeof` operands aside
+/// (within the walk's bound).
+bool mentionsDecl(const clang::Expr *E, const clang::ValueDecl *D);
+
 /// True when \p Loc lies within the source range of \p Outer, ends
 /// included.
 bool rangeHolds(const clang::Stmt *Outer, clang::SourceLocation Loc);

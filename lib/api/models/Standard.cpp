@@ -120,6 +120,11 @@ const char *const TextViews[] = {"std::basic_string::c_str",
 const char *const CallableWrappers[] = {"std::function",
                                         "std::move_only_function"};
 
+// The C library's: global functions, as <cstdio>'s std:: names are too.
+const char *const TextWriters[] = {"snprintf", "sprintf", "vsnprintf",
+                                   "vsprintf", "strcpy",  "strncpy",
+                                   "strcat",   "strncat"};
+
 const char *const ContainerInserters[] = {
     "std::back_inserter", "std::front_inserter", "std::inserter"};
 
@@ -169,6 +174,12 @@ bool isCallableWrapper(const clang::CXXRecordDecl *RD) {
   std::string Name = plainQualifiedName(RD);
   return llvm::any_of(CallableWrappers,
                       [&](const char *Wrapper) { return Name == Wrapper; });
+}
+
+bool isTextWriter(const clang::FunctionDecl *FD) {
+  return FD && FD->getIdentifier() &&
+         FD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+         llvm::is_contained(TextWriters, FD->getName());
 }
 
 bool isContainerInserter(const clang::FunctionDecl *FD) {
