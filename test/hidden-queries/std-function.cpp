@@ -35,8 +35,8 @@ void printProfiles(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: the row value 'u[0].as<int>()' is passed to the lambda held by 'loadProfile' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-8]]:5: note: the lambda runs the query here
-    // CHECK-MESSAGES: :[[@LINE-9]]:20: note: batch it: SELECT user_id, bio FROM profiles WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
-    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: SELECT users.id, profiles.bio FROM users LEFT JOIN profiles ON profiles.user_id = users.id
+    // CHECK-MESSAGES: :[[@LINE-9]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN profiles ON profiles.user_id = users.id' and its columns here
 }
 
 // A local std::function holding a function, called per element.
@@ -49,7 +49,7 @@ std::size_t ordersOf(pqxx::work &tx, const std::vector<int> &userIds) {
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'userIds' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:24: note: the element value 'id' is passed to 'countOrders' held by 'count' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-29]]:10: note: 'countOrders' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-30]]:25: note: batch it: SELECT user_id, id FROM orders WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-30]]:25: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   return total;
 }
 
@@ -62,7 +62,7 @@ void forEachUser(pqxx::work &tx, const std::function<void(int)> &visit) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:11: note: the row value 'u[0].as<int>()' is passed to the lambda held by 'visit' here and reaches its UPDATE
     // CHECK-MESSAGES: :[[@LINE+6]]:5: note: the lambda runs the UPDATE here
-    // CHECK-MESSAGES: :[[@LINE+5]]:20: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE+5]]:20: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
 }
 
 void auditUsers(pqxx::work &tx) {

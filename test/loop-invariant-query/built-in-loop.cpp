@@ -86,7 +86,7 @@ void userThemes(pqxx::work &tx, const std::vector<User> &users) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'users' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:36: note: the element value 'u.id' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: batch it: SELECT user_id, value FROM settings WHERE user_id = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   }
 }
 

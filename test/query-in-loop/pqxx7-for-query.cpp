@@ -34,7 +34,7 @@ std::vector<TeamSummary> teamsWithCounts(pqxx::work &tx) {
                  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: query runs once per row of 'teams' (N+1 queries); load the rows for all teams in one query [nplusone-query-in-loop]
                  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'for_query' runs the lambda once per row of 'teams' here
                  // CHECK-MESSAGES: :[[@LINE+3]]:22: note: the row value 'pqxx::params{id}' flows into the query's parameter here
-                 // CHECK-MESSAGES: :[[@LINE+1]]:22: note: batch it: SELECT team_id, count(*) FROM members WHERE team_id = ANY($1) GROUP BY team_id; bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by team_id
+                 // CHECK-MESSAGES: :[[@LINE+1]]:22: note: batch it: 'team_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by team_id
                      "SELECT count(*) FROM members WHERE team_id = $1",
                      pqxx::params{id});
                  teams.push_back({id, std::move(name), members});
@@ -50,7 +50,7 @@ void touchProjects(pqxx::work &tx) {
                   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: UPDATE runs once per row of 'projects' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
                   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'for_stream' runs the lambda once per row of 'projects' here
                   // CHECK-MESSAGES: :[[@LINE+2]]:27: note: the row value 'pqxx::params{id}' flows into the UPDATE's parameter here
-                  // CHECK-MESSAGES: :[[@LINE-4]]:27: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+                  // CHECK-MESSAGES: :[[@LINE-4]]:27: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
                           pqxx::params{id});
                   (void)owner;
                 });
@@ -66,7 +66,7 @@ std::map<int, double> totalsByUser(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'for_each' runs the lambda once per row of 'users' here
     // CHECK-MESSAGES: :[[@LINE+2]]:61: note: the row value 'pqxx::params{id}' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: SELECT user_id, sum(total) FROM orders WHERE user_id = ANY($1) GROUP BY user_id; bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE+1]]:9: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
         "SELECT sum(total) FROM orders WHERE user_id = $1", pqxx::params{id});
     (void)email;
   });
@@ -87,7 +87,7 @@ void resolveLabels(pqxx::work &tx) {
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: query runs once per element of 'names' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
       // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'names' is here
       // CHECK-MESSAGES: :[[@LINE-3]]:56: note: the element value 'pqxx::params{name}' flows into the query's parameter here
-      // CHECK-MESSAGES: :[[@LINE-4]]:15: note: batch it: SELECT name, id FROM labels WHERE name = ANY($1); bind all keys as one array (a std::vector in libpqxx 7, '{1,2,3}' text in libpqxx 6), then group the rows by name
+      // CHECK-MESSAGES: :[[@LINE-4]]:15: note: batch it: 'name = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by name
     (void)id;
   });
 }

@@ -47,7 +47,7 @@ double cartTotal(PriceBook &book, sqlite3_stmt *cartLines) {
     // CHECK-MESSAGES: :[[@LINE-3]]:30: note: the row value 'sku' is passed to 'lineTotal' here and reaches its query
     // CHECK-MESSAGES: :[[@LINE-12]]:10: note: 'lineTotal' calls 'price' here
     // CHECK-MESSAGES: :[[@LINE-24]]:9: note: 'price' runs the query here
-    // CHECK-MESSAGES: :[[@LINE-34]]:29: note: batch it: SELECT sku, price FROM prices WHERE sku IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by sku
+    // CHECK-MESSAGES: :[[@LINE-34]]:29: note: batch it: 'sku IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by sku
   }
   return total;
 }
@@ -78,7 +78,7 @@ std::vector<int> levels(StockDb *s, sqlite3_stmt *skus) {
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per row of 'skus' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'skus' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:23: note: the row value 'reinterpret_cast<const char *>(sqlite3_column_text(skus, 0))' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-19]]:26: note: batch it: SELECT sku, on_hand FROM stock WHERE sku IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by sku
+    // CHECK-MESSAGES: :[[@LINE-19]]:26: note: batch it: 'sku IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by sku
       out.push_back(sqlite3_column_int(s->level, 0));
   }
   return out;

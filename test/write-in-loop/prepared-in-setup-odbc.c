@@ -50,7 +50,7 @@ void export_shipped(struct invoice_exporter *ex, SQLHSTMT orders) {
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:18: note: the row value 'id' is passed to 'add_line' here and reaches its INSERT
     // CHECK-MESSAGES: :[[@LINE-16]]:3: note: 'add_line' runs the INSERT here
-    // CHECK-MESSAGES: :[[@LINE-30]]:14: note: batch it: one statement for all rows: a multi-row INSERT, or bind parameter arrays (SQL_ATTR_PARAMSET_SIZE) and run SQLExecute once
+    // CHECK-MESSAGES: :[[@LINE-30]]:14: note: batch it: a multi-row INSERT, or parameter arrays (SQL_ATTR_PARAMSET_SIZE) run by one SQLExecute
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: turn autocommit off (SQL_ATTR_AUTOCOMMIT) and SQLEndTran once after the loop
   }
 }
@@ -65,7 +65,7 @@ void export_all(struct invoice_exporter *ex, SQLHSTMT orders) {
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'orders' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:40: note: the row value '&ex->order_id' flows into the INSERT's parameter here
-    // CHECK-MESSAGES: :[[@LINE-45]]:14: note: batch it: one statement for all rows: a multi-row INSERT, or bind parameter arrays (SQL_ATTR_PARAMSET_SIZE) and run SQLExecute once
+    // CHECK-MESSAGES: :[[@LINE-45]]:14: note: batch it: a multi-row INSERT, or parameter arrays (SQL_ATTR_PARAMSET_SIZE) run by one SQLExecute
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: turn autocommit off (SQL_ATTR_AUTOCOMMIT) and SQLEndTran once after the loop
   }
 }
@@ -81,7 +81,7 @@ void price_orders(struct invoice_exporter *ex, SQLHSTMT orders) {
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'orders' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'orders' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:40: note: the row value '&ex->product_id' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-58]]:25: note: batch it: SELECT id, price FROM products WHERE id IN (?); build the list with one placeholder per key (IN (?, ?, ...)) and bind every key, then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-58]]:25: note: batch it: 'id IN (?)' with one placeholder per key, each key bound, then group the rows by id
     SQLFreeStmt(ex->find_price, SQL_CLOSE);
   }
 }

@@ -53,7 +53,7 @@ int import_tags(struct tag_index *ix, sqlite3_stmt *post_tags) {
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'post_tags' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:28: note: the row value 'post_id' is passed to 'save_tag' here and reaches its INSERT
     // CHECK-MESSAGES: :[[@LINE-15]]:12: note: 'save_tag' runs the INSERT here
-    // CHECK-MESSAGES: :[[@LINE-35]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-35]]:22: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
   }
   return failed;
@@ -68,7 +68,7 @@ void retag_posts(struct tag_index *ix, sqlite3_stmt *posts, const char *tag) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per row of 'posts' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'posts' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:41: note: the row value 'sqlite3_column_int(posts, 0)' flows into the INSERT's parameter here
-    // CHECK-MESSAGES: :[[@LINE-50]]:22: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-50]]:22: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
     sqlite3_reset(ix->insert_tag);
   }
@@ -83,7 +83,7 @@ void print_tag_names(struct tag_index *ix, sqlite3_stmt *post_tags) {
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per row of 'post_tags' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'post_tags' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:39: note: the row value 'sqlite3_column_int(post_tags, 1)' flows into the query's parameter here
-    // CHECK-MESSAGES: :[[@LINE-63]]:30: note: batch it: SELECT id, name FROM tags WHERE id IN (SELECT value FROM json_each(?)); bind all keys as one JSON array text such as '[1,2,3]', then group the rows by id
+    // CHECK-MESSAGES: :[[@LINE-63]]:30: note: batch it: 'id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by id
       printf("%s\n", (const char *)sqlite3_column_text(ix->find_tag, 0));
   }
 }

@@ -43,7 +43,7 @@ public:
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: DELETE runs once per row of 'expired' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
       // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the loop over the rows of 'expired' is here
       // CHECK-MESSAGES: :[[@LINE-4]]:37: note: the row value 'sqlite3_column_int(expired, 0)' flows into the DELETE's parameter here
-      // CHECK-MESSAGES: :[[@LINE-23]]:36: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+      // CHECK-MESSAGES: :[[@LINE-23]]:36: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
       // CHECK-MESSAGES: :[[@LINE-7]]:5: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
       sqlite3_reset(dropDoc_);
     }
@@ -72,7 +72,7 @@ void indexTitles(TermIndex &index, sqlite3_stmt *docs) {
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'docs' is here
     // CHECK-MESSAGES: :[[@LINE-3]]:22: note: the row value 'title' is passed to 'addPosting' here and reaches its INSERT
     // CHECK-MESSAGES: :[[@LINE-40]]:5: note: 'addPosting' runs the INSERT here
-    // CHECK-MESSAGES: :[[@LINE-54]]:31: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-54]]:31: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
   }
 }
@@ -102,7 +102,7 @@ void replayClicks(SQLite::Database &db, ClickLog &log) {
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'clicks' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: the row value 'clicks.getColumn(0).getInt()' is passed to 'record' here and reaches its INSERT
     // CHECK-MESSAGES: :[[@LINE-16]]:5: note: 'record' runs the INSERT here
-    // CHECK-MESSAGES: :[[@LINE-21]]:21: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
+    // CHECK-MESSAGES: :[[@LINE-21]]:21: note: batch it: one multi-row INSERT, or one UPDATE/DELETE ... WHERE id IN (SELECT value FROM json_each(?))
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one SQLite::Transaction and commit() once: outside one, every statement is a transaction of its own
 }
 
@@ -127,7 +127,7 @@ void finishPending(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-4]]:24: note: the row value 'doc[0].as<long>()' is passed to 'finishDocument' here and reaches its UPDATE
     // CHECK-MESSAGES: :[[@LINE-10]]:55: note: 'finishDocument' calls 'markIndexed' here
     // CHECK-MESSAGES: :[[@LINE-13]]:3: note: 'markIndexed' runs the UPDATE here
-    // CHECK-MESSAGES: :[[@LINE-18]]:32: note: batch it: one multi-row INSERT ... VALUES (...), (...), pqxx::stream_to (COPY) for many rows, or one UPDATE/DELETE ... WHERE id = ANY($1)
+    // CHECK-MESSAGES: :[[@LINE-18]]:32: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
 }
 
 //===--- Look-alikes that must stay silent -------------------------------===//
