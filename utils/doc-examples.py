@@ -6,7 +6,7 @@
 A document marks a code block as the output of an example file, or as the
 file itself, with a comment on the line before it:
 
-  Markdown:  <!-- nplusone-output: docs/examples/x.cpp -- -std=c++17 -->
+  Markdown:  <!-- nplusone-output: docs/examples/x.cpp [tool options] -- -std=c++17 -->
              <!-- nplusone-source: docs/examples/x.cpp -->
   reST:      .. nplusone-output: docs/examples/x.cpp -- -std=c++17
              .. nplusone-source: docs/examples/x.cpp
@@ -27,16 +27,16 @@ import sys
 
 MARKER_RE = re.compile(
     r"^(?:<!--|\.\.)\s*nplusone-(?P<kind>output|source):\s*(?P<path>\S+)"
-    r"(?:\s+--\s+(?P<args>.*?))?\s*(?:-->)?\s*$")
+    r"(?P<options>.*?)(?:\s+--\s+(?P<args>.*?))?\s*(?:-->)?\s*$")
 DIAG_RE = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): "
                      r"(?P<level>warning|note): (?P<text>.*)$")
 
 
-def tool_output(tidy, root, path, args):
+def tool_output(tidy, root, path, options, args):
     """The nplusone diagnostics the tool prints for the example, with the
     file named by its base name."""
-    cmd = shlex.split(tidy) + ["--checks=-*,nplusone-*", "--quiet",
-                               os.path.join(root, path), "--"]
+    cmd = shlex.split(tidy) + ["--checks=-*,nplusone-*", "--quiet"]
+    cmd += shlex.split(options or "") + [os.path.join(root, path), "--"]
     cmd += shlex.split(args or "")
     run = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          universal_newlines=True, cwd=root)
@@ -93,7 +93,8 @@ def regenerate(doc, tidy, root):
             with open(os.path.join(root, m.group("path"))) as f:
                 body = f.read().rstrip("\n").split("\n")
         else:
-            body = tool_output(tidy, root, m.group("path"), m.group("args"))
+            body = tool_output(tidy, root, m.group("path"), m.group("options"),
+                               m.group("args"))
         begin, end, indent = block_span(lines, i, rst)
         body = [(indent + b) if b else b for b in body]
         lines[begin:end] = body

@@ -302,7 +302,8 @@ void noteRowValue(ClangTidyCheck &Check, const LoopQueryFinding &F,
              "%select{parameter|SQL text}1 here",
              DiagnosticIDs::Note)
       << quoteSource(Shown, F.Function->getASTContext())
-      << (F.CarrierIsSqlText && sqlIsText(F) ? 1 : 0) << What << Runs;
+      << ((F.CarrierIsSqlText || F.RowValueInText) && sqlIsText(F) ? 1 : 0)
+      << What << Runs;
 }
 
 void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {

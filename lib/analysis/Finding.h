@@ -60,6 +60,9 @@ struct LoopQueryFinding {
   /// holds it (a statement object it was bound to, SQL text it was written
   /// into), the value put there.
   const clang::Expr *RowValue = nullptr;
+  /// RowValue was written into the statement's text on its way there
+  /// (`snprintf(buf, ..., id)`, then `q.s = buf`), not bound to it.
+  bool RowValueInText = false;
   /// Calls from the site down to the query; empty when the site is the
   /// library call.
   std::vector<ChainStep> Chain;

@@ -515,9 +515,13 @@ void FactsWalker::VisitBinaryOperator(const BinaryOperator *BO) {
     conditionalChild(BO->getRHS());
     return;
   }
+  // A store into a field (`q.s = buf`) updates the object, not replaces it.
+  const auto *Field = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
+  bool IntoField =
+      Field && !isa<CXXThisExpr>(Field->getBase()->IgnoreParenImpCasts());
   if (BO->isAssignmentOp())
     addEdge(BO->getLHS(), BO->getRHS(), /*IsValue=*/true,
-            BO->isCompoundAssignmentOp() ? BO : nullptr);
+            BO->isCompoundAssignmentOp() || IntoField ? BO : nullptr);
   walkChildren(BO);
 }
 

@@ -102,7 +102,8 @@ struct FlowEdge {
   const clang::Expr *Src;
   int Loop = -1;
   /// What writes Dst when Src is not simply its new value: the compound
-  /// assignment, increment or operator that updates it (`q += key`), or the
+  /// assignment, increment or operator that updates it (`q += key`), the
+  /// store into one of its fields (`q.s = buf`), or the
   /// call that writes it through an argument or its object
   /// (`snprintf(q, n, "...", id)`, `q.append(id)`); null for an
   /// initialisation or a plain assignment.

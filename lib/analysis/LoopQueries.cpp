@@ -352,8 +352,8 @@ private:
   void completeAdvice(std::vector<LoopQueryFinding> &Found) const;
   void dropBatchedForms(std::vector<LoopQueryFinding> &Found) const;
   bool rowChangesStatement(const LoopQueryFinding &F) const;
-  const Expr *shownRowValue(const LoopQueryFinding &F, const ValueFlow &Flow,
-                            LabelMask Wanted) const;
+  void showRowValue(LoopQueryFinding &F, const ValueFlow &Flow,
+                    LabelMask Wanted) const;
   bool hasBoundValues(const LoopQueryFinding &F) const;
   const Expr *rowStoredForHandle(const SiteCall &S, const LoopQueryFinding &F,
                                  const ValueFlow &Flow, LabelMask Wanted) const;
@@ -645,9 +645,8 @@ bool LoopQueryFinder::rowChangesStatement(const LoopQueryFinding &F) const {
 /// it, back to the value put there in the loop: a statement object a
 /// method was given it (`stmt->SetData(0, guid)`), SQL text it was written
 /// into (`sql += row[0].c_str()`, `snprintf(buf, ..., id)`).
-const Expr *LoopQueryFinder::shownRowValue(const LoopQueryFinding &F,
-                                           const ValueFlow &Flow,
-                                           LabelMask Wanted) const {
+void LoopQueryFinder::showRowValue(LoopQueryFinding &F, const ValueFlow &Flow,
+                                   LabelMask Wanted) const {
   const Expr *E =
       F.CarrierIsSqlText ? rowOperand(F.Carrier, Flow, Wanted) : F.Carrier;
   bool Text = F.CarrierIsSqlText;
@@ -668,7 +667,7 @@ const Expr *LoopQueryFinder::shownRowValue(const LoopQueryFinding &F,
       break;
     // The last value given to D in the loop before the site; a plain
     // assignment names the row value already (`int id = row[0]...`),
-    // unless D is text.
+    // unless D is the statement's text.
     const Expr *Given = nullptr;
     for (const FlowEdge &Edge : Facts.edges()) {
       if (Edge.Dst != D || rootDecl(Edge.Src) == D ||
@@ -676,19 +675,26 @@ const Expr *LoopQueryFinder::shownRowValue(const LoopQueryFinding &F,
           !(Flow.labelsOf(Edge.Src) & Wanted) ||
           !(Edge.Src->getBeginLoc() < F.Site->getBeginLoc()))
         continue;
-      if ((Text || !llvm::is_contained(Facts.valuesOf(D), Edge.Src)) &&
+      // The statement's own text takes any value; a buffer or object it
+      // was built from only what was written into it.
+      bool Into = Edge.Update ||
+                  (!Text && !llvm::is_contained(Facts.valuesOf(D), Edge.Src));
+      if (((Steps == 0 && Text) || Into) &&
           (!Given || Given->getBeginLoc() < Edge.Src->getBeginLoc()))
         Given = Edge.Src;
     }
     if (!Given)
       break;
+    F.RowValueInText |= Text;
     E = rowOperand(Given, Flow, Wanted);
-    // Only a variable can hold the value in turn.
-    if (!isa<DeclRefExpr>(stripTemporaries(E)))
+    // Only a variable can hold the value in turn: text written into it
+    // (`snprintf(buf, ..., id)`), or an object.
+    const auto *Var = dyn_cast<DeclRefExpr>(stripTemporaries(E));
+    if (!Var)
       break;
-    Text = false;
+    Text = holdsText(Var->getDecl()->getType().getNonReferenceType());
   }
-  return E;
+  F.RowValue = E;
 }
 
 /// Loop-invariant queries held by a declaration: can it move before the
@@ -778,8 +784,8 @@ FunctionLoopQueries LoopQueryFinder::run() {
       if (rowChangesStatement(F))
         continue;
       if (F.Carrier && F.Chain.empty())
-        F.RowValue = shownRowValue(F, Rows.flow(Rows.groupOf(Choice.Chosen)),
-                                   Rows.labelOf(Choice.Chosen));
+        showRowValue(F, Rows.flow(Rows.groupOf(Choice.Chosen)),
+                     Rows.labelOf(Choice.Chosen));
     }
     Result.Findings.push_back(std::move(F));
   }

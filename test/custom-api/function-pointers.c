@@ -107,7 +107,7 @@ int load_impus(void) {
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per row of 'rs' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-12]]:7: note: 'rs' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-11]]:3: note: the loop over the rows of 'rs' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:38: note: the row value '&contact_query' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-6]]:64: note: the row value 'impu_id' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:9: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
       continue;
     for (j = 0; j < RES_ROW_N(contact_rs); j++)
