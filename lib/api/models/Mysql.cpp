@@ -115,7 +115,6 @@ const ApiFunction MysqlXFunctions[] = {
 const char *const MysqlXResultTypes[] = {
     "mysqlx::RowResult", "mysqlx::SqlResult", "mysqlx::DocResult"};
 
-const char MysqlBind[] = "with one placeholder per key, each key bound";
 const char MysqlWrite[] = "one multi-row INSERT ... VALUES (...), (...), or "
                           "one UPDATE/DELETE ... WHERE id IN (...)";
 const char MysqlTransaction[] =
@@ -131,7 +130,6 @@ const LibraryModel &mysqlC() {
     L.DisplayName = "MySQL/MariaDB C API";
     L.Dialect = SqlDialect::MySQL;
     L.Functions = MysqlCFunctions;
-    L.BatchBindHint = MysqlBind;
     L.BatchWriteHint = MysqlWrite;
     L.TransactionHint = MysqlTransaction;
     return L;
@@ -147,7 +145,6 @@ const LibraryModel &mysqlConnector() {
     L.Dialect = SqlDialect::MySQL;
     L.FirstColumnIndex = 1;
     L.Functions = MysqlConnectorFunctions;
-    L.BatchBindHint = MysqlBind;
     L.BatchWriteHint = MysqlWrite;
     L.TransactionHint = "wrap the loop in one transaction "
                         "(con->setAutoCommit(false) ... con->commit())";
@@ -164,7 +161,6 @@ const LibraryModel &mysqlX() {
     L.Dialect = SqlDialect::MySQL;
     L.Functions = MysqlXFunctions;
     L.ResultTypes = MysqlXResultTypes;
-    L.BatchBindHint = MysqlBind;
     L.BatchReadHint = "one select(...).where(\"id IN (...)\") or find(\"id IN "
                       "...\") for all keys";
     L.BatchWriteHint = "one insert(...) with a values(...) call per row, or "

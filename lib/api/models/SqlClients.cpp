@@ -215,7 +215,6 @@ const StatementType Sqlpp11WriteTypes[] = {{"sqlpp::insert_t", "INSERT"},
                                            {"sqlpp::remove_t", "DELETE"}};
 const char *const Sqlpp11Builders[] = {"sqlpp::"};
 
-const char InListBind[] = "with one placeholder per key, each key bound";
 // SOCI and Poco read whole columns into vectors in one round trip.
 const char BulkIntoRead[] = "one query with 'IN (...)' for all keys, each "
                             "column read into a std::vector with into()";
@@ -252,7 +251,6 @@ const LibraryModel &soci() {
     L.DisplayName = "SOCI";
     L.Functions = SociFunctions;
     L.ResultTypes = SociResultTypes;
-    L.BatchBindHint = InListBind;
     L.TextBatchReadHint = BulkIntoRead;
     L.BatchWriteHint = "bind whole vectors: one statement with "
                        "use(std::vector<T>) runs for every element in one "
@@ -272,7 +270,6 @@ const LibraryModel &poco() {
     L.Functions = PocoFunctions;
     L.ResultTypes = PocoResultTypes;
     L.RunManipulators = PocoRunManipulators;
-    L.BatchBindHint = InListBind;
     L.TextBatchReadHint = BulkIntoRead;
     L.BatchWriteHint = "bind whole vectors: one statement with "
                        "use(std::vector<T>) runs for every element (bulk "
@@ -291,7 +288,6 @@ const LibraryModel &cppdb() {
     L.Functions = CppdbFunctions;
     L.ResultTypes = CppdbResultTypes;
     L.RunManipulators = CppdbRunManipulators;
-    L.BatchBindHint = InListBind;
     L.BatchWriteHint = MultiRowWrite;
     L.TransactionHint = "wrap the loop in one cppdb::transaction guard(sql); "
                         "... guard.commit()";
@@ -306,7 +302,6 @@ const LibraryModel &odbc() {
     L.Name = "odbc";
     L.DisplayName = "ODBC";
     L.Functions = OdbcFunctions;
-    L.BatchBindHint = InListBind;
     L.BatchWriteHint = "a multi-row INSERT, or parameter arrays "
                        "(SQL_ATTR_PARAMSET_SIZE) run by one SQLExecute";
     L.TransactionHint = "turn autocommit off (SQL_ATTR_AUTOCOMMIT) and "
@@ -323,7 +318,6 @@ const LibraryModel &nanodbc() {
     L.DisplayName = "nanodbc";
     L.Functions = NanodbcFunctions;
     L.ResultTypes = NanodbcResultTypes;
-    L.BatchBindHint = InListBind;
     L.BatchWriteHint = "bind arrays of values (statement::bind with a batch "
                        "of elements) and run execute(batch_size) once";
     L.TransactionHint =
