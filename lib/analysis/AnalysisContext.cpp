@@ -311,6 +311,28 @@ RowsOrigin AnalysisContext::rowsRunOnArgument(const Expr *Call, unsigned Arg) {
   return S && Arg < S->ParamRows.size() ? S->ParamRows[Arg] : RowsOrigin();
 }
 
+RowsOrigin AnalysisContext::rowsStoredIn(const FieldDecl *Field) {
+  if (!FieldFillers) {
+    // Which functions write a data member inside a loop: the only ones
+    // whose loops need classifying for it.
+    FieldFillers.emplace();
+    for (const FunctionDecl *FD : UnitFunctions)
+      for (const FlowEdge &E : facts(*FD).edges())
+        if (E.Field && E.Loop >= 0) {
+          auto &Fillers = (*FieldFillers)[E.Field];
+          if (Fillers.empty() || Fillers.back() != FD)
+            Fillers.push_back(FD);
+        }
+  }
+  auto It = FieldFillers->find(Field);
+  if (It == FieldFillers->end())
+    return {};
+  for (const FunctionDecl *FD : It->second)
+    if (RowsOrigin Rows = rowsStoredInField(facts(*FD), rowLoops(*FD), Field))
+      return Rows;
+  return {};
+}
+
 const CallSummary *AnalysisContext::summary(const FunctionDecl *FD,
                                             unsigned Budget) {
   if (!FD || Budget == 0 || !FD->hasBody())
@@ -447,7 +469,7 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
     Found.RemoteCalls.clear();
     Found.ParamFlow = labelInputs(
         [&](InputVisitor Visit) {
-          forEachCallInput(C.Call, CalleeSummary->ParamFlow, Visit);
+          forEachCallInput(C.Call, CalleeSummary->ParamFlow, F, Visit);
         },
         Flow);
     Found.ViaCallee = Callee;
@@ -482,7 +504,7 @@ void AnalysisContext::recordRemoteCalls(
   // of the callee (bits of \p Mask), in this function's terms.
   auto Passed = [&](LabelMask Mask) {
     return labelInputs(
-        [&](InputVisitor Visit) { forEachCallInput(C.Call, Mask, Visit); },
+        [&](InputVisitor Visit) { forEachCallInput(C.Call, Mask, F, Visit); },
         Flow);
   };
   if (Remote) {

@@ -146,6 +146,7 @@ public:
   RowsOrigin rowsReturnedBy(const clang::Expr *Call) override;
   /// The rows a call leaves in its argument \p Arg; the same budget.
   RowsOrigin rowsRunOnArgument(const clang::Expr *Call, unsigned Arg) override;
+  RowsOrigin rowsStoredIn(const clang::FieldDecl *Field) override;
 
   /// Whole-program mode: the summaries of other units, read for calls to
   /// functions that have no body here.
@@ -249,6 +250,11 @@ private:
   /// different text there. Built on first use.
   std::optional<llvm::DenseMap<const clang::FieldDecl *, const clang::Expr *>>
       FieldStatements;
+  /// The functions that write each data member inside a loop. Built on
+  /// first use.
+  std::optional<llvm::DenseMap<const clang::FieldDecl *,
+                               std::vector<const clang::FunctionDecl *>>>
+      FieldFillers;
 };
 
 } // namespace nplusone

@@ -564,7 +564,8 @@ void FactsWalker::addEdge(const Expr *Dst, const Expr *Src, bool IsValue,
   const ValueDecl *D = rootDecl(Dst);
   if (!D)
     return;
-  F.Edges.push_back({D, Src, currentLoop(), Update, Conditional > 0});
+  F.Edges.push_back(
+      {D, Src, currentLoop(), Update, Conditional > 0, namedField(Dst)});
   if (!IsValue)
     return;
   F.Values[D].push_back(Src);

@@ -110,6 +110,9 @@ struct FlowEdge {
   const clang::Expr *Update = nullptr;
   /// The write sits under an if/switch/?:/&&/|| within its loop.
   bool Conditional = false;
+  /// The data member of Dst written, when the write names one
+  /// (`mail->items.push_back(item)` writes 'items' of 'mail').
+  const clang::FieldDecl *Field = nullptr;
 };
 
 /// An `if` branch some calls sit in: its condition, the branch, whether it

@@ -201,7 +201,7 @@ struct SiteCall {
     else if (IsApi)
       forEachQueryInput(C, Facts, Visit);
     else
-      forEachCallInput(C.Call, Summary.ParamFlow, Visit);
+      forEachCallInput(C.Call, Summary.ParamFlow, Facts, Visit);
   }
 };
 

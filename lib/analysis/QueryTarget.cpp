@@ -204,18 +204,32 @@ void forEachQueryInput(const CallFacts &C, const FunctionFacts &Facts,
   }
 }
 
+namespace {
+/// How an argument is shown as the value a call passes on: a value first,
+/// then an object the callee may write through, then a library handle
+/// (`MYSQL *conn`), which carries the row only because the callee could
+/// store it there.
+enum class ArgRank { Value, Object, Handle };
+
+ArgRank rankOf(const Expr *Arg, const ParmVarDecl &P,
+               const FunctionFacts &Facts) {
+  if (!isMutableOutArg(Arg, &P))
+    return ArgRank::Value;
+  const ValueDecl *VD = passedObject(Arg);
+  return VD && !Facts.executesOf(VD).empty() ? ArgRank::Handle
+                                             : ArgRank::Object;
+}
+} // namespace
+
 void forEachCallInput(const Expr *Call, LabelMask ParamFlow,
-                      InputVisitor Visit) {
+                      const FunctionFacts &Facts, InputVisitor Visit) {
   const FunctionDecl *FD = calleeOf(Call);
   unsigned NumParams = FD ? FD->getNumParams() : 0;
-  // Values first, then what the callee may write through (`save_tag(db,
-  // id)`): an object passed beside the row's value carries it only because
-  // the callee may store it there, so the value is the one to show.
-  for (bool Mutable : {false, true})
+  for (ArgRank Rank : {ArgRank::Value, ArgRank::Object, ArgRank::Handle})
     for (unsigned I = 0; I < NumParams && I < ThisParamBit; ++I)
       if (ParamFlow & (LabelMask(1) << I))
         if (const Expr *Arg = callArg(Call, static_cast<int>(I));
-            Arg && isMutableOutArg(Arg, FD->getParamDecl(I)) == Mutable)
+            Arg && rankOf(Arg, *FD->getParamDecl(I), Facts) == Rank)
           Visit(Arg, false);
   if (ParamFlow & (LabelMask(1) << ThisParamBit))
     if (const Expr *Obj = callArg(Call, ImplicitObject))

@@ -97,9 +97,11 @@ constexpr unsigned ThisParamBit = 62;
 
 /// Calls \p Visit on the arguments of \p Call (to a function that runs a
 /// query) whose parameters reach that query: bit i of \p ParamFlow for
-/// argument i, ThisParamBit for the object of a member call.
+/// argument i, ThisParamBit for the object of a member call. Values come
+/// first, then objects the callee may write through, then the library
+/// handles \p Facts (those of the calling function) runs statements on.
 void forEachCallInput(const clang::Expr *Call, LabelMask ParamFlow,
-                      InputVisitor Visit);
+                      const FunctionFacts &Facts, InputVisitor Visit);
 
 /// The input through which a loop's row reaches a query.
 struct InputCarrier {

@@ -302,6 +302,33 @@ void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
                      const FunctionFacts &Facts, RowsContext &Ctx,
                      unsigned Depth = 0);
 
+/// \p L walks copies of \p Rows, stored into a data member, when there are
+/// any.
+void adoptStoredRows(RowLoop &L, const RowsOrigin &Rows) {
+  if (!Rows.Query)
+    return;
+  L.Source = LoopSource::QueryRows;
+  L.CopiedRows = true;
+  L.OriginQuery = Rows.Query;
+  L.Library = Rows.Library;
+  L.Table = Rows.Table;
+}
+
+/// A loop over a member of another object (`for (auto *it :
+/// mail->items)`) is named by that member, and walks rows only when some
+/// function of the unit fills the member from a read's rows: the query
+/// that produced the object holds other rows.
+bool traceMemberRange(RowLoop &L, const Expr *Over, RowsContext &Ctx) {
+  const FieldDecl *Field = namedField(stripTemporaries(Over));
+  std::string Path = memberPath(stripTemporaries(Over));
+  if (!Field || Path.empty() || isa<FieldDecl>(L.ResultVar))
+    return false;
+  L.Name = Path;
+  L.ResultVar = nullptr;
+  adoptStoredRows(L, Ctx.rowsStoredIn(Field));
+  return true;
+}
+
 /// A loop over \p L.ResultVar walks rows when the container was copied from
 /// one that holds rows; a few copies deep, so that a cycle of copies ends.
 bool traceCopiedContainer(RowLoop &L, const Stmt *Loop,
@@ -345,6 +372,8 @@ void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
       L.OriginQuery = queryCallIn(Over, Facts);
     return;
   }
+  if (traceMemberRange(L, Over, Ctx))
+    return;
   // A container the function filled straight from a read query's rows
   // (`auto users = mapper.findAll();`) holds those rows.
   if (!L.ResultVar) {
@@ -363,7 +392,11 @@ void traceCollection(RowLoop &L, const Expr *Over, const Stmt *Loop,
   if (traceCopiedContainer(L, Loop, Facts, Ctx, Depth))
     return;
   // `auto users = repo.loadUsers();`: a helper that returns rows.
-  traceReturnedRows(L, Over, Loop, Facts, Ctx);
+  if (traceReturnedRows(L, Over, Loop, Facts, Ctx))
+    return;
+  // `for (auto &u : users_)`: a member another method fills.
+  if (const auto *Field = dyn_cast<FieldDecl>(L.ResultVar))
+    adoptStoredRows(L, Ctx.rowsStoredIn(Field));
 }
 
 /// A loop over \p Range: a query call, a result-typed value, or anything
@@ -701,35 +734,62 @@ public:
   int fillingLoop(const ValueDecl *VD, const Stmt *Before) {
     if (Index.empty())
       return -1;
-    if (!Flow) {
-      Flow = std::make_unique<ValueFlow>(Facts);
-      for (size_t B = 0; B < Index.size(); ++B)
-        seedCurrentRow(*Flow, Loops[Index[B]], uint64_t(1) << B);
-      Flow->propagate();
-    }
     // `struct node **tail = &head; ... *tail = n;` fills `head` too.
     llvm::SmallPtrSet<const ValueDecl *, 4> Filled = {VD};
     for (const FlowEdge &E : Facts.edges())
       if (addressedDecl(E.Src) == VD)
         Filled.insert(E.Dst);
     for (const FlowEdge &E : Facts.edges()) {
-      if (!Filled.count(E.Dst) || E.Loop < 0 ||
+      if (!Filled.count(E.Dst) ||
           !(E.Src->getBeginLoc() < Before->getBeginLoc()))
         continue;
-      uint64_t Carried = Flow->labelsOf(E.Src);
-      // Filled in that row loop, not merely from a value computed in it;
-      // one declared in its body holds values of one row only (the tags
-      // split out of one row's text).
-      for (int In = E.Loop; In >= 0; In = Facts.loops()[In].Parent)
-        for (size_t B = 0; B < Index.size(); ++B)
-          if (Index[B] == In && (Carried & (uint64_t(1) << B)) &&
-              !declaredIn(VD, Facts.loops()[In]))
-            return In;
+      // One declared in the row loop's body holds values of one row only
+      // (the tags split out of one row's text).
+      int In =
+          rowLoopOf(E, [&](const LoopFacts &L) { return !declaredIn(VD, L); });
+      if (In >= 0)
+        return In;
+    }
+    return -1;
+  }
+
+  /// The row loop that fills the data member \p Field of some object with
+  /// values read from its rows (`mail->items.push_back(...)`); -1 when
+  /// there is none.
+  int fillingLoop(const FieldDecl *Field) {
+    for (const FlowEdge &E : Facts.edges()) {
+      if (E.Field != Field)
+        continue;
+      int In = rowLoopOf(E, [](const LoopFacts &) { return true; });
+      if (In >= 0)
+        return In;
     }
     return -1;
   }
 
 private:
+  /// The row loop \p E writes in (it or one of its parents, accepted by
+  /// \p Accept) whose row the written value carries; -1 when none: filled
+  /// in that row loop, not merely from a value computed in it.
+  int rowLoopOf(const FlowEdge &E,
+                llvm::function_ref<bool(const LoopFacts &)> Accept) {
+    if (E.Loop < 0 || Index.empty())
+      return -1;
+    if (!Flow) {
+      Flow = std::make_unique<ValueFlow>(Facts);
+      for (size_t B = 0; B < Index.size(); ++B)
+        seedCurrentRow(*Flow, Loops[Index[B]], uint64_t(1) << B);
+      Flow->propagate();
+    }
+    uint64_t Carried = Flow->labelsOf(E.Src);
+    for (int In = E.Loop; In >= 0; In = Facts.loops()[In].Parent)
+      for (size_t B = 0; B < Index.size(); ++B)
+        if (Index[B] == In && (Carried & (uint64_t(1) << B)) &&
+            Accept(Facts.loops()[In]))
+          return In;
+    return -1;
+  }
+
   /// \p VD is a local of the body of \p L: of the callable it runs, or
   /// declared within the loop statement.
   bool declaredIn(const ValueDecl *VD, const LoopFacts &L) const {
@@ -1038,6 +1098,17 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
 
 namespace {
 
+/// The rows a container filled in row loop \p L holds copies of.
+RowsOrigin copiedRowsOf(const RowLoop &L) {
+  RowsOrigin Rows;
+  Rows.Query = L.OriginQuery;
+  Rows.Remote = L.RemoteOrigin;
+  Rows.Library = L.Library;
+  Rows.Table = L.Table;
+  Rows.Copied = true;
+  return Rows;
+}
+
 /// The rows \p E holds where it is evaluated: a read's result, a container
 /// filled from a read's rows, or what a helper returns; empty when none.
 RowsOrigin rowsHeldBy(const Expr *E, const FunctionFacts &Facts,
@@ -1059,15 +1130,8 @@ RowsOrigin rowsHeldBy(const Expr *E, const FunctionFacts &Facts,
     return readOrigin(Query, Facts);
   if (Local && Local->isLocalVarDecl()) {
     int Filler = Copies.fillingLoop(VD, E);
-    if (Filler >= 0 &&
-        (Loops[Filler].OriginQuery || Loops[Filler].RemoteOrigin)) {
-      Rows.Query = Loops[Filler].OriginQuery;
-      Rows.Remote = Loops[Filler].RemoteOrigin;
-      Rows.Library = Loops[Filler].Library;
-      Rows.Table = Loops[Filler].Table;
-      Rows.Copied = true;
+    if (Filler >= 0 && (Rows = copiedRowsOf(Loops[Filler])))
       return Rows;
-    }
     if (const Expr *Call = lastCallStoredIn(VD, E, Facts))
       Rows = Ctx.rowsReturnedBy(Call);
   }
@@ -1084,6 +1148,14 @@ RowsOrigin rowsReturnedFrom(const FunctionFacts &Facts,
     if (RowsOrigin Rows = rowsHeldBy(R, Facts, Loops, Copies, Ctx))
       return Rows;
   return {};
+}
+
+RowsOrigin rowsStoredInField(const FunctionFacts &Facts,
+                             llvm::ArrayRef<RowLoop> Loops,
+                             const clang::FieldDecl *Field) {
+  RowCopies Copies(Loops, Facts);
+  int Filler = Copies.fillingLoop(Field);
+  return Filler < 0 ? RowsOrigin() : copiedRowsOf(Loops[Filler]);
 }
 
 std::vector<RowsOrigin> rowsRunOnParameters(const FunctionFacts &Facts,

@@ -107,6 +107,9 @@ public:
   /// when the function of this unit it calls runs a read on it.
   virtual RowsOrigin rowsRunOnArgument(const clang::Expr *Call,
                                        unsigned Arg) = 0;
+  /// The rows a function of this unit fills the data member \p Field with
+  /// (`mail->items.push_back(...)` in a loop over a read's rows).
+  virtual RowsOrigin rowsStoredIn(const clang::FieldDecl *Field) = 0;
 };
 
 /// The rows the function of \p Facts returns: a read's result, a container
@@ -114,6 +117,13 @@ public:
 /// helper returns; empty when its returns hold none.
 RowsOrigin rowsReturnedFrom(const FunctionFacts &Facts,
                             llvm::ArrayRef<RowLoop> Loops, RowsContext &Ctx);
+
+/// The rows the function of \p Facts stores into the data member \p Field
+/// of some object, filling it in a loop over a read's rows
+/// (`mail->items.push_back(...)`); empty when it stores none.
+RowsOrigin rowsStoredInField(const FunctionFacts &Facts,
+                             llvm::ArrayRef<RowLoop> Loops,
+                             const clang::FieldDecl *Field);
 
 /// For each parameter of the function of \p Facts, the rows of the last
 /// read it runs on the object the parameter refers to (`void

@@ -111,6 +111,28 @@ const FieldDecl *namedField(const Expr *E) {
   return nullptr;
 }
 
+std::string memberPath(const Expr *E) {
+  std::string Path;
+  for (unsigned Steps = 0; E && Steps < MaxUnwrapSteps; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const IdentifierInfo *Name = DRE->getDecl()->getIdentifier();
+      return Name && !Path.empty() ? Name->getName().str() + Path : "";
+    }
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    const IdentifierInfo *Member =
+        ME ? ME->getMemberDecl()->getIdentifier() : nullptr;
+    if (!Member || !isa<FieldDecl>(ME->getMemberDecl()))
+      return "";
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return ME->isImplicitAccess() ? Member->getName().str() + Path
+                                    : "this->" + Member->getName().str() + Path;
+    Path = (ME->isArrow() ? "->" : ".") + Member->getName().str() + Path;
+    E = ME->getBase();
+  }
+  return "";
+}
+
 const ValueDecl *passedObject(const Expr *Arg) {
   const Expr *E = Arg->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E))

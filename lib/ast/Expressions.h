@@ -13,6 +13,8 @@
 #ifndef NPLUSONE_LIB_AST_EXPRESSIONS_H
 #define NPLUSONE_LIB_AST_EXPRESSIONS_H
 
+#include <string>
+
 namespace clang {
 class ASTContext;
 class DeclRefExpr;
@@ -47,6 +49,11 @@ const clang::ValueDecl *addressedDecl(const clang::Expr *E);
 /// and conversions: `d->insert_tag`, `&db.stmt`, `insert_` all give the
 /// field; null for anything else (a local, a call, an element `a[i]`).
 const clang::FieldDecl *namedField(const clang::Expr *E);
+
+/// How the source names a data member reached from a variable, for
+/// messages: `mail->items`, `order.lines.rows`, `users_` (a member of
+/// `this`); empty for anything else.
+std::string memberPath(const clang::Expr *E);
 
 /// The variable whose object an argument passes whole: `m`, `&m`, `*pm`,
 /// `this->Model`; null for any other expression.
