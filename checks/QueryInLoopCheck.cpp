@@ -15,12 +15,10 @@ namespace nplusone {
 void QueryInLoopCheck::report(const LoopQueryFinding &F,
                               const FunctionLoopQueries &Function) {
   const RowLoop &L = Function.Loops[F.Loop];
-  std::string Table = loopTable(L);
   diag(F.Site->getBeginLoc(),
        "query runs %select{once|up to once}0 per row of %1 (N+1 queries); "
-       "load the rows for all %select{%2|of them}3 in one query")
-      << (F.Conditional ? 1 : 0) << loopSubject(L) << Table
-      << (Table.empty() ? 1 : 0);
+       "load the rows for %2 in one query")
+      << (F.Conditional ? 1 : 0) << loopSubject(L) << allRowsOf(L);
   noteRowSource(*this, L, F.Function);
   noteRepeatingLoop(*this, F, Function);
   noteRowValue(*this, F, L);

@@ -11,6 +11,7 @@
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Declarations.h"
 #include "lib/ast/Expressions.h"
+#include "lib/support/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -102,7 +103,27 @@ std::string loopSubject(const RowLoop &L) {
   return "the outer query";
 }
 
-std::string loopTable(const RowLoop &L) { return L.Table; }
+namespace {
+/// A table name that reads as a plural noun: `users`, `order_items`,
+/// `people`; not `creature`, `address`, `status`.
+bool readsAsPlural(llvm::StringRef Table) {
+  // The last word of `order_items` is the noun.
+  auto [Head, Tail] = Table.rsplit('_');
+  std::string Noun = (Tail.empty() ? Head : Tail).lower();
+  for (llvm::StringRef Irregular :
+       {"people", "children", "data", "media", "men", "women", "criteria"})
+    if (Noun == Irregular)
+      return true;
+  return endsWith(Noun, "s") && !endsWith(Noun, "ss") &&
+         !endsWith(Noun, "us") && !endsWith(Noun, "is");
+}
+} // namespace
+
+std::string allRowsOf(const RowLoop &L) {
+  if (L.Table.empty())
+    return "all of them";
+  return (readsAsPlural(L.Table) ? "all " : "every ") + L.Table;
+}
 
 std::string perIteration(const RowLoop &L) {
   switch (L.Source) {

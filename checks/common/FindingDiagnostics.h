@@ -25,9 +25,10 @@ namespace nplusone {
 /// How a message names what a loop iterates: "'users'" or a description.
 std::string loopSubject(const RowLoop &L);
 
-/// The table the loop's rows are of, for "load ... for all <table>";
-/// empty when the outer SQL does not name one (a variable name is no table).
-std::string loopTable(const RowLoop &L);
+/// What "load the rows for ..." covers: the rows of the loop's table as
+/// English says them ("all users", "every creature"), or "all of them" when
+/// the outer SQL names no table (a variable name is no table).
+std::string allRowsOf(const RowLoop &L);
 
 /// The note on the loop itself: "the loop is here", or for a callable run
 /// per element or row, what runs it ("'sqlite3_exec' runs 'print_order' once

@@ -147,6 +147,65 @@ bool isTransactionEnd(StringRef Sql) {
   return true;
 }
 
+namespace {
+/// The table a name at \p I denotes, without its schema (`public.users`
+/// gives users) or quotes; empty when \p I starts no name.
+std::string tableNameAt(llvm::ArrayRef<SqlToken> Toks, size_t I) {
+  std::string Name;
+  for (; I < Toks.size() && Toks[I].isName(); I += 2) {
+    StringRef Text = Toks[I].Text;
+    if (Toks[I].Kind == SqlTokenKind::QuotedIdent)
+      Text = Text.size() > 2 ? Text.drop_front().drop_back() : StringRef();
+    Name = Text.str();
+    if (I + 1 >= Toks.size() || !Toks[I + 1].isPunct("."))
+      break;
+  }
+  return Name;
+}
+
+/// The first table named after FROM at the top level of [Begin, End).
+std::string tableFromIn(llvm::ArrayRef<SqlToken> Toks, size_t Begin,
+                        size_t End) {
+  std::string Table;
+  forEachTopLevelToken(Toks, Begin, End, [&](size_t I) {
+    if (!Toks[I].isWord("from"))
+      return true;
+    Table = tableNameAt(Toks, I + 1);
+    return false;
+  });
+  return Table;
+}
+
+/// The body of the common table expression \p Name of a leading WITH
+/// clause, as a token range; {0, 0} when there is none.
+std::pair<size_t, size_t> cteBody(llvm::ArrayRef<SqlToken> Toks,
+                                  StringRef Name) {
+  size_t Main = mainStatementStart(Toks);
+  for (size_t I = 0; I + 1 < Main; ++I) {
+    // `name [(cols)] AS [[NOT] MATERIALIZED] (`: the body follows.
+    if (!Toks[I].isName() || tableNameAt(Toks, I) != Name)
+      continue;
+    size_t J = I + 1;
+    if (Toks[J].isPunct("(")) {
+      while (J < Main && !Toks[J].isPunct(")"))
+        ++J;
+      ++J;
+    }
+    if (J >= Main || !Toks[J].isWord("as"))
+      continue;
+    while (++J < Main && !Toks[J].isPunct("("))
+      ;
+    int Depth = 0;
+    for (size_t K = J; K < Main; ++K) {
+      Depth += Toks[K].isPunct("(") ? 1 : Toks[K].isPunct(")") ? -1 : 0;
+      if (Depth == 0)
+        return {J + 1, K};
+    }
+  }
+  return {0, 0};
+}
+} // namespace
+
 std::optional<std::string> sqlMainTable(StringRef Sql) {
   SqlTokens Toks;
   if (!tokenizeSql(Sql, Toks))
@@ -155,18 +214,18 @@ std::optional<std::string> sqlMainTable(StringRef Sql) {
   const SqlToken *Lead = leadingToken(Toks);
   if (Lead && (Lead->isWord("fetch") || Lead->isWord("move")))
     return std::nullopt;
-  std::optional<std::string> Table;
-  forEachTopLevelToken(
-      Toks, mainStatementStart(Toks), Toks.size(), [&](size_t I) {
-        if (!Toks[I].isWord("from") || I + 1 >= Toks.size())
-          return true;
-        const SqlToken &Name = Toks[I + 1];
-        if (Name.Kind == SqlTokenKind::Word)
-          Table = Name.Text.str();
-        else if (Name.Kind == SqlTokenKind::QuotedIdent && Name.Text.size() > 2)
-          Table = Name.Text.drop_front().drop_back().str();
-        return false;
-      });
+  std::string Table = tableFromIn(Toks, mainStatementStart(Toks), Toks.size());
+  // `WITH recent AS (SELECT ... FROM users ...) SELECT ... FROM recent`:
+  // the rows are the users the expression picks; a few levels deep.
+  for (unsigned Depth = 0; Depth < 4 && !Table.empty(); ++Depth) {
+    auto [Begin, End] = cteBody(Toks, Table);
+    std::string Inner = Begin < End ? tableFromIn(Toks, Begin, End) : "";
+    if (Inner.empty() || Inner == Table)
+      break;
+    Table = Inner;
+  }
+  if (Table.empty())
+    return std::nullopt;
   return Table;
 }
 

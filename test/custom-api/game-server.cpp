@@ -19,7 +19,7 @@ void LoadCreatureAuras() {
     Field *fields = result->Fetch();
     uint32 guid = fields[0].Get<uint32>();
     QueryResult auras = WorldDatabase.PQuery(
-    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: query runs once per row of 'result' (N+1 queries); load the rows for all creature in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: query runs once per row of 'result' (N+1 queries); load the rows for every creature in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-8]]:24: note: 'result' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'result' is here
     // CHECK-MESSAGES: :[[@LINE+2]]:66: note: the row value 'guid' flows into the query's parameter here

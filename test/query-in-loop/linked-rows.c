@@ -129,7 +129,7 @@ void export_queue(sqlite3 *db, FILE *out) {
                        NULL);
     sqlite3_bind_int(artist, 1, t->artist_id);
     if (sqlite3_step(artist) == SQLITE_ROW)
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per row of 'queue' (N+1 queries); load the rows for all queue in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query runs once per row of 'queue' (N+1 queries); load the rows for every queue in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-75]]:7: note: 'queue' holds the rows of this query, returned by 'load_queue'
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'queue' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:33: note: the row value 't->artist_id' flows into the query's parameter here

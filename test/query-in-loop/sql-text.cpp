@@ -134,3 +134,40 @@ void notRewritten(pqxx::work &tx, bool open) {
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
   }
 }
+
+//===--- How the outer rows are named --------------------------------------===//
+
+// A schema-qualified table is named by its table; rows a WITH clause picks
+// by the table it picks them from.
+void billingRun(pqxx::work &tx) {
+  for (const auto &c : tx.exec("SELECT id FROM billing.customers WHERE due"))
+    tx.exec_params("SELECT sum(amount) FROM billing.invoices WHERE customer_id = $1",
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'customers' (N+1 queries); load the rows for all customers in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-3]]:24: note: 'customers' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'customers' is here
+    // CHECK-MESSAGES: :[[@LINE+2]]:20: note: the row value 'c[0].as<int>()' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'customer_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by customer_id
+                   c[0].as<int>());
+  for (const auto &c : tx.exec("WITH late AS (SELECT id FROM customers WHERE "
+                               "paid_at IS NULL) SELECT id FROM late"))
+    tx.exec_params("SELECT email FROM contacts WHERE customer_id = $1",
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'customers' (N+1 queries); load the rows for all customers in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:24: note: 'customers' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'customers' is here
+    // CHECK-MESSAGES: :[[@LINE+2]]:20: note: the row value 'c[0].as<int>()' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'customer_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by customer_id
+                   c[0].as<int>());
+}
+
+// A table named in the singular reads as one: every creature.
+void spawnAuras(pqxx::work &tx) {
+  pqxx::result result = tx.exec("SELECT guid FROM creature WHERE map = 530");
+  for (const auto &r : result)
+    tx.exec_params("SELECT spell FROM creature_aura WHERE guid = $1",
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'result' (N+1 queries); load the rows for every creature in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:25: note: 'result' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'result' is here
+    // CHECK-MESSAGES: :[[@LINE+2]]:20: note: the row value 'r[0].as<int>()' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: batch it: 'guid = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by guid
+                   r[0].as<int>());
+}
