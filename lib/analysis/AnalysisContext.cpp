@@ -34,9 +34,22 @@ AnalysisContext::AnalysisContext(const ApiModel &Model, AnalysisOptions Options)
 AnalysisContext::~AnalysisContext() = default;
 
 const FunctionFacts &AnalysisContext::facts(const FunctionDecl &FD) {
+  if (auto It = Facts.find(&FD); It != Facts.end())
+    return *It->second;
+  const FunctionFacts &First =
+      *(Facts[&FD] = std::make_unique<FunctionFacts>(FD, Model));
+  // A per-row callback held in a pointer or std::function: its target is
+  // known only from facts (this function's and others'), so the body is
+  // walked again with it, the callback walked in place.
+  HeldCallbackTargets Targets;
+  for (const Expr *Callable : First.heldCallbacks())
+    if (const FunctionDecl *Target = heldFunction(Callable))
+      Targets[Callable] = Target;
+  if (Targets.empty())
+    return First;
   std::unique_ptr<FunctionFacts> &Slot = Facts[&FD];
-  if (!Slot)
-    Slot = std::make_unique<FunctionFacts>(FD, Model);
+  Rewalked.push_back(std::move(Slot));
+  Slot = std::make_unique<FunctionFacts>(FD, Model, &Targets);
   return *Slot;
 }
 
@@ -58,11 +71,18 @@ const Expr *callableWrapperCalled(const Expr *C) {
 
 const FunctionDecl *AnalysisContext::heldFunction(const Expr *Value,
                                                   unsigned Depth) {
+  Value = withoutStdMove(stripTemporaries(Value));
   if (const FunctionDecl *Target = callableBody(Value))
     return Target;
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripTemporaries(Value));
+  if (Depth >= MaxHeldFunctionDepth)
+    return nullptr;
+  const Expr *Held = stripTemporaries(Value);
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Held))
+    if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      return fieldFunction(Field, Depth + 1);
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Held);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD || Depth >= MaxHeldFunctionDepth)
+  if (!VD)
     return nullptr;
   const auto *Owner =
       dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
@@ -98,6 +118,61 @@ const FunctionDecl *AnalysisContext::passedFunction(const ParmVarDecl *P,
   const FunctionDecl *Result = Called && Agree ? Found : nullptr;
   PassedFunctions[P] = Result;
   return Result;
+}
+
+const FunctionDecl *AnalysisContext::fieldFunction(const FieldDecl *Field,
+                                                   unsigned Depth) {
+  auto [It, New] = FieldFunctions.try_emplace(Field, nullptr);
+  if (!New)
+    return It->second;
+  llvm::SmallVector<const Expr *, 4> Values;
+  if (const Expr *Init = Field->getInClassInitializer())
+    Values.push_back(Init);
+  for (const FunctionDecl *FD : UnitFunctions)
+    storesInto(Field, facts(*FD), Values);
+  const FunctionDecl *Found = nullptr;
+  bool Agree = !Values.empty();
+  for (const Expr *Value : Values) {
+    const FunctionDecl *Target = Value ? heldFunction(Value, Depth) : nullptr;
+    Agree = Target && (!Found || Target == Found);
+    if (!Agree)
+      break;
+    Found = Target;
+  }
+  return FieldFunctions[Field] = Agree ? Found : nullptr;
+}
+
+void AnalysisContext::storesInto(const FieldDecl *Field, const FunctionFacts &F,
+                                 llvm::SmallVectorImpl<const Expr *> &Values) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&F.function()))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getMember() == Field && Init->isWritten())
+        Values.push_back(Init->getInit());
+  for (const FlowEdge &E : F.edges()) {
+    // `on_row_ = f` in a method; anything else writing the member (an
+    // out-argument, a method changing it) is a value not known: null.
+    if (E.Dst == Field) {
+      Values.push_back(E.Update ? nullptr : E.Src);
+      continue;
+    }
+    // `h->on_row = f`.
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(E.Update);
+    if (BO && BO->getOpcode() == BO_Assign && namedField(BO->getLHS()) == Field)
+      Values.push_back(BO->getRHS());
+    // `struct handlers h = {.on_row = f};`
+    const auto *IL = dyn_cast_or_null<InitListExpr>(stripTemporaries(E.Src));
+    if (!E.Update && IL &&
+        IL->getType()->getAsRecordDecl() == Field->getParent())
+      Values.push_back(Field->getFieldIndex() < IL->getNumInits()
+                           ? IL->getInit(Field->getFieldIndex())
+                           : nullptr);
+  }
+  // `imp.on_row_ = f` on a std::function member of another object.
+  for (const CallFacts &C : F.calls())
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C.Call);
+        OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+        namedField(OC->getArg(0)) == Field)
+      Values.push_back(OC->getArg(1));
 }
 
 const FunctionDecl *AnalysisContext::followableCallee(const Expr *C) {

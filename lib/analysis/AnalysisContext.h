@@ -127,11 +127,13 @@ public:
   /// a std::function reaches the one function it can hold (heldFunction).
   const clang::FunctionDecl *followableCallee(const clang::Expr *C);
 
-  /// The one function the std::function \p Value can hold here: a lambda or
-  /// function it is initialised or assigned with, when that is its only
-  /// value; for a parameter, the one every call in this unit passes. Null
-  /// when there is none or more than one. \p Depth bounds the parameters
-  /// followed to their callers' arguments.
+  /// The one function the std::function or function pointer \p Value can
+  /// hold here: a lambda or function it is initialised or assigned with,
+  /// when that is its only value; for a parameter, the one every call in
+  /// this unit passes; for a data member, the one every store into it in
+  /// this unit gives (fieldFunction). Null when there is none or more than
+  /// one. \p Depth bounds the parameters and members followed to their
+  /// values.
   const clang::FunctionDecl *heldFunction(const clang::Expr *Value,
                                           unsigned Depth = 0);
 
@@ -218,10 +220,22 @@ private:
   const clang::FunctionDecl *passedFunction(const clang::ParmVarDecl *P,
                                             unsigned Depth);
 
+  /// heldFunction of a data member: what every store into it in this unit
+  /// (an assignment, a constructor's initialiser, a member initialiser, an
+  /// initialiser list) puts there.
+  const clang::FunctionDecl *fieldFunction(const clang::FieldDecl *Field,
+                                           unsigned Depth);
+  /// The values \p FD's facts store into \p Field.
+  void storesInto(const clang::FieldDecl *Field, const FunctionFacts &F,
+                  llvm::SmallVectorImpl<const clang::Expr *> &Values);
+
   const ApiModel &Model;
   AnalysisOptions Options;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFacts>>
       Facts;
+  /// Facts walked again once their held callbacks were resolved: the first
+  /// walk's, kept alive for whatever read them meanwhile.
+  std::vector<std::unique_ptr<FunctionFacts>> Rewalked;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<SummaryEntry>>
       Summaries;
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<RowLoop>> Loops;
@@ -236,6 +250,9 @@ private:
   /// passedFunction's answers, null while one is being computed.
   llvm::DenseMap<const clang::ParmVarDecl *, const clang::FunctionDecl *>
       PassedFunctions;
+  /// fieldFunction's answers, null while one is being computed.
+  llvm::DenseMap<const clang::FieldDecl *, const clang::FunctionDecl *>
+      FieldFunctions;
   SummaryStore *Store = nullptr;
   bool Exporting = false;
   std::unique_ptr<clang::MangleContext> Mangler;

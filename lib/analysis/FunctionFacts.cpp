@@ -47,7 +47,9 @@ bool mentionsFunction(const Expr *Root, llvm::ArrayRef<const char *> Names) {
 /// kind of node that matters, the rest walked through.
 class FactsWalker : public ConstStmtVisitor<FactsWalker> {
 public:
-  FactsWalker(FunctionFacts &F, const ApiModel &Model) : F(F), Model(Model) {
+  FactsWalker(FunctionFacts &F, const ApiModel &Model,
+              const HeldCallbackTargets *Held)
+      : F(F), Model(Model), Held(Held) {
     WalkedCallbacks.insert(F.FD.getBody());
   }
 
@@ -162,6 +164,7 @@ private:
                const Expr *Update = nullptr);
   void placeInLoops(CallFacts &Facts) const;
   void recordCall(const CallExpr *C);
+  const FunctionDecl *heldTarget(const ApiFunction &Fn, const CallExpr *C);
   void recordUserCallEdges(const CallExpr *C);
   void recordApiEdges(const CallFacts &CF);
   void recordQueryOutputs(const CallFacts &CF);
@@ -177,6 +180,7 @@ private:
   };
   FunctionFacts &F;
   const ApiModel &Model;
+  const HeldCallbackTargets *Held;
   llvm::SmallVector<StackEntry, 8> LoopStack;
   int Conditional = 0;
   unsigned CurrentDepth = 0;
@@ -583,7 +587,8 @@ void FactsWalker::VisitCallExpr(const CallExpr *C) {
   recordCall(C);
   CallbackLoop Callback = perElementCallback(C);
   if (!Callback.Body && F.Calls.back().Api)
-    Callback = perRowCallback(C, *F.Calls.back().Api.Function);
+    Callback = perRowCallback(C, *F.Calls.back().Api.Function,
+                              heldTarget(*F.Calls.back().Api.Function, C));
   walkChildren(C);
   // A callable handed to two calls is walked at the first; a function
   // handing itself on (recursion) is not walked again.
@@ -630,6 +635,20 @@ void FactsWalker::recordCall(const CallExpr *C) {
     return;
   }
   recordUserCallEdges(C);
+}
+
+/// The function a per-row callable held in a pointer or std::function was
+/// resolved to, if any; one not resolved yet is recorded for the context.
+const FunctionDecl *FactsWalker::heldTarget(const ApiFunction &Fn,
+                                            const CallExpr *C) {
+  const Expr *Callable = heldRowCallback(C, Fn);
+  if (!Callable)
+    return nullptr;
+  if (!Held) {
+    F.HeldCallbacks.push_back(Callable);
+    return nullptr;
+  }
+  return Held->lookup(Callable);
 }
 
 /// What a call the models do not know moves between its arguments.
@@ -812,9 +831,10 @@ void FactsWalker::finish() {
   indexHandles();
 }
 
-FunctionFacts::FunctionFacts(const FunctionDecl &FD, const ApiModel &Model)
+FunctionFacts::FunctionFacts(const FunctionDecl &FD, const ApiModel &Model,
+                             const HeldCallbackTargets *Held)
     : FD(FD) {
-  FactsWalker W(*this, Model);
+  FactsWalker W(*this, Model, Held);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD))
     for (const CXXCtorInitializer *Init : Ctor->inits()) {
       // `insert_(db, "INSERT ...")` stores into the member.

@@ -131,9 +131,17 @@ struct ConditionalExit {
   llvm::SmallVector<int, 1> Loops;
 };
 
+/// The functions that callables handed to per-row library calls in a
+/// pointer or std::function can hold, by the callable argument.
+using HeldCallbackTargets =
+    llvm::DenseMap<const clang::Expr *, const clang::FunctionDecl *>;
+
 class FunctionFacts {
 public:
-  FunctionFacts(const clang::FunctionDecl &FD, const ApiModel &Model);
+  /// \p Held: the callbacks resolved after a first walk (heldCallbacks),
+  /// walked in place like those written at their call.
+  FunctionFacts(const clang::FunctionDecl &FD, const ApiModel &Model,
+                const HeldCallbackTargets *Held = nullptr);
 
   const clang::FunctionDecl &function() const { return FD; }
   llvm::ArrayRef<LoopFacts> loops() const { return Loops; }
@@ -198,6 +206,13 @@ public:
   /// for a goto's loop between its label and the end of its last statement.
   bool loopHolds(const clang::Stmt *Loop, clang::SourceLocation Loc) const;
 
+  /// The callables handed to per-row library calls that are held in a
+  /// variable, parameter or field (heldRowCallback) and were not given a
+  /// target when these facts were collected.
+  llvm::ArrayRef<const clang::Expr *> heldCallbacks() const {
+    return HeldCallbacks;
+  }
+
   /// True when the walk stopped early on a pathologically deep body.
   bool truncated() const { return Truncated; }
 
@@ -210,6 +225,7 @@ private:
   std::vector<ConditionalExit> Exits;
   std::vector<GuardFacts> Guards;
   std::vector<const clang::Expr *> Returns;
+  std::vector<const clang::Expr *> HeldCallbacks;
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const CallFacts *, 1>>
       Prepares, Binds, Executes;

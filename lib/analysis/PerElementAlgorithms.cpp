@@ -48,14 +48,18 @@ bool isExecutionPolicy(const Expr *E) {
 }
 
 /// The lambda an argument is, directly or as a local variable initialised
-/// with one.
+/// with one. A std::function local may be assigned another target later:
+/// that is the context's to resolve (heldRowCallback).
 const LambdaExpr *lambdaOf(const Expr *Arg) {
   const Expr *E = stripTemporaries(Arg);
   if (const auto *LE = dyn_cast_or_null<LambdaExpr>(E))
     return LE;
   const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD || !VD->isLocalVarDecl() || !VD->getInit())
+  const CXXRecordDecl *Closure =
+      VD ? VD->getType().getNonReferenceType()->getAsCXXRecordDecl() : nullptr;
+  if (!VD || !VD->isLocalVarDecl() || !VD->getInit() || !Closure ||
+      !Closure->isLambda())
     return nullptr;
   return dyn_cast<LambdaExpr>(stripTemporaries(VD->getInit()));
 }
@@ -166,13 +170,16 @@ CallbackLoop perElementCallback(const Expr *Call) {
   return Result;
 }
 
-CallbackLoop perRowCallback(const Expr *Call, const ApiFunction &Fn) {
+CallbackLoop perRowCallback(const Expr *Call, const ApiFunction &Fn,
+                            const FunctionDecl *Held) {
   CallbackLoop Result;
   if (Fn.RowCallbackArg == NoArg)
     return Result;
   const Expr *Arg = callArg(Call, Fn.RowCallbackArg);
   const LambdaExpr *LE = Arg ? lambdaOf(Arg) : nullptr;
   const FunctionDecl *Owner = LE ? bodyOwner(LE) : callableBody(Arg);
+  if (!Owner)
+    Owner = Held;
   if (!Owner)
     return Result;
   Result.Range = Fn.Roles & RoleExecute ? Call : callArg(Call, Fn.HandleArg);
@@ -190,6 +197,17 @@ CallbackLoop perRowCallback(const Expr *Call, const ApiFunction &Fn) {
   Result.Name = Scope == llvm::StringRef::npos ? Fn.QualifiedName
                                                : Fn.QualifiedName + Scope + 2;
   return Result;
+}
+
+const Expr *heldRowCallback(const Expr *Call, const ApiFunction &Fn) {
+  if (Fn.RowCallbackArg == NoArg)
+    return nullptr;
+  const Expr *Arg = callArg(Call, Fn.RowCallbackArg);
+  if (!Arg || lambdaOf(Arg) || callableBody(Arg))
+    return nullptr;
+  // `cb`, `h->on_row`, `handler_`: what the context can resolve.
+  const Expr *E = stripTemporaries(Arg);
+  return isa<DeclRefExpr>(E) || isa<MemberExpr>(E) ? Arg : nullptr;
 }
 
 const FunctionDecl *callableBody(const Expr *E) {

@@ -64,10 +64,18 @@ const clang::FunctionDecl *callableBody(const clang::Expr *E);
 
 /// When the library call \p Call, modelled by \p Fn, runs a callable once per
 /// row (Fn.RowCallbackArg) and that callable's body is in this unit (a
-/// lambda, or a function named at the call), what it runs; otherwise an
-/// empty result (Body null). Range is the call itself when it runs a
-/// statement, else the result it is called on.
-CallbackLoop perRowCallback(const clang::Expr *Call, const ApiFunction &Fn);
+/// lambda, or a function named at the call, else \p Held: the one function
+/// a pointer or std::function handed over can hold), what it runs;
+/// otherwise an empty result (Body null). Range is the call itself when it
+/// runs a statement, else the result it is called on.
+CallbackLoop perRowCallback(const clang::Expr *Call, const ApiFunction &Fn,
+                            const clang::FunctionDecl *Held = nullptr);
+
+/// The callable \p Call, modelled by \p Fn, runs once per row when it is
+/// not written at the call (a lambda or a function named there) but held in
+/// a variable, parameter or field (`cb`, `h->on_row`); null otherwise.
+const clang::Expr *heldRowCallback(const clang::Expr *Call,
+                                   const ApiFunction &Fn);
 
 /// A call that copies a range's elements, or values made from them, into a
 /// container (`std::copy_if(all.begin(), all.end(),

@@ -572,6 +572,8 @@ void traceRowsRunOnObject(RowLoop &L, const Stmt *Loop,
   L.Table = Rows.Table;
   L.RowsCall = Call;
   L.RowsInArgument = true;
+  if (!L.Library)
+    L.Library = Rows.Library;
 }
 
 /// An index or iterator loop: the variable \p Var, set to \p Init before
@@ -682,6 +684,13 @@ void classifyIterator(RowLoop &L, const ValueDecl *Var, const CallFacts &Next,
     if (!isProgramObject(Arg, Facts.function().getASTContext()))
       continue;
     traceCollection(L, Arg, Loop, Facts, Ctx);
+    // `subscribers_open(conn, &cur);`: a helper left a read's result in
+    // the object the iterator walks.
+    if (L.Source == LoopSource::Elements && L.ResultVar) {
+      traceRowsRunOnObject(L, Loop, Facts, Ctx);
+      if (L.OriginQuery)
+        L.Source = LoopSource::QueryRows;
+    }
     L.RowVar = Var;
     return;
   }
@@ -1158,6 +1167,24 @@ RowsOrigin rowsStoredInField(const FunctionFacts &Facts,
   return Filler < 0 ? RowsOrigin() : copiedRowsOf(Loops[Filler]);
 }
 
+namespace {
+/// The rows of the last read whose result the function stores into a field
+/// of the object \p Param points to (`cur->res = mysql_store_result(c)`).
+RowsOrigin rowsStoredInObject(const ParmVarDecl *Param,
+                              const FunctionFacts &Facts) {
+  RowsOrigin Last;
+  for (const FlowEdge &E : Facts.edges()) {
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(E.Update);
+    if (E.Dst != Param || !BO || BO->getOpcode() != BO_Assign)
+      continue;
+    if (const Expr *Query = queryCallIn(BO->getRHS(), Facts))
+      if (RowsOrigin Rows = readOrigin(runningCall(Query, Facts), Facts))
+        Last = Rows;
+  }
+  return Last;
+}
+} // namespace
+
 std::vector<RowsOrigin> rowsRunOnParameters(const FunctionFacts &Facts,
                                             RowsContext &Ctx) {
   const FunctionDecl &FD = Facts.function();
@@ -1173,6 +1200,8 @@ std::vector<RowsOrigin> rowsRunOnParameters(const FunctionFacts &Facts,
       if (C->Roles & RoleExecute)
         if (RowsOrigin Rows = readOrigin(C->Call, Facts))
           Own = Rows;
+    if (!Own)
+      Own = rowsStoredInObject(Param, Facts);
     auto [Passed, Call] = rowsRunOnObject(Param, End, Facts, Ctx);
     // The later of its own read and the helper's.
     bool HelperLater =
