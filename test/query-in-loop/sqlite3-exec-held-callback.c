@@ -1,5 +1,6 @@
 // sqlite3_exec's per-row callback handed over through a function pointer
-// held elsewhere: a local assigned once, or a field of a handler struct set
+// held elsewhere: a local assigned once, a runner's parameter every call in
+// the file passes the same function for, or a field of a handler struct set
 // once in this file. The pointer has one known target, so its queries run
 // once per row of the exec's SELECT, as with a function named at the call.
 // A pointer that can hold two functions is not followed. Real sqlite3.h.
@@ -100,6 +101,34 @@ int importer_run(struct importer *imp) {
                       imp, NULL);
 }
 
+// The price of every listed product, through a runner the export passes
+// its callback to: every call in the file passes print_price, so the
+// runner's exec runs it per product.
+static int print_price(void *arg, int ncols, char **values, char **names) {
+  sqlite3 *db = arg;
+  sqlite3_stmt *st = NULL;
+  (void)ncols;
+  (void)names;
+  sqlite3_prepare_v2(db, "SELECT amount FROM prices WHERE product_id = ?", -1,
+                     &st, NULL);
+  sqlite3_bind_int64(st, 1, atoll(values[1]));
+  if (sqlite3_step(st) == SQLITE_ROW)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: query runs once per row of 'products' (N+1 queries); load the rows for all products in one query [nplusone-query-in-loop]
+  // CHECK-MESSAGES: :[[@LINE+9]]:10: note: 'sqlite3_exec' runs 'print_price' once per row of 'products' here
+  // CHECK-MESSAGES: :[[@LINE-4]]:29: note: the row value 'atoll(values[1])' flows into the query's parameter here
+  // CHECK-MESSAGES: :[[@LINE-7]]:26: note: batch it: 'product_id IN (SELECT value FROM json_each(?))' with the keys as one JSON array, then group the rows by product_id
+    printf("%s %.2f\n", values[0], sqlite3_column_double(st, 0));
+  sqlite3_finalize(st);
+  return 0;
+}
+
+static int run_export(sqlite3 *db, row_fn cb) {
+  return sqlite3_exec(db, "SELECT name, id FROM products WHERE listed", cb, db,
+                      NULL);
+}
+
+int export_catalogue(sqlite3 *db) { return run_export(db, print_price); }
+
 //===--- Look-alikes that must stay silent -------------------------------===//
 
 // Two targets: the pointer holds one or the other by a flag, and only one
@@ -119,6 +148,29 @@ int list_products(sqlite3 *db, int with_supplier) {
   return sqlite3_exec(db, "SELECT name, supplier_id FROM products", on_row, db,
                       NULL);
 }
+
+// A runner two callers pass different callbacks to: the stock lookup is
+// not known to run per row here.
+static int print_stock(void *arg, int ncols, char **values, char **names) {
+  sqlite3 *db = arg;
+  sqlite3_stmt *st = NULL;
+  (void)ncols;
+  (void)names;
+  sqlite3_prepare_v2(db, "SELECT qty FROM stock WHERE product_id = ?", -1, &st,
+                     NULL);
+  sqlite3_bind_int64(st, 1, atoll(values[1]));
+  if (sqlite3_step(st) == SQLITE_ROW)
+    printf("%s %d\n", values[0], sqlite3_column_int(st, 0));
+  sqlite3_finalize(st);
+  return 0;
+}
+
+static int run_listing(sqlite3 *db, row_fn cb) {
+  return sqlite3_exec(db, "SELECT name, id FROM products", cb, db, NULL);
+}
+
+int list_names(sqlite3 *db) { return run_listing(db, print_name); }
+int list_stock(sqlite3 *db) { return run_listing(db, print_stock); }
 
 // A report struct whose handler two setups set to different callbacks.
 struct report {
