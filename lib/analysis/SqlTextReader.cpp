@@ -73,6 +73,7 @@ private:
   bool addVariable(const VarDecl *VD, SourceLocation At);
   bool addStartOfVariable(const VarDecl *VD, SourceLocation At);
   bool addPercentArg(const CXXMemberCallExpr *MC);
+  bool addStreamed(const Expr *Stream, SourceLocation At);
   bool addBraceFormat(const CallExpr *C);
 
   const FunctionFacts *Facts;
@@ -107,9 +108,12 @@ bool TextReader::add(const Expr *E) {
   if (const auto *IL = dyn_cast<InitListExpr>(E); IL && M == Leading)
     return IL->getNumInits() > 0 && add(IL->getInit(0)) && hole();
   // `sql.c_str()`, `text.toStdString()`: the same text.
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     if (isTextView(MC->getMethodDecl()))
       return add(MC->getImplicitObjectArgument());
+    if (isStreamText(MC->getMethodDecl()))
+      return addStreamed(MC->getImplicitObjectArgument(), MC->getBeginLoc());
+  }
   if (const auto *C = dyn_cast<CallExpr>(E)) {
     std::optional<TextFormatStyle> Style =
         textFormatStyle(C->getDirectCallee());
@@ -145,6 +149,38 @@ bool TextReader::addStartOfVariable(const VarDecl *VD, SourceLocation At) {
   if (const Expr *Literal = lastBeforeOrFirst(Written, At))
     return addLiteral(cast<StringLiteral>(Literal)) && hole();
   return hole();
+}
+
+/// `sql.str()` at \p At: the pieces streamed into the local `sql` before
+/// it (`sql << "SELECT count(*) FROM " << t`), after its last reset. A
+/// piece streamed under a condition makes the rest unknown.
+bool TextReader::addStreamed(const Expr *Stream, SourceLocation At) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(stripTemporaries(Stream));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!Facts || !VD || !VD->isLocalVarDecl())
+    return hole();
+  llvm::SmallVector<const FlowEdge *, 8> Writes;
+  for (const FlowEdge &Edge : Facts->edges())
+    if (Edge.Dst == VD && Edge.Src != VD->getInit() &&
+        Edge.Src->getBeginLoc() < At)
+      Writes.push_back(&Edge);
+  llvm::sort(Writes, [](const FlowEdge *A, const FlowEdge *B) {
+    return A->Src->getBeginLoc() < B->Src->getBeginLoc();
+  });
+  llvm::SmallVector<const FlowEdge *, 8> Pieces;
+  for (const FlowEdge *Edge : Writes) {
+    const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(Edge->Update);
+    if (OC && OC->getOperator() == OO_LessLess)
+      Pieces.push_back(Edge);
+    else
+      Pieces.clear(); // `sql.str("")` starts the text anew.
+  }
+  if (Pieces.empty())
+    return hole();
+  for (const FlowEdge *Piece : Pieces)
+    if (!(Piece->Conditional ? hole() : add(Piece->Src)))
+      return false;
+  return true;
 }
 
 /// `QString("... %1").arg(id)`: each arg() fills the lowest-numbered %N.

@@ -9,6 +9,7 @@
 #include <pqxx/pqxx>
 #include <cstdio>
 #include <sqlite3.h>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,18 @@ void partitionSizes(pqxx::work &tx) {
   }
 }
 
+// Dead rows per table for the vacuum report, the statement streamed into an
+// ostringstream: the table name is quoted into the FROM clause.
+void deadRows(pqxx::work &tx) {
+  for (const auto &t : tx.exec("SELECT relname FROM pg_stat_user_tables "
+                               "WHERE n_dead_tup > 1000")) {
+    std::ostringstream sql;
+    sql << "SELECT count(*) FROM " << tx.quote_name(t[0].as<std::string>())
+        << " WHERE xmax <> 0";
+    tx.exec(sql.str());
+  }
+}
+
 // The same with SQLite's attached shards, printed into a buffer.
 void shardSizes(sqlite3 *db) {
   sqlite3_stmt *shards = nullptr;
@@ -122,6 +135,20 @@ void ordersPerCustomer(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'customers' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:10: note: the row value 'c[0].c_str()' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
+  }
+}
+
+void unpaidPerCustomer(pqxx::work &tx) {
+  for (const auto &c : tx.exec("SELECT id FROM customers")) {
+    std::ostringstream sql;
+    sql << "SELECT count(*) FROM invoices WHERE paid_at IS NULL AND "
+        << "customer_id = " << c[0].as<long>();
+    tx.exec(sql.str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'customers' (N+1 queries); load the rows for all customers in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-6]]:24: note: 'customers' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'customers' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: the row value 'c[0].as<long>()' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: 'customer_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by customer_id
   }
 }
 
