@@ -7,12 +7,14 @@
 
 #include "lib/analysis/CallChain.h"
 #include "lib/analysis/SqlTextReader.h"
+#include "lib/api/StandardApis.h"
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Declarations.h"
 #include "lib/ast/Expressions.h"
 #include "lib/sql/SqlStatement.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 
@@ -35,10 +37,14 @@ std::vector<ChainStep> callChain(const Expr *Site, const FunctionDecl *Caller,
 }
 
 namespace {
-/// The parameter \p E names, if it is one.
+/// The parameter \p E names, if it is one; a view of its text (`sql.c_str()`)
+/// names it too.
 const ParmVarDecl *parameterNamed(const Expr *E) {
-  const auto *Ref =
-      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E);
+      MC && isTextView(MC->getMethodDecl()))
+    E = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
   return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
 }
 

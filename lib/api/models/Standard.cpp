@@ -111,6 +111,8 @@ const TextBuilder TextBuilders[] = {
 const char *const TextViews[] = {"std::basic_string::c_str",
                                  "std::basic_string::data",
                                  "std::basic_string_view::data",
+                                 "std::basic_ostringstream::str",
+                                 "std::basic_stringstream::str",
                                  "QString::toStdString",
                                  "QString::toUtf8",
                                  "QString::toLatin1",
