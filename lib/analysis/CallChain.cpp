@@ -7,14 +7,12 @@
 
 #include "lib/analysis/CallChain.h"
 #include "lib/analysis/SqlTextReader.h"
-#include "lib/api/StandardApis.h"
 #include "lib/ast/CallSites.h"
 #include "lib/ast/Declarations.h"
 #include "lib/ast/Expressions.h"
 #include "lib/sql/SqlStatement.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 
@@ -37,16 +35,6 @@ std::vector<ChainStep> callChain(const Expr *Site, const FunctionDecl *Caller,
 }
 
 namespace {
-/// The parameter \p E names, if it is one; a view of its text (`sql.c_str()`)
-/// names it too.
-const ParmVarDecl *parameterNamed(const Expr *E) {
-  E = E ? E->IgnoreParenImpCasts() : nullptr;
-  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E);
-      MC && isTextView(MC->getMethodDecl()))
-    E = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
-  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-}
 
 /// One step up the chain: the SQL or statement handle \p Step's call passes
 /// for the parameter the query takes it from. False when the query's SQL is
@@ -54,7 +42,7 @@ const ParmVarDecl *parameterNamed(const Expr *E) {
 bool resolveStep(const ChainStep &Step, QueryTarget &Target,
                  AnalysisContext &Ctx) {
   const auto *HandleParam = dyn_cast_or_null<ParmVarDecl>(Target.Handle);
-  if (const ParmVarDecl *SqlParam = parameterNamed(Target.Sql)) {
+  if (const ParmVarDecl *SqlParam = textParameter(Target.Sql)) {
     Target.Sql = callArg(Step.Call, SqlParam->getFunctionScopeIndex());
     return true;
   }

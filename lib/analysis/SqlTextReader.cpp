@@ -288,4 +288,13 @@ const Expr *textSource(const Expr *E, const FunctionFacts &Facts) {
   return E;
 }
 
+const ParmVarDecl *textParameter(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E);
+      MC && isTextView(MC->getMethodDecl()))
+    E = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+}
+
 } // namespace nplusone
