@@ -35,12 +35,6 @@ std::vector<ChainStep> callChain(const Expr *Site, const FunctionDecl *Caller,
 }
 
 namespace {
-/// The parameter \p E names, if it is one.
-const ParmVarDecl *parameterNamed(const Expr *E) {
-  const auto *Ref =
-      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
-  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-}
 
 /// One step up the chain: the SQL or statement handle \p Step's call passes
 /// for the parameter the query takes it from. False when the query's SQL is
@@ -48,7 +42,7 @@ const ParmVarDecl *parameterNamed(const Expr *E) {
 bool resolveStep(const ChainStep &Step, QueryTarget &Target,
                  AnalysisContext &Ctx) {
   const auto *HandleParam = dyn_cast_or_null<ParmVarDecl>(Target.Handle);
-  if (const ParmVarDecl *SqlParam = parameterNamed(Target.Sql)) {
+  if (const ParmVarDecl *SqlParam = textParameter(Target.Sql)) {
     Target.Sql = callArg(Step.Call, SqlParam->getFunctionScopeIndex());
     return true;
   }

@@ -345,6 +345,7 @@ private:
   bool classify(const SiteCall &S, LoopChoice &Choice, LoopQueryFinding &F);
   bool variesInLoop(const SiteCall &S, int Loop);
   bool endsItsLoop(const CallFacts &C, int Loop) const;
+  bool repeatsInCallee(const LoopQueryFinding &F) const;
   LabelMask siteLabels(const SiteCall &S, const ValueFlow &Flow,
                        LabelMask Wanted = 0,
                        LoopQueryFinding *F = nullptr) const;
@@ -483,6 +484,23 @@ bool LoopQueryFinder::endsItsLoop(const CallFacts &C, int Loop) const {
          resultEndsLoop(C, Loop, Facts);
 }
 
+/// A callee down the chain runs the statement in a loop of its own over rows
+/// or elements (`removeInactive()` saving each closed session, called from
+/// the server's main loop): it is reported at that loop, once per element
+/// there; the caller's loop, feeding it nothing, only calls that loop again.
+bool LoopQueryFinder::repeatsInCallee(const LoopQueryFinding &F) const {
+  for (size_t I = 1; I < F.Chain.size(); ++I) {
+    const ChainStep &Step = F.Chain[I];
+    const CallFacts *C = Ctx.facts(*Step.Caller).factsOf(Step.Call);
+    if (!C || C->Loop < 0)
+      continue;
+    const RowLoop &L = Ctx.rowLoops(*Step.Caller)[C->Loop];
+    if (L.Source != LoopSource::None && !L.ConstantRange && !L.RunsAtMostOnce)
+      return true;
+  }
+  return false;
+}
+
 /// Neither the rows nor anything else the loop changes feeds the site:
 /// false means the same query on every iteration.
 bool LoopQueryFinder::variesInLoop(const SiteCall &S, int Loop) {
@@ -514,7 +532,8 @@ bool LoopQueryFinder::classify(const SiteCall &S, LoopChoice &Choice,
     F.Loop = Choice.Innermost;
     if (Choice.Chosen != Choice.Innermost)
       Choice.Chosen = -1;
-    if (Choice.Chosen < 0 && endsItsLoop(S.C, Choice.Innermost))
+    if (Choice.Chosen < 0 &&
+        (endsItsLoop(S.C, Choice.Innermost) || repeatsInCallee(F)))
       return false;
   } else if (Choice.Chosen >= 0) {
     F.Loop = Choice.Chosen;
@@ -530,7 +549,8 @@ bool LoopQueryFinder::classify(const SiteCall &S, LoopChoice &Choice,
     // A query in the loop's own condition decides when it ends (polling):
     // its answer is expected to change. Pagination and the like vary too.
     if (S.C.InConditionOf == Choice.Innermost ||
-        endsItsLoop(S.C, Choice.Innermost) || variesInLoop(S, Choice.Innermost))
+        endsItsLoop(S.C, Choice.Innermost) ||
+        variesInLoop(S, Choice.Innermost) || repeatsInCallee(F))
       return false;
     F.Kind = FindingKind::LoopInvariantQuery;
     F.Loop = Choice.Innermost;

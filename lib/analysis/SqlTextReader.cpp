@@ -13,6 +13,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cctype>
 
@@ -38,6 +39,13 @@ const Expr *lastBeforeOrFirst(llvm::ArrayRef<const Expr *> Exprs,
     if (!Found || E->getBeginLoc() < At)
       Found = E;
   return Found;
+}
+
+/// `std::ostringstream sql;`, `std::string sql;`: no text yet, only what is
+/// streamed or appended into it later.
+bool isEmptyConstruction(const Expr *E) {
+  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(stripTemporaries(E));
+  return CE && (CE->getNumArgs() == 0 || isa<CXXDefaultArgExpr>(CE->getArg(0)));
 }
 
 /// Reads text out of the expression that builds it. Whole reads every
@@ -72,8 +80,8 @@ private:
   }
   bool addVariable(const VarDecl *VD, SourceLocation At);
   bool addStartOfVariable(const VarDecl *VD, SourceLocation At);
+  const StringLiteral *startWritten(const VarDecl *VD, SourceLocation At) const;
   bool addPercentArg(const CXXMemberCallExpr *MC);
-  bool addStreamed(const Expr *Stream, SourceLocation At);
   bool addBraceFormat(const CallExpr *C);
 
   const FunctionFacts *Facts;
@@ -108,12 +116,9 @@ bool TextReader::add(const Expr *E) {
   if (const auto *IL = dyn_cast<InitListExpr>(E); IL && M == Leading)
     return IL->getNumInits() > 0 && add(IL->getInit(0)) && hole();
   // `sql.c_str()`, `text.toStdString()`: the same text.
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     if (isTextView(MC->getMethodDecl()))
       return add(MC->getImplicitObjectArgument());
-    if (isStreamText(MC->getMethodDecl()))
-      return addStreamed(MC->getImplicitObjectArgument(), MC->getBeginLoc());
-  }
   if (const auto *C = dyn_cast<CallExpr>(E)) {
     std::optional<TextFormatStyle> Style =
         textFormatStyle(C->getDirectCallee());
@@ -127,7 +132,7 @@ bool TextReader::add(const Expr *E) {
 }
 
 bool TextReader::addVariable(const VarDecl *VD, SourceLocation At) {
-  if (const Expr *V = singleValue(VD, Facts))
+  if (const Expr *V = singleValue(VD, Facts); V && !isEmptyConstruction(V))
     return add(V);
   if (M == Leading && Facts)
     return addStartOfVariable(VD, At);
@@ -139,48 +144,43 @@ bool TextReader::addVariable(const VarDecl *VD, SourceLocation At) {
 /// " WHERE ..."` appends to it, `snprintf(sql, n, "DELETE ...", id)` fills
 /// it, a buffer reused for a SELECT and then an UPDATE holds the UPDATE.
 bool TextReader::addStartOfVariable(const VarDecl *VD, SourceLocation At) {
-  if (const Expr *Value = lastBeforeOrFirst(Facts->valuesOf(VD), At))
+  if (const Expr *Value = lastBeforeOrFirst(Facts->valuesOf(VD), At);
+      Value && !isEmptyConstruction(Value))
     return add(Value) && hole();
-  // Literals written through a call (`snprintf`, `strcpy`).
-  llvm::SmallVector<const Expr *, 4> Written;
-  for (const FlowEdge &Edge : Facts->edges())
-    if (Edge.Dst == VD && isa<StringLiteral>(stripTemporaries(Edge.Src)))
-      Written.push_back(stripTemporaries(Edge.Src));
-  if (const Expr *Literal = lastBeforeOrFirst(Written, At))
-    return addLiteral(cast<StringLiteral>(Literal)) && hole();
+  if (const StringLiteral *Literal = startWritten(VD, At))
+    return addLiteral(Literal) && hole();
   return hole();
 }
 
-/// `sql.str()` at \p At: the pieces streamed into the local `sql` before
-/// it (`sql << "SELECT count(*) FROM " << t`), after its last reset. A
-/// piece streamed under a condition makes the rest unknown.
-bool TextReader::addStreamed(const Expr *Stream, SourceLocation At) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(stripTemporaries(Stream));
-  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!Facts || !VD || !VD->isLocalVarDecl())
-    return hole();
-  llvm::SmallVector<const FlowEdge *, 8> Writes;
+/// The literal that starts the text written into \p VD before \p At (the
+/// first write when none is before it): a call's write (`snprintf(sql, n,
+/// "DELETE ...")`, `strcpy`) replaces the text, an append (`sql << "INSERT
+/// INTO "`, `sql += ...`) adds to the end, so the start is the first literal
+/// appended since the last replacement; an empty one (`ss.str("")`) clears.
+const StringLiteral *TextReader::startWritten(const VarDecl *VD,
+                                              SourceLocation At) const {
+  // The walk records a chain `s << "a" << b` outermost first: sort by place.
+  llvm::SmallVector<std::pair<const StringLiteral *, bool>, 8> Writes;
   for (const FlowEdge &Edge : Facts->edges())
-    if (Edge.Dst == VD && Edge.Src != VD->getInit() &&
-        Edge.Src->getBeginLoc() < At)
-      Writes.push_back(&Edge);
-  llvm::sort(Writes, [](const FlowEdge *A, const FlowEdge *B) {
-    return A->Src->getBeginLoc() < B->Src->getBeginLoc();
+    if (const auto *SL = dyn_cast<StringLiteral>(stripTemporaries(Edge.Src));
+        SL && Edge.Dst == VD) {
+      const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(Edge.Update);
+      Writes.push_back({SL, OC && (OC->getOperator() == OO_LessLess ||
+                                   OC->getOperator() == OO_PlusEqual)});
+    }
+  llvm::stable_sort(Writes, [](const auto &A, const auto &B) {
+    return A.first->getBeginLoc() < B.first->getBeginLoc();
   });
-  llvm::SmallVector<const FlowEdge *, 8> Pieces;
-  for (const FlowEdge *Edge : Writes) {
-    const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(Edge->Update);
-    if (OC && OC->getOperator() == OO_LessLess)
-      Pieces.push_back(Edge);
-    else
-      Pieces.clear(); // `sql.str("")` starts the text anew.
+  const StringLiteral *Found = nullptr;
+  for (const auto &[SL, Appends] : Writes) {
+    if (Found && !(SL->getBeginLoc() < At))
+      break;
+    if (!Appends)
+      Found = SL->getLength() ? SL : nullptr;
+    else if (!Found)
+      Found = SL;
   }
-  if (Pieces.empty())
-    return hole();
-  for (const FlowEdge *Piece : Pieces)
-    if (!(Piece->Conditional ? hole() : add(Piece->Src)))
-      return false;
-  return true;
+  return Found;
 }
 
 /// `QString("... %1").arg(id)`: each arg() fills the lowest-numbered %N.
@@ -286,6 +286,15 @@ const Expr *textSource(const Expr *E, const FunctionFacts &Facts) {
     E = Value;
   }
   return E;
+}
+
+const ParmVarDecl *textParameter(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E);
+      MC && isTextView(MC->getMethodDecl()))
+    E = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
 }
 
 } // namespace nplusone

@@ -23,6 +23,7 @@
 
 namespace clang {
 class Expr;
+class ParmVarDecl;
 class StringLiteral;
 } // namespace clang
 
@@ -57,6 +58,10 @@ std::optional<std::string> leadingSqlText(const clang::Expr *E,
 /// ..."; mysql_stmt_prepare(st, sql, strlen(sql))` gives the literal): the
 /// SQL of a statement a setup function prepares, read where it runs.
 const clang::Expr *textSource(const clang::Expr *E, const FunctionFacts &Facts);
+
+/// The parameter whose text \p E is: the parameter itself, or a view of
+/// its text (`sql.c_str()`); null for anything else.
+const clang::ParmVarDecl *textParameter(const clang::Expr *E);
 
 } // namespace nplusone
 

@@ -99,8 +99,9 @@ std::optional<SummaryQuery> UnitExporter::queryOf(const FunctionDecl &FD,
   QueryTarget Target = S.Target;
   const FunctionDecl *Owner = Chain.back().Caller;
   resolveThroughChain(Chain, Target, Owner, Ctx);
-  if (Target.IsSession)
-    return std::nullopt;
+  // A session command (BEGIN, COMMIT, SET) is exported with its text, as a
+  // read: callers in other units see a transaction the function opens or
+  // ends, and read the text as no query per row, as they do in this unit.
   SummaryQuery Q;
   Q.Kind = Target.IsLazyLoad ? SummaryQueryKind::LazyLoad
            : Target.IsWrite  ? SummaryQueryKind::Write
@@ -122,8 +123,7 @@ std::optional<SummaryQuery> UnitExporter::queryOf(const FunctionDecl &FD,
     Q.Keyword = Target.WriteKeyword;
   if (!Target.IsWrite)
     Q.Keyword.clear();
-  const auto *Param = dyn_cast_or_null<ParmVarDecl>(
-      Target.Sql ? rootDecl(Target.Sql) : nullptr);
+  const ParmVarDecl *Param = textParameter(Target.Sql);
   if (Owner == &FD && Param && Param->getDeclContext() == &FD)
     Q.SqlParam = static_cast<int>(Param->getFunctionScopeIndex());
   Q.Steps = stepsOf(Chain);

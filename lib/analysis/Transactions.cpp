@@ -46,6 +46,14 @@ bool runsInTransactionCallback(const FunctionDecl *FD, AnalysisContext &Ctx) {
 
 enum class TransactionStep { None, Opens, Ends };
 
+TransactionStep stepOfText(llvm::StringRef Text) {
+  if (isTransactionStart(Text))
+    return TransactionStep::Opens;
+  if (isTransactionEnd(Text))
+    return TransactionStep::Ends;
+  return TransactionStep::None;
+}
+
 /// What \p C, a call before the loop, does to the transaction: the
 /// library's own calls, or a BEGIN or COMMIT it runs directly or through a
 /// helper (`exec(db, "BEGIN")`, a guard's constructor).
@@ -63,15 +71,20 @@ TransactionStep transactionStep(const CallFacts &C, const LoopQueryFinding &F,
   } else if (const FunctionDecl *Callee = Ctx.followableCallee(C.Call)) {
     if (!reachedQuery(C.Call, F.Function, Callee, Ctx, T, Owner))
       return TransactionStep::None;
+  } else if (const CallSummary *Remote =
+                 Ctx.remoteSummary(C.Call, Ctx.options().MaxCallDepth)) {
+    // A wrapper in another unit (`db.beginTransaction()`): its summary's
+    // text, or the text this call passes it.
+    T.Sql = Remote->Remote->SqlParam >= 0
+                ? callArg(C.Call, Remote->Remote->SqlParam)
+                : nullptr;
+    if (!T.Sql)
+      return stepOfText(Remote->Remote->Sql);
   } else {
     return TransactionStep::None;
   }
   auto Text = leadingSqlText(T.Sql, &Ctx.facts(*Owner));
-  if (Text && isTransactionStart(*Text))
-    return TransactionStep::Opens;
-  if (Text && isTransactionEnd(*Text))
-    return TransactionStep::Ends;
-  return TransactionStep::None;
+  return Text ? stepOfText(*Text) : TransactionStep::None;
 }
 
 /// A guard object (`ScopedTransaction tx(db)`) holds its transaction until

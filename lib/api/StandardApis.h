@@ -71,10 +71,6 @@ std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD);
 /// it: `s.c_str()`, `s.data()`, `q.toStdString()`, `q.toUtf8()`.
 bool isTextView(const clang::FunctionDecl *FD);
 
-/// True for the call that gives the text a string stream holds:
-/// `sql.str()` after `sql << "SELECT ..." << id`.
-bool isStreamText(const clang::FunctionDecl *FD);
-
 /// True for a class whose call operator runs the callable an object of it
 /// holds: std::function, std::move_only_function.
 bool isCallableWrapper(const clang::CXXRecordDecl *RD);

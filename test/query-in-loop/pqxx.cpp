@@ -97,7 +97,7 @@ void builtSql(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-13]]:19: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-14]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:53: note: the row value 'row[0].as<long>()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
   }
 }
 

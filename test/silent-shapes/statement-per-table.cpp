@@ -148,7 +148,7 @@ void unpaidPerCustomer(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-6]]:24: note: 'customers' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'customers' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:32: note: the row value 'c[0].as<long>()' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: 'customer_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by customer_id
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
   }
 }
 

@@ -111,14 +111,13 @@ const TextBuilder TextBuilders[] = {
 const char *const TextViews[] = {"std::basic_string::c_str",
                                  "std::basic_string::data",
                                  "std::basic_string_view::data",
+                                 "std::basic_ostringstream::str",
+                                 "std::basic_stringstream::str",
                                  "QString::toStdString",
                                  "QString::toUtf8",
                                  "QString::toLatin1",
                                  "QByteArray::constData",
                                  "QByteArray::data"};
-
-const char *const StreamTexts[] = {"std::basic_ostringstream::str",
-                                   "std::basic_stringstream::str"};
 
 const char *const CallableWrappers[] = {"std::function",
                                         "std::move_only_function"};
@@ -167,11 +166,6 @@ std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD) {
 
 bool isTextView(const clang::FunctionDecl *FD) {
   return entryFor<const char *>(FD, TextViews, nameOf) != nullptr;
-}
-
-bool isStreamText(const clang::FunctionDecl *FD) {
-  return FD && FD->getNumParams() == 0 &&
-         entryFor<const char *>(FD, StreamTexts, nameOf) != nullptr;
 }
 
 bool isCallableWrapper(const clang::CXXRecordDecl *RD) {
