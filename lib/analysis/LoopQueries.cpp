@@ -682,6 +682,9 @@ void LoopQueryFinder::showRowValue(LoopQueryFinding &F, const ValueFlow &Flow,
     // A plain value that received the row (`users >> id`, an out-argument)
     // is the row value; an object given it holds it.
     QualType T = D->getType().getNonReferenceType();
+    // `MYSQL_BIND bind[2]`: an array of objects holds what is stored in them.
+    if (const ArrayType *AT = T->getAsArrayTypeUnsafe(); AT && !Text)
+      T = AT->getElementType();
     if (Text ? !holdsText(T)
              : !T->isRecordType() && !T->getPointeeCXXRecordDecl())
       break;
@@ -707,6 +710,11 @@ void LoopQueryFinder::showRowValue(LoopQueryFinding &F, const ValueFlow &Flow,
       break;
     F.RowValueInText |= Text;
     E = rowOperand(Given, Flow, Wanted);
+    // `bind[0].buffer = &id`: the value is the variable pointed at.
+    if (const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+        UO && UO->getOpcode() == UO_AddrOf &&
+        isa<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
     // Only a variable can hold the value in turn: text written into it
     // (`snprintf(buf, ..., id)`), or an object.
     const auto *Var = dyn_cast<DeclRefExpr>(stripTemporaries(E));

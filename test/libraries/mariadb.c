@@ -53,7 +53,7 @@ void totalsPerUser(MYSQL *conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-15]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:31: note: the row value 'bind' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-6]]:23: note: the row value 'id' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-15]]:21: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
     while (mysql_stmt_fetch(st) == 0) {
     }
