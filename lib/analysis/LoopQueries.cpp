@@ -661,6 +661,18 @@ bool LoopQueryFinder::rowChangesStatement(const LoopQueryFinding &F) const {
   return F.Chain.empty() ? F.CarrierIsSqlText : !hasBoundValues(F);
 }
 
+namespace {
+/// `&id` bound or stored as a buffer: the value is the variable `id`.
+const Expr *pointedAtVariable(const Expr *E) {
+  const auto *UO =
+      E ? dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts()) : nullptr;
+  if (UO && UO->getOpcode() == UO_AddrOf &&
+      isa<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+    return UO->getSubExpr()->IgnoreParenImpCasts();
+  return E;
+}
+} // namespace
+
 /// The row value of \p F as a reader knows it. Where the carrier only holds
 /// it, back to the value put there in the loop: a statement object a
 /// method was given it (`stmt->SetData(0, guid)`), SQL text it was written
@@ -710,11 +722,7 @@ void LoopQueryFinder::showRowValue(LoopQueryFinding &F, const ValueFlow &Flow,
       break;
     F.RowValueInText |= Text;
     E = rowOperand(Given, Flow, Wanted);
-    // `bind[0].buffer = &id`: the value is the variable pointed at.
-    if (const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
-        UO && UO->getOpcode() == UO_AddrOf &&
-        isa<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
-      E = UO->getSubExpr()->IgnoreParenImpCasts();
+    E = pointedAtVariable(E);
     // Only a variable can hold the value in turn: text written into it
     // (`snprintf(buf, ..., id)`), or an object.
     const auto *Var = dyn_cast<DeclRefExpr>(stripTemporaries(E));
@@ -722,7 +730,7 @@ void LoopQueryFinder::showRowValue(LoopQueryFinding &F, const ValueFlow &Flow,
       break;
     Text = holdsText(Var->getDecl()->getType().getNonReferenceType());
   }
-  F.RowValue = E;
+  F.RowValue = pointedAtVariable(E);
 }
 
 /// Loop-invariant queries held by a declaration: can it move before the

@@ -22,7 +22,7 @@ void ordersPerUser(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-8]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:18: note: the row value '&id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:19: note: the row value 'id' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-7]]:19: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
     while (orders.next())
       (void)orders.get<double>(0);
@@ -41,7 +41,7 @@ void ordersPerUserPrepared(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the row value '&id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:21: note: the row value 'id' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-10]]:18: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
   }
 }
@@ -58,7 +58,7 @@ void ordersPerUserFree(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-6]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the row value '&id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:21: note: the row value 'id' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-10]]:19: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
   }
 }
@@ -91,7 +91,7 @@ void auditPerUser(nanodbc::connection &conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-7]]:27: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:17: note: the row value '&id' flows into the INSERT's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:18: note: the row value 'id' flows into the INSERT's parameter here
     // CHECK-MESSAGES: :[[@LINE-7]]:34: note: batch it: bind arrays of values (statement::bind with a batch of elements) and run execute(batch_size) once
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: wrap the loop in one nanodbc::transaction and commit() once
   }
@@ -116,7 +116,7 @@ void namesPerId(nanodbc::connection &conn, const std::vector<int> &ids) {
     nanodbc::result r = stmt.execute();
     // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'ids' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:18: note: the element value '&id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the element value 'id' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-7]]:17: note: batch it: 'id IN (?)' with one placeholder per key, each key bound, then group the rows by id
     r.next();
   }

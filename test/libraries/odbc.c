@@ -27,7 +27,7 @@ void ordersPerUser(SQLHDBC dbc) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-7]]:80: note: the row value '&id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:81: note: the row value 'id' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-11]]:33: note: batch it: 'user_id IN (?)' with one placeholder per key, each key bound, then group the rows by user_id
     while (SQLFetch(orders) == SQL_SUCCESS) {
     }
@@ -71,7 +71,7 @@ void deleteSessions(SQLHSTMT users, SQLHSTMT del) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: DELETE runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-5]]:79: note: the row value '&id' flows into the DELETE's parameter here
+    // CHECK-MESSAGES: :[[@LINE-5]]:80: note: the row value 'id' flows into the DELETE's parameter here
     // CHECK-MESSAGES: :[[@LINE-12]]:19: note: batch it: a multi-row INSERT, or parameter arrays (SQL_ATTR_PARAMSET_SIZE) run by one SQLExecute
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: turn autocommit off (SQL_ATTR_AUTOCOMMIT) and SQLEndTran once after the loop
   } while (SQL_SUCCEEDED(SQLFetch(users)));
@@ -86,7 +86,7 @@ void namesOf(SQLHSTMT st, const int *ids, int n) {
     SQLExecute(st);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of the loop (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:78: note: the element value '&id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:79: note: the element value 'id' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-8]]:29: note: batch it: 'id IN (?)' with one placeholder per key, each key bound, then group the rows by id
     SQLCloseCursor(st);
   }

@@ -71,7 +71,7 @@ void touchSessions(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: UPDATE runs once per row of 'live' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'live' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'live' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:54: note: the row value '&id' flows into the UPDATE's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:55: note: the row value 'id' flows into the UPDATE's parameter here
     // CHECK-MESSAGES: :[[@LINE-13]]:21: note: batch it: one multi-row INSERT, COPY with PQputCopyData, or one UPDATE/DELETE ... WHERE id = ANY($1)
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (PQexec(conn, "BEGIN") ... "COMMIT"): outside one, every statement commits on its own
   }
@@ -87,7 +87,7 @@ void auditSessions(PGconn *conn) {
     // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: query runs once per row of 'live' (N+1 queries); load the rows for all sessions in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'live' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'live' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:46: note: the row value '&id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:47: note: the row value 'id' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-5]]:13: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
   }
   PQclear(live);
