@@ -8,10 +8,12 @@ file itself, with a comment on the line before it:
 
   Markdown:  <!-- nplusone-output: docs/examples/x.cpp [tool options] -- -std=c++17 -->
              <!-- nplusone-source: docs/examples/x.cpp -->
+             <!-- nplusone-project-output: test/whole-program/Inputs/p x.cpp -->
   reST:      .. nplusone-output: docs/examples/x.cpp -- -std=c++17
              .. nplusone-source: docs/examples/x.cpp
 
-followed by the block (a ``` fence in Markdown, a `.. code-block::` in
+(project-output: whole-program mode over a project of several files, the
+diagnostics of one of them), followed by the block (a ``` fence in Markdown, a `.. code-block::` in
 reST). --update rewrites the blocks; --check fails, showing the difference,
 when a block is not what the tool prints today.
 """
@@ -24,33 +26,64 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 
 MARKER_RE = re.compile(
-    r"^(?:<!--|\.\.)\s*nplusone-(?P<kind>output|source):\s*(?P<path>\S+)"
+    r"^(?:<!--|\.\.)\s*nplusone-(?P<kind>output|source|project-output):\s*(?P<path>\S+)"
     r"(?P<options>.*?)(?:\s+--\s+(?P<args>.*?))?\s*(?:-->)?\s*$")
 DIAG_RE = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): "
                      r"(?P<level>warning|note): (?P<text>.*)$")
 
 
-def tool_output(tidy, root, path, options, args):
-    """The nplusone diagnostics the tool prints for the example, with the
-    file named by its base name."""
-    cmd = shlex.split(tidy) + ["--checks=-*,nplusone-*", "--quiet"]
-    cmd += shlex.split(options or "") + [os.path.join(root, path), "--"]
-    cmd += shlex.split(args or "")
-    run = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                         universal_newlines=True, cwd=root)
+def diagnostics(output, what):
+    """The nplusone diagnostics of a run's output, each file named by its
+    base name."""
     lines = []
-    for raw in run.stdout.splitlines():
+    for raw in output.splitlines():
         m = DIAG_RE.match(raw)
         if m:
             lines.append("%s:%s:%s: %s: %s" % (
                 os.path.basename(m.group("file")), m.group("line"),
                 m.group("col"), m.group("level"), m.group("text")))
     if not lines:
-        sys.exit("doc-examples: %s gives no diagnostics:\n%s" %
-                 (path, run.stdout))
+        sys.exit("doc-examples: %s gives no diagnostics:\n%s" % (what, output))
     return lines
+
+
+def run_tool(cmd, cwd):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True, cwd=cwd).stdout
+
+
+def tool_output(tidy, root, path, options, args):
+    """What the tool prints for one example file."""
+    cmd = shlex.split(tidy) + ["--checks=-*,nplusone-*", "--quiet"]
+    cmd += shlex.split(options or "") + [os.path.join(root, path), "--"]
+    cmd += shlex.split(args or "")
+    return diagnostics(run_tool(cmd, root), path)
+
+
+def project_output(tidy, root, project, name, args):
+    """What whole-program mode prints for the file NAME of a project of
+    several files (test/whole-program/Inputs/...): every file's summary
+    written first, as the lit tests of those projects do."""
+    sys.path.insert(0, os.path.join(root, "test"))
+    import whole_program_check as project_test
+    with tempfile.TemporaryDirectory() as temp:
+        src, build = os.path.join(temp, "src"), os.path.join(temp, "build")
+        project_test.copy_project(os.path.join(root, project), src)
+        files = project_test.write_compdb(src, build, shlex.split(args or ""))
+        summaries = os.path.join(build, ".nplusone")
+
+        def run(path, write):
+            cfg = project_test.config(summaries, write, [])
+            return run_tool(shlex.split(tidy) + [
+                "--checks=-*,nplusone-*", "--quiet", "-p", build,
+                "--config=" + cfg, path], root)
+        for path in files:
+            run(path, True)
+        return diagnostics(run(os.path.join(src, name.strip()), False),
+                           project + "/" + name.strip())
 
 
 def block_span(lines, start, rst):
@@ -92,6 +125,9 @@ def regenerate(doc, tidy, root):
         if m.group("kind") == "source":
             with open(os.path.join(root, m.group("path"))) as f:
                 body = f.read().rstrip("\n").split("\n")
+        elif m.group("kind") == "project-output":
+            body = project_output(tidy, root, m.group("path"),
+                                  m.group("options"), m.group("args"))
         else:
             body = tool_output(tidy, root, m.group("path"), m.group("options"),
                                m.group("args"))
