@@ -15,9 +15,8 @@ namespace nplusone {
 void LazyLoadInLoopCheck::report(const LoopQueryFinding &F,
                                  const FunctionLoopQueries &Function) {
   const RowLoop &L = Function.Loops[F.Loop];
-  diag(F.Site->getBeginLoc(),
-       "relation '%0' is loaded lazily, one query %select{|at most }1%2 "
-       "(N+1 queries); load it eagerly with the parent rows")
+  diag(F.At, "relation '%0' is loaded lazily, one query %select{|at most }1%2 "
+             "(N+1 queries); load it eagerly with the parent rows")
       << F.Relation << (F.Conditional ? 1 : 0) << perIteration(L);
   noteRowSource(*this, L, F.Function);
   noteRowValue(*this, F, L);

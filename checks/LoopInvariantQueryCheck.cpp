@@ -19,10 +19,10 @@ void LoopInvariantQueryCheck::report(const LoopQueryFinding &F,
   const ASTContext &AST = F.Function->getASTContext();
   auto Edits = hoistEdits(F, L, AST);
   {
-    auto Warning = diag(F.Site->getBeginLoc(),
-                        "query runs %select{once|up to once}0 %1 but does not "
-                        "depend on the loop; run it once before the loop")
-                   << (F.Conditional ? 1 : 0) << perIteration(L);
+    auto Warning =
+        diag(F.At, "query runs %select{once|up to once}0 %1 but does not "
+                   "depend on the loop; run it once before the loop")
+        << (F.Conditional ? 1 : 0) << perIteration(L);
     // Only a move proven safe is applied by --fix.
     if (F.HoistSafe)
       for (const FixItHint &Edit : Edits)
@@ -31,7 +31,7 @@ void LoopInvariantQueryCheck::report(const LoopQueryFinding &F,
   noteLoop(*this, L);
   noteCallChain(*this, F);
   if (F.HoistSafe || Edits.empty()) {
-    diag(F.Site->getBeginLoc(),
+    diag(F.At,
          "hoist it: run the query once before the loop and reuse its result",
          DiagnosticIDs::Note);
     return;

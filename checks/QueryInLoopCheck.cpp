@@ -15,7 +15,7 @@ namespace nplusone {
 void QueryInLoopCheck::report(const LoopQueryFinding &F,
                               const FunctionLoopQueries &Function) {
   const RowLoop &L = Function.Loops[F.Loop];
-  diag(F.Site->getBeginLoc(),
+  diag(F.At,
        "query runs %select{once|up to once}0 per row of %1 (N+1 queries); "
        "load the rows for %2 in one query")
       << (F.Conditional ? 1 : 0) << loopSubject(L) << allRowsOf(L);

@@ -15,7 +15,7 @@ namespace nplusone {
 void QueryPerElementCheck::report(const LoopQueryFinding &F,
                                   const FunctionLoopQueries &Function) {
   const RowLoop &L = Function.Loops[F.Loop];
-  diag(F.Site->getBeginLoc(),
+  diag(F.At,
        "query runs %select{once|up to once}0 %1 (N+1 queries); load the rows "
        "for all elements in one query")
       << (F.Conditional ? 1 : 0) << perIteration(L);

@@ -23,7 +23,7 @@ void WriteInLoopCheck::report(const LoopQueryFinding &F,
     std::string Called = calledName(F.Target.ApiCall);
     Statement = Called.empty() ? "write" : "'" + Called + "'";
   }
-  diag(F.Site->getBeginLoc(),
+  diag(F.At,
        "%0 runs %select{once|up to once}1 %2 (one round trip each); batch "
        "the writes into one statement")
       << Statement << (F.Conditional ? 1 : 0) << perIteration(L);

@@ -342,7 +342,7 @@ void noteCallChain(ClangTidyCheck &Check, const LoopQueryFinding &F) {
   if (!F.Remote)
     return;
   for (const SummaryStep &S : F.Remote->Steps)
-    noteRemote(Check, S.Place, F.Site->getBeginLoc(), F.Function,
+    noteRemote(Check, S.Place, F.At, F.Function,
                S.Callee.empty() ? runsHere(S.Caller, F)
                                 : S.Caller + " calls " + S.Callee + " here");
 }
@@ -373,7 +373,7 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {
   const StringLiteral *SL = Plan.Text ? Plan.Text->Literal : nullptr;
   SourceLocation At = SL                          ? SL->getBeginLoc()
                       : Plan.Text && F.Target.Sql ? F.Target.Sql->getBeginLoc()
-                                                  : F.Site->getBeginLoc();
+                                                  : F.At;
   At = remoteStatementAt(F, At);
   const LibraryModel *Lib = F.Target.Library;
   if (Plan.Rewrite) {
@@ -411,8 +411,7 @@ void noteBatchedWrite(ClangTidyCheck &Check, const LoopQueryFinding &F,
                       const RowLoop &L) {
   const LibraryModel *Lib = F.Target.Library;
   const Expr *Sql = F.Target.Sql;
-  SourceLocation At =
-      remoteStatementAt(F, Sql ? Sql->getBeginLoc() : F.Site->getBeginLoc());
+  SourceLocation At = remoteStatementAt(F, Sql ? Sql->getBeginLoc() : F.At);
   if (Lib && Lib->BatchWriteHint)
     Check.diag(At, "batch it: %0", DiagnosticIDs::Note) << Lib->BatchWriteHint;
   else
@@ -428,7 +427,7 @@ void noteBatchedWrite(ClangTidyCheck &Check, const LoopQueryFinding &F,
 
 void noteEagerLoad(ClangTidyCheck &Check, const LoopQueryFinding &F) {
   const LibraryModel *Lib = F.Target.Library;
-  Check.diag(F.Site->getBeginLoc(), "load it eagerly: %0", DiagnosticIDs::Note)
+  Check.diag(F.At, "load it eagerly: %0", DiagnosticIDs::Note)
       << (Lib && Lib->EagerLoadHint
               ? Lib->EagerLoadHint
               : "one query for the related rows of all objects, or a JOIN");

@@ -20,6 +20,7 @@
 #include "lib/analysis/CallChain.h"
 #include "lib/analysis/QueryTarget.h"
 #include "lib/analysis/RowLoops.h"
+#include "clang/Basic/SourceLocation.h"
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ struct LoopQueryFinding {
   /// The query site in the analysed function: the library call, or the call
   /// that reaches it.
   const clang::Expr *Site = nullptr;
+  /// Where the finding is reported: the site as written; for the begin()
+  /// a range-for calls on the range, the range (`article->comments`).
+  clang::SourceLocation At;
   /// Index into FunctionLoopQueries::Loops of the loop it runs once per
   /// iteration of.
   int Loop = -1;

@@ -411,6 +411,7 @@ std::optional<SiteCall> LoopQueryFinder::siteOf(const CallFacts &C) const {
 bool LoopQueryFinder::describeTarget(const SiteCall &S, LoopQueryFinding &F) {
   F.Function = &FD;
   F.Site = S.C.Call;
+  F.At = writtenLocation(S.C.Call);
   if (!S.IsApi && !S.IsLazy) {
     F.Target = S.Summary.Target;
     F.Remote = S.Summary.Remote;

@@ -83,6 +83,18 @@ const Expr *throughImplicitVariable(const Expr *E) {
   return VD && VD->isImplicit() && VD->getInit() ? VD->getInit() : E;
 }
 
+SourceLocation writtenLocation(const Expr *Call) {
+  if (!Call)
+    return {};
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const Expr *Obj = MC->getImplicitObjectArgument()) {
+      const Expr *Written = throughImplicitVariable(Obj);
+      if (Written != Obj && Written->getBeginLoc().isValid())
+        return Written->getBeginLoc();
+    }
+  return Call->getBeginLoc();
+}
+
 const Expr *withoutStdMove(const Expr *E) {
   const auto *Move = dyn_cast_or_null<CallExpr>(E);
   const FunctionDecl *FD = Move ? Move->getDirectCallee() : nullptr;

@@ -13,6 +13,7 @@
 #ifndef NPLUSONE_LIB_AST_EXPRESSIONS_H
 #define NPLUSONE_LIB_AST_EXPRESSIONS_H
 
+#include "clang/Basic/SourceLocation.h"
 #include <string>
 
 namespace clang {
@@ -38,6 +39,10 @@ const clang::Expr *stripTemporaries(const clang::Expr *E);
 /// names one (a range-for calls begin() on its hidden `__range`, bound to
 /// the range written); \p E otherwise.
 const clang::Expr *throughImplicitVariable(const clang::Expr *E);
+
+/// Where a call is written: its start; for a call the compiler makes on a
+/// hidden variable (a range-for's `__range.begin()`), the range written.
+clang::SourceLocation writtenLocation(const clang::Expr *Call);
 
 /// The argument of `std::move(x)`, or \p E itself.
 const clang::Expr *withoutStdMove(const clang::Expr *E);

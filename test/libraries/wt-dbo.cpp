@@ -106,11 +106,11 @@ std::string renderFrontPage(dbo::Session &session) {
   for (const dbo::ptr<Article> &article : articles) {
     html += "<h2>" + article->title + "</h2>";
     for (const dbo::ptr<Comment> &comment : article->comments)
-    // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: relation 'comments' is loaded lazily, one query per row of 'articles' (N+1 queries); load it eagerly with the parent rows [nplusone-lazy-load-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: relation 'comments' is loaded lazily, one query per row of 'articles' (N+1 queries); load it eagerly with the parent rows [nplusone-lazy-load-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:23: note: 'articles' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'articles' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:45: note: 'article->comments' is a relation of the current row
-    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: load it eagerly: a session.query<std::tuple<ptr<A>, ptr<B>>> join, or one find<B>().where("id in (...)") for all ids
+    // CHECK-MESSAGES: :[[@LINE-5]]:45: note: load it eagerly: a session.query<std::tuple<ptr<A>, ptr<B>>> join, or one find<B>().where("id in (...)") for all ids
       html += "<p>" + comment->body + "</p>";
   }
   return html;
@@ -124,11 +124,11 @@ std::map<std::string, int> tagCloud(dbo::Session &session) {
   for (const dbo::ptr<Article> &article : articles) {
     dbo::collection<dbo::ptr<Tag>> tags = article->tags;
     for (const dbo::ptr<Tag> &tag : tags)
-    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: relation 'tags' is loaded lazily, one query per row of 'articles' (N+1 queries); load it eagerly with the parent rows [nplusone-lazy-load-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: relation 'tags' is loaded lazily, one query per row of 'articles' (N+1 queries); load it eagerly with the parent rows [nplusone-lazy-load-in-loop]
     // CHECK-MESSAGES: :[[@LINE-5]]:23: note: 'articles' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'articles' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:43: note: 'article->tags' is a relation of the current row
-    // CHECK-MESSAGES: :[[@LINE-5]]:35: note: load it eagerly: a session.query<std::tuple<ptr<A>, ptr<B>>> join, or one find<B>().where("id in (...)") for all ids
+    // CHECK-MESSAGES: :[[@LINE-5]]:37: note: load it eagerly: a session.query<std::tuple<ptr<A>, ptr<B>>> join, or one find<B>().where("id in (...)") for all ids
       ++counts[tag->name];
   }
   return counts;
