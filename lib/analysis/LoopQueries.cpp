@@ -495,7 +495,11 @@ bool LoopQueryFinder::repeatsInCallee(const LoopQueryFinding &F) const {
     const CallFacts *C = Ctx.facts(*Step.Caller).factsOf(Step.Call);
     if (!C || C->Loop < 0)
       continue;
-    const RowLoop &L = Ctx.rowLoops(*Step.Caller)[C->Loop];
+    // rowLoops returns a copy, empty while the caller is being classified.
+    std::vector<RowLoop> CallerLoops = Ctx.rowLoops(*Step.Caller);
+    if (static_cast<size_t>(C->Loop) >= CallerLoops.size())
+      continue;
+    const RowLoop &L = CallerLoops[C->Loop];
     if (L.Source != LoopSource::None && !L.ConstantRange && !L.RunsAtMostOnce)
       return true;
   }
