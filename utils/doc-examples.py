@@ -9,12 +9,18 @@ file itself, with a comment on the line before it:
   Markdown:  <!-- nplusone-output: docs/examples/x.cpp [tool options] -- -std=c++17 -->
              <!-- nplusone-source: docs/examples/x.cpp -->
              <!-- nplusone-project-output: test/whole-program/Inputs/p x.cpp -->
+             <!-- nplusone-clangd-output: test/clangd/Inputs/x.cpp -->
+             <!-- nplusone-clangd-project-output: test/whole-program/Inputs/p x.cpp -->
   reST:      .. nplusone-output: docs/examples/x.cpp -- -std=c++17
              .. nplusone-source: docs/examples/x.cpp
 
 (project-output: whole-program mode over a project of several files, the
-diagnostics of one of them), followed by the block (a ``` fence in Markdown, a `.. code-block::` in
-reST). --update rewrites the blocks; --check fails, showing the difference,
+diagnostics of one of them; clangd-output and clangd-project-output: the
+same as nplusone-clangd publishes them to an editor, driven over LSP by
+test/clangd/lsp_client.py), followed by the block (a ``` fence in Markdown, a `.. code-block::` in
+reST). The clangd blocks are made only with --clangd (nplusone-clangd is
+built against LLVM 15 and newer); without it they are left as they are.
+--update rewrites the blocks; --check fails, showing the difference,
 when a block is not what the tool prints today.
 """
 
@@ -24,12 +30,14 @@ import glob
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
 
 MARKER_RE = re.compile(
-    r"^(?:<!--|\.\.)\s*nplusone-(?P<kind>output|source|project-output):\s*(?P<path>\S+)"
+    r"^(?:<!--|\.\.)\s*nplusone-(?P<kind>output|source|project-output|"
+    r"clangd-output|clangd-project-output):\s*(?P<path>\S+)"
     r"(?P<options>.*?)(?:\s+--\s+(?P<args>.*?))?\s*(?:-->)?\s*$")
 DIAG_RE = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): "
                      r"(?P<level>warning|note): (?P<text>.*)$")
@@ -63,27 +71,91 @@ def tool_output(tidy, root, path, options, args):
     return diagnostics(run_tool(cmd, root), path)
 
 
-def project_output(tidy, root, project, name, args):
-    """What whole-program mode prints for the file NAME of a project of
-    several files (test/whole-program/Inputs/...): every file's summary
-    written first, as the lit tests of those projects do."""
+def write_project(tidy, root, project, args, temp):
+    """Copies a project of several files (test/whole-program/Inputs/...) into
+    TEMP with its compilation database and every file's summary written, as
+    the lit tests of those projects do. Returns the copy's source directory
+    and a function that runs the checks on one of its files."""
     sys.path.insert(0, os.path.join(root, "test"))
     import whole_program_check as project_test
-    with tempfile.TemporaryDirectory() as temp:
-        src, build = os.path.join(temp, "src"), os.path.join(temp, "build")
-        project_test.copy_project(os.path.join(root, project), src)
-        files = project_test.write_compdb(src, build, shlex.split(args or ""))
-        summaries = os.path.join(build, ".nplusone")
+    src, build = os.path.join(temp, "src"), os.path.join(temp, "build")
+    project_test.copy_project(os.path.join(root, project), src)
+    files = project_test.write_compdb(src, build, shlex.split(args or ""))
+    summaries = os.path.join(build, ".nplusone")
 
-        def run(path, write):
-            cfg = project_test.config(summaries, write, [])
-            return run_tool(shlex.split(tidy) + [
-                "--checks=-*,nplusone-*", "--quiet", "-p", build,
-                "--config=" + cfg, path], root)
-        for path in files:
-            run(path, True)
-        return diagnostics(run(os.path.join(src, name.strip()), False),
+    def run(path, write):
+        cfg = project_test.config(summaries, write, [])
+        return run_tool(shlex.split(tidy) + [
+            "--checks=-*,nplusone-*", "--quiet", "-p", build,
+            "--config=" + cfg, path], root)
+    for path in files:
+        run(path, True)
+    return src, lambda path: run(path, False)
+
+
+def project_output(tidy, root, project, name, args):
+    """What whole-program mode prints for the file NAME of a project."""
+    with tempfile.TemporaryDirectory() as temp:
+        src, check = write_project(tidy, root, project, args, temp)
+        return diagnostics(check(os.path.join(src, name.strip())),
                            project + "/" + name.strip())
+
+
+def editor_view(clangd, root, path, temp):
+    """What nplusone-clangd shows an editor for PATH, with the checks turned
+    on by a .clangd file in TEMP, as test/clangd/ does."""
+    shutil.copy(os.path.join(root, "test", "clangd", "Inputs",
+                             "clangd-config.yaml"),
+                os.path.join(temp, ".clangd"))
+    out = subprocess.run(
+        [sys.executable, os.path.join(root, "test", "clangd", "lsp_client.py"),
+         "--style", "editor", "--clangd", clangd, path],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        universal_newlines=True)
+    lines = out.stdout.rstrip("\n").split("\n")
+    if out.returncode != 0 or not out.stdout.strip():
+        sys.exit("doc-examples: nplusone-clangd shows nothing for %s:\n%s" %
+                 (path, out.stdout))
+    return lines
+
+
+def clangd_output(clangd, root, path, args):
+    """What nplusone-clangd shows for one file, compiled with ARGS."""
+    with tempfile.TemporaryDirectory() as temp:
+        copy = os.path.join(temp, os.path.basename(path))
+        shutil.copy(os.path.join(root, path), copy)
+        with open(os.path.join(temp, "compile_flags.txt"), "w") as f:
+            f.write("\n".join(shlex.split(args or "")) + "\n")
+        return editor_view(clangd, root, copy, temp)
+
+
+def clangd_project_output(tidy, clangd, root, project, name, args):
+    """What nplusone-clangd shows for the file NAME of a project whose
+    summaries are written: whole-program mode in the editor."""
+    with tempfile.TemporaryDirectory() as temp:
+        src, _ = write_project(tidy, root, project, args, temp)
+        return editor_view(clangd, root, os.path.join(src, name.strip()), temp)
+
+
+def marked_block(m, opts, root):
+    """The body of the block a marker asks for, or None to keep it."""
+    kind, path = m.group("kind"), m.group("path")
+    options, args = m.group("options"), m.group("args")
+    if kind.startswith("clangd"):
+        if not opts.clangd:
+            return None
+        if kind == "clangd-output":
+            return clangd_output(opts.clangd, root, path, args)
+        return clangd_project_output(opts.tidy, opts.clangd, root, path,
+                                     options, args)
+    if opts.clangd_only:
+        return None
+    if kind == "source":
+        with open(os.path.join(root, path)) as f:
+            return f.read().rstrip("\n").split("\n")
+    if kind == "project-output":
+        return project_output(opts.tidy, root, path, options, args)
+    return tool_output(opts.tidy, root, path, options, args)
 
 
 def block_span(lines, start, rst):
@@ -111,7 +183,7 @@ def block_span(lines, start, rst):
     return i + 1, end, ""
 
 
-def regenerate(doc, tidy, root):
+def regenerate(doc, opts, root):
     """The document's text with every marked block made anew."""
     with open(doc) as f:
         lines = f.read().split("\n")
@@ -122,16 +194,11 @@ def regenerate(doc, tidy, root):
         if not m:
             i += 1
             continue
-        if m.group("kind") == "source":
-            with open(os.path.join(root, m.group("path"))) as f:
-                body = f.read().rstrip("\n").split("\n")
-        elif m.group("kind") == "project-output":
-            body = project_output(tidy, root, m.group("path"),
-                                  m.group("options"), m.group("args"))
-        else:
-            body = tool_output(tidy, root, m.group("path"), m.group("options"),
-                               m.group("args"))
+        body = marked_block(m, opts, root)
         begin, end, indent = block_span(lines, i, rst)
+        if body is None:
+            i = end
+            continue
         body = [(indent + b) if b else b for b in body]
         lines[begin:end] = body
         i = begin + len(body)
@@ -142,6 +209,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tidy", required=True,
                         help="the nplusone-tidy command (with --load=...)")
+    parser.add_argument("--clangd",
+                        help="nplusone-clangd, for the clangd blocks")
+    parser.add_argument("--clangd-only", action="store_true",
+                        help="only the clangd blocks")
     parser.add_argument("--root", default=".")
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--update", action="store_true")
@@ -157,7 +228,7 @@ def main():
     for doc in docs:
         with open(doc) as f:
             old = f.read()
-        new = regenerate(doc, opts.tidy, root)
+        new = regenerate(doc, opts, root)
         if new == old:
             continue
         if opts.update:

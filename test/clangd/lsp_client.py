@@ -15,6 +15,14 @@ character):
     related orders.cpp:5:2-5:20: ...
     fix: ...
 
+--style editor prints them as an editor's problem list shows them instead,
+positions 1-based, each note and quick fix indented under its warning (the
+form docs/editors.md shows):
+
+  orders.cpp:11:3: Query runs once per row ...  clang-tidy(nplusone-query-in-loop)
+    orders.cpp:6:3: 'Users' is the result of the query here
+    quick fix: batch it: ...
+
 Fails (exit 1) on a timeout, a protocol error or a server that does not exit
 cleanly, with the end of the server's log on stderr.
 """
@@ -138,6 +146,25 @@ def describe(diag, base):
     return lines
 
 
+def describe_for_editor(diag, base):
+    """One diagnostic as an editor's problem list shows it: 1-based
+    positions, the source and check after the message, notes below."""
+    start = diag["range"]["start"]
+    lines = ["%s:%d:%d: %s  %s(%s)" % (
+        base, start["line"] + 1, start["character"] + 1,
+        diag["message"].replace("\n", " | "), diag.get("source", ""),
+        diag.get("code", ""))]
+    for info in diag.get("relatedInformation", []):
+        loc = info["location"]
+        at = loc["range"]["start"]
+        lines.append("  %s:%d:%d: %s" % (
+            os.path.basename(path_of(loc["uri"])), at["line"] + 1,
+            at["character"] + 1, info["message"]))
+    for action in diag.get("codeActions", []):
+        lines.append("  quick fix: " + action["title"])
+    return lines
+
+
 def run(args, log):
     root = os.path.dirname(os.path.abspath(args.files[0]))
     env = dict(os.environ)
@@ -167,10 +194,13 @@ def run(args, log):
             "the diagnostics of " + path)
         diags = published["params"]["diagnostics"]
         base = os.path.basename(path)
-        print("diagnostics for %s: %d" % (base, len(diags)))
+        editor = args.style == "editor"
+        if not editor:
+            print("diagnostics for %s: %d" % (base, len(diags)))
         for diag in sorted(diags, key=lambda d: (d["range"]["start"]["line"],
                                                  d["range"]["start"]["character"])):
-            print("\n".join(describe(diag, base)))
+            shown = describe_for_editor if editor else describe
+            print("\n".join(shown(diag, base)))
         server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
 
     server.request("shutdown", None, deadline())
@@ -191,6 +221,8 @@ def main():
                         help="an extra argument for the server")
     parser.add_argument("--timeout", type=float, default=120,
                         help="seconds to wait for each answer")
+    parser.add_argument("--style", choices=["lsp", "editor"], default="lsp",
+                        help="LSP's own ranges, or an editor's problem list")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
     with tempfile.TemporaryFile() as log:
