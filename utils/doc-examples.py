@@ -9,13 +9,15 @@ file itself, with a comment on the line before it:
   Markdown:  <!-- nplusone-output: docs/examples/x.cpp [tool options] -- -std=c++17 -->
              <!-- nplusone-source: docs/examples/x.cpp -->
              <!-- nplusone-project-output: test/whole-program/Inputs/p x.cpp -->
+             <!-- nplusone-config-output: docs/examples/x.cpp [tool options] -->
              <!-- nplusone-clangd-output: test/clangd/Inputs/x.cpp -->
              <!-- nplusone-clangd-project-output: test/whole-program/Inputs/p x.cpp -->
   reST:      .. nplusone-output: docs/examples/x.cpp -- -std=c++17
              .. nplusone-source: docs/examples/x.cpp
 
 (project-output: whole-program mode over a project of several files, the
-diagnostics of one of them; clangd-output and clangd-project-output: the
+diagnostics of one of them; config-output: only what the tool says of its
+configuration, e.g. a bad option value; clangd-output and clangd-project-output: the
 same as nplusone-clangd publishes them to an editor, driven over LSP by
 test/clangd/lsp_client.py), followed by the block (a ``` fence in Markdown, a `.. code-block::` in
 reST). The clangd blocks are made only with --clangd (nplusone-clangd is
@@ -37,10 +39,11 @@ import tempfile
 
 MARKER_RE = re.compile(
     r"^(?:<!--|\.\.)\s*nplusone-(?P<kind>output|source|project-output|"
-    r"clangd-output|clangd-project-output):\s*(?P<path>\S+)"
+    r"config-output|clangd-output|clangd-project-output):\s*(?P<path>\S+)"
     r"(?P<options>.*?)(?:\s+--\s+(?P<args>.*?))?\s*(?:-->)?\s*$")
 DIAG_RE = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): "
                      r"(?P<level>warning|note): (?P<text>.*)$")
+CONFIG_RE = re.compile(r"^warning: .* \[clang-tidy-config\]$")
 
 
 def diagnostics(output, what):
@@ -63,12 +66,27 @@ def run_tool(cmd, cwd):
                           universal_newlines=True, cwd=cwd).stdout
 
 
-def tool_output(tidy, root, path, options, args):
-    """What the tool prints for one example file."""
+def example_run(tidy, root, path, options, args):
+    """Everything the tool prints for one example file."""
     cmd = shlex.split(tidy) + ["--checks=-*,nplusone-*", "--quiet"]
     cmd += shlex.split(options or "") + [os.path.join(root, path), "--"]
-    cmd += shlex.split(args or "")
-    return diagnostics(run_tool(cmd, root), path)
+    return run_tool(cmd + shlex.split(args or ""), root)
+
+
+def tool_output(tidy, root, path, options, args):
+    """What the tool reports for one example file."""
+    return diagnostics(example_run(tidy, root, path, options, args), path)
+
+
+def config_output(tidy, root, path, options, args):
+    """What the tool says of its configuration (a bad option value) when run
+    on one example file with OPTIONS."""
+    output = example_run(tidy, root, path, options, args)
+    lines = [l for l in output.splitlines() if CONFIG_RE.match(l)]
+    if not lines:
+        sys.exit("doc-examples: %s %s gives no configuration warning" %
+                 (path, options))
+    return lines
 
 
 def write_project(tidy, root, project, args, temp):
@@ -155,6 +173,8 @@ def marked_block(m, opts, root):
             return f.read().rstrip("\n").split("\n")
     if kind == "project-output":
         return project_output(opts.tidy, root, path, options, args)
+    if kind == "config-output":
+        return config_output(opts.tidy, root, path, options, args)
     return tool_output(opts.tidy, root, path, options, args)
 
 
