@@ -515,8 +515,10 @@ void FactsWalker::walkCallbackLoop(const Stmt *Call,
 
 void FactsWalker::VisitBinaryOperator(const BinaryOperator *BO) {
   if (BO->isLogicalOp()) {
+    // `full && !flush()` runs flush() when `full` holds, as `if` would.
     child(BO->getLHS());
-    conditionalChild(BO->getRHS());
+    guardedChild(BO->getLHS(), BO->getRHS(),
+                 /*InElse=*/BO->getOpcode() == BO_LOr);
     return;
   }
   // A store into a field (`q.s = buf`) updates the object, not replaces it.

@@ -115,8 +115,9 @@ struct FlowEdge {
   const clang::FieldDecl *Field = nullptr;
 };
 
-/// An `if` branch some calls sit in: its condition, the branch, whether it
-/// is the else branch, and the branch enclosing this one (-1 at the top).
+/// An `if` branch some calls sit in (or the right operand of `&&`, `||`):
+/// its condition, the branch, whether it is the else branch (runs when the
+/// condition fails), and the branch enclosing this one (-1 at the top).
 struct GuardFacts {
   const clang::Expr *Cond = nullptr;
   const clang::Stmt *Branch = nullptr;

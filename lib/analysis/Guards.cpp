@@ -92,12 +92,21 @@ std::optional<ParamGuard> readTest(const Expr *Cond, const ASTContext &Ctx) {
   return G;
 }
 
-/// What \p S stores into: an assignment's or an increment's target.
+/// What \p S stores into: an assignment's or an increment's target, also
+/// of a class type (`buf_ = ""`, `buf_ += row`), or the object a `clear()`
+/// empties.
 const Expr *storeTarget(const Stmt *S) {
   if (const auto *BO = dyn_cast<BinaryOperator>(S))
     return BO->isAssignmentOp() ? BO->getLHS() : nullptr;
   if (const auto *UO = dyn_cast<UnaryOperator>(S))
     return UO->isIncrementDecrementOp() ? UO->getSubExpr() : nullptr;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+    return OC->isAssignmentOp() && OC->getNumArgs() > 0 ? OC->getArg(0)
+                                                        : nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *M = MC->getMethodDecl())
+      if (M->getIdentifier() && M->getName() == "clear")
+        return MC->getImplicitObjectArgument();
   return nullptr;
 }
 
@@ -143,6 +152,54 @@ bool isLastingState(const ValueDecl *D) {
     return true;
   const auto *VD = dyn_cast<VarDecl>(D);
   return VD && VD->hasGlobalStorage();
+}
+
+/// \p D keeps its value from one run of \p C to the next: lasting state,
+/// or a local declared outside the innermost loop running \p C (`pending`
+/// of `if (++pending >= 500) { flush(); pending = 0; }`).
+bool outlivesRun(const ValueDecl *D, const CallFacts &C,
+                 const FunctionFacts &Facts) {
+  if (isLastingState(D))
+    return true;
+  const auto *VD = dyn_cast<VarDecl>(D);
+  return VD && VD->isLocalVarDecl() && C.Loop >= 0 &&
+         !Facts.loopHolds(Facts.loops()[C.Loop].Loop, VD->getLocation());
+}
+
+/// The test of \p Guard is a threshold (`length_ > maxPacket`), not a
+/// plain truth test (`!buf_.empty()`, `dirty_`).
+bool isThreshold(const GuardFacts &Guard) {
+  const auto *BO = dyn_cast<BinaryOperator>(Guard.Cond->IgnoreParenImpCasts());
+  return BO && BO->isRelationalOp();
+}
+
+/// A statement of the function's body before \p Guard decides its test of
+/// \p D for this call, not the calls before it, so it is no memo: it
+/// replaces \p D (`line_ = ...;` then `if (!line_.empty()) send();`), or
+/// adds to it before a plain truth test (`line_ += row;` then the same). An
+/// update before a threshold (`length_ += n; if (length_ > max)`) keeps
+/// what earlier calls left.
+bool decidedBefore(const ValueDecl *D, const GuardFacts &Guard,
+                   const FunctionFacts &Facts) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Facts.function().getBody());
+  if (!Body)
+    return false;
+  for (const Stmt *S : Body->body()) {
+    if (!(S->getEndLoc() < Guard.Cond->getBeginLoc()))
+      return false;
+    if (const auto *E = dyn_cast<Expr>(S))
+      S = E->IgnoreImplicit();
+    const Expr *Target = storeTarget(S);
+    if (!Target || rootDecl(Target) != D)
+      continue;
+    const auto *BO = dyn_cast<BinaryOperator>(S);
+    const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+    bool Replaces = (BO && BO->getOpcode() == BO_Assign) ||
+                    (OC && OC->getOperator() == OO_Equal);
+    if (Replaces || !isThreshold(Guard))
+      return true;
+  }
+  return false;
 }
 
 /// The body of \p FD assigns \p D (`ncached = n`, `++loads`).
@@ -318,7 +375,9 @@ bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {
                     D = DRE->getDecl();
                   else if (const auto *ME = dyn_cast<MemberExpr>(S))
                     D = ME->getMemberDecl();
-                  return D && isLastingState(D) && branchSets(Guard, D, Facts)
+                  return D && outlivesRun(D, C, Facts) &&
+                                 branchSets(Guard, D, Facts) &&
+                                 !decidedBefore(D, Guard, Facts)
                              ? WalkAction::Stop
                              : WalkAction::Continue;
                 }) == WalkResult::Stopped;
