@@ -366,6 +366,15 @@ const char *bindHint(const LibraryModel *Lib, SqlDialect D) {
   return "with one placeholder per key, each key bound";
 }
 
+/// Where \p At is written in the file: a statement's text that a library
+/// macro wraps (`QStringLiteral("SELECT ...")`) is shown at the macro, not
+/// inside the library's header.
+SourceLocation writtenAt(const LoopQueryFinding &F, SourceLocation At) {
+  if (!At.isMacroID() || !F.Function)
+    return At;
+  return F.Function->getASTContext().getSourceManager().getFileLoc(At);
+}
+
 } // namespace
 
 void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {
@@ -374,7 +383,7 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {
   SourceLocation At = SL                          ? SL->getBeginLoc()
                       : Plan.Text && F.Target.Sql ? F.Target.Sql->getBeginLoc()
                                                   : F.At;
-  At = remoteStatementAt(F, At);
+  At = writtenAt(F, remoteStatementAt(F, At));
   const LibraryModel *Lib = F.Target.Library;
   if (Plan.Rewrite) {
     // The changed comparison in the prose; the whole statement in the fix.
@@ -411,7 +420,8 @@ void noteBatchedWrite(ClangTidyCheck &Check, const LoopQueryFinding &F,
                       const RowLoop &L) {
   const LibraryModel *Lib = F.Target.Library;
   const Expr *Sql = F.Target.Sql;
-  SourceLocation At = remoteStatementAt(F, Sql ? Sql->getBeginLoc() : F.At);
+  SourceLocation At =
+      writtenAt(F, remoteStatementAt(F, Sql ? Sql->getBeginLoc() : F.At));
   if (Lib && Lib->BatchWriteHint)
     Check.diag(At, "batch it: %0", DiagnosticIDs::Note) << Lib->BatchWriteHint;
   else

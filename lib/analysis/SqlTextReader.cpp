@@ -66,9 +66,18 @@ public:
 
 private:
   bool addLiteral(const StringLiteral *SL) {
-    if (SL->getCharByteWidth() != 1)
-      return false;
-    Text += SL->getString().str();
+    if (SL->getCharByteWidth() == 1) {
+      Text += SL->getString().str();
+    } else {
+      // A wide literal (`u"UPDATE ..."`, what QStringLiteral makes) is read
+      // when it is plain ASCII, as SQL keywords and names are.
+      for (unsigned I = 0, N = SL->getLength(); I != N; ++I) {
+        uint32_t Unit = SL->getCodeUnit(I);
+        if (Unit >= 0x80)
+          return false;
+        Text += static_cast<char>(Unit);
+      }
+    }
     Literals.push_back(SL);
     return true;
   }
@@ -99,6 +108,12 @@ bool TextReader::add(const Expr *E) {
   E = stripTemporaries(E);
   if (const auto *SL = dyn_cast<StringLiteral>(E))
     return addLiteral(SL);
+  // `QStringLiteral("UPDATE ...")`: a library's macro around one literal,
+  // whatever it expands to (Qt 5: a lambda called in place).
+  if (Facts)
+    if (const StringLiteral *SL = literalInMacro(
+            E, Facts->function().getASTContext(), isLiteralMacro))
+      return addLiteral(SL);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
         VD && !isa<ParmVarDecl>(VD))

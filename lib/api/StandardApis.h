@@ -18,6 +18,7 @@
 #define NPLUSONE_LIB_API_STANDARDAPIS_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
 #include <optional>
 
 namespace clang {
@@ -70,6 +71,10 @@ std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD);
 /// True for a call that views text as another string type without changing
 /// it: `s.c_str()`, `s.data()`, `q.toStdString()`, `q.toUtf8()`.
 bool isTextView(const clang::FunctionDecl *FD);
+
+/// True for a macro that wraps one string literal into a library's string
+/// type: `QStringLiteral("...")`.
+bool isLiteralMacro(llvm::StringRef Name);
 
 /// True for a class whose call operator runs the callable an object of it
 /// holds: std::function, std::move_only_function.

@@ -6,10 +6,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/ast/Expressions.h"
+#include "lib/ast/Statements.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
 #include <utility>
 
 using namespace clang;
@@ -93,6 +95,28 @@ SourceLocation writtenLocation(const Expr *Call) {
         return Written->getBeginLoc();
     }
   return Call->getBeginLoc();
+}
+
+const StringLiteral *literalInMacro(const Expr *E, const ASTContext &Ctx,
+                                    bool (*IsLiteralMacro)(StringRef Name)) {
+  if (!E || !E->getBeginLoc().isMacroID())
+    return nullptr;
+  StringRef Macro = Lexer::getImmediateMacroName(
+      E->getBeginLoc(), Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (!IsLiteralMacro(Macro))
+    return nullptr;
+  // Qt 5's expansion is a lambda called in place, the literal in its body.
+  const Stmt *Root = E;
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E->IgnoreParens()))
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(
+            stripTemporaries(Call->getArg(0))->IgnoreImplicit()))
+      Root = Lambda->getBody();
+  const StringLiteral *Found = nullptr;
+  walkSubtree(Root, [&](const Stmt *S) {
+    Found = dyn_cast<StringLiteral>(S);
+    return Found ? WalkAction::Stop : WalkAction::Continue;
+  });
+  return Found;
 }
 
 const Expr *withoutStdMove(const Expr *E) {

@@ -14,6 +14,7 @@
 #define NPLUSONE_LIB_AST_EXPRESSIONS_H
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringRef.h"
 #include <string>
 
 namespace clang {
@@ -21,6 +22,7 @@ class ASTContext;
 class DeclRefExpr;
 class Expr;
 class FieldDecl;
+class StringLiteral;
 class ValueDecl;
 } // namespace clang
 
@@ -43,6 +45,13 @@ const clang::Expr *throughImplicitVariable(const clang::Expr *E);
 /// Where a call is written: its start; for a call the compiler makes on a
 /// hidden variable (a range-for's `__range.begin()`), the range written.
 clang::SourceLocation writtenLocation(const clang::Expr *Call);
+
+/// The string literal a macro that starts \p E wraps, when \p IsLiteralMacro
+/// holds for that macro's name (`QStringLiteral("UPDATE ...")`, however the
+/// library's version expands it: a lambda, a call, a UTF-16 literal).
+const clang::StringLiteral *
+literalInMacro(const clang::Expr *E, const clang::ASTContext &Ctx,
+               bool (*IsLiteralMacro)(llvm::StringRef Name));
 
 /// The argument of `std::move(x)`, or \p E itself.
 const clang::Expr *withoutStdMove(const clang::Expr *E);

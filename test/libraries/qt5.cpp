@@ -172,6 +172,36 @@ void configPerRow() {
   }
 }
 
+// SQL written with QStringLiteral (in Qt 5 a lambda called in place around
+// a UTF-16 literal) is read like a plain literal: an UPDATE per row is a
+// write, a lookup per row a read, and no fix edits the macro's literal.
+void renameTracks(const QSqlDatabase &db, const QString &prefix) {
+  QSqlQuery tracks(db);
+  tracks.exec(QStringLiteral("SELECT id, title FROM tracks WHERE album_id = 7"));
+  QSqlQuery rename(db);
+  QSqlQuery plays(db);
+  while (tracks.next()) {
+    rename.prepare(QStringLiteral("UPDATE tracks SET title = :title WHERE id = :id"));
+    rename.bindValue(QStringLiteral(":title"), prefix + tracks.value(1).toString());
+    rename.bindValue(QStringLiteral(":id"), tracks.value(0));
+    rename.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'tracks' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 'tracks' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'tracks' is here
+    // CHECK-MESSAGES: :[[@LINE-6]]:48: note: the row value 'prefix + tracks.value(1).toString()' flows into the UPDATE's parameter here
+    // CHECK-MESSAGES: :[[@LINE-8]]:20: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
+    // CHECK-MESSAGES: :[[@LINE-10]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
+    plays.prepare(QStringLiteral("SELECT count(*) FROM plays WHERE track_id = :id"));
+    plays.bindValue(QStringLiteral(":id"), tracks.value(0));
+    plays.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'tracks' (N+1 queries); load the rows for all tracks in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-18]]:3: note: 'tracks' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-16]]:3: note: the loop over the rows of 'tracks' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:44: note: the row value 'tracks.value(0)' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:19: note: batch it: 'track_id IN (:id)' with one ? per key, each given with addBindValue(), then group the rows by track_id
+  }
+}
+
 //===--- Look-alikes that must stay silent -------------------------------===//
 
 // Queries before and after the loop; the loop only reads values; the

@@ -68,6 +68,38 @@ QStringList namesOf(const QSqlDatabase &db, const std::vector<int> &ids) {
   return names;
 }
 
+// SQL written with QStringLiteral (a UTF-16 literal in Qt 6) is read like a
+// plain literal: a note's folder path rewritten per child is an UPDATE per
+// row, and a lookup per child is a read.
+void moveFolder(const QSqlDatabase &db, const QString &from, const QString &to) {
+  QSqlQuery children(db);
+  children.prepare(QStringLiteral("SELECT id, path FROM notes WHERE folder = :f"));
+  children.bindValue(QStringLiteral(":f"), from);
+  children.exec();
+  QSqlQuery rename(db);
+  QSqlQuery tags(db);
+  while (children.next()) {
+    rename.prepare(QStringLiteral("UPDATE notes SET path = :path WHERE id = :id"));
+    rename.bindValue(QStringLiteral(":path"), to + children.value(1).toString());
+    rename.bindValue(QStringLiteral(":id"), children.value(0));
+    rename.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'children' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-11]]:3: note: 'children' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'children' is here
+    // CHECK-MESSAGES: :[[@LINE-6]]:47: note: the row value 'to + children.value(1).toString()' flows into the UPDATE's parameter here
+    // CHECK-MESSAGES: :[[@LINE-8]]:20: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
+    // CHECK-MESSAGES: :[[@LINE-10]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
+    tags.prepare(QStringLiteral("SELECT tag FROM note_tags WHERE note_id = :id"));
+    tags.bindValue(QStringLiteral(":id"), children.value(0));
+    tags.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'children' (N+1 queries); load the rows for all notes in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-20]]:3: note: 'children' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-16]]:3: note: the loop over the rows of 'children' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:43: note: the row value 'children.value(0)' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:18: note: batch it: 'note_id IN (:id)' with one ? per key, each given with addBindValue(), then group the rows by note_id
+  }
+}
+
 //===--- Look-alikes that must stay silent -------------------------------===//
 
 // The rows are read into a list first; one batched write after the loop.

@@ -119,6 +119,10 @@ const char *const TextViews[] = {"std::basic_string::c_str",
                                  "QByteArray::constData",
                                  "QByteArray::data"};
 
+// Macros that wrap one string literal into a library's string type.
+const char *const LiteralMacros[] = {"QStringLiteral", "QByteArrayLiteral",
+                                     "QLatin1StringLiteral"};
+
 const char *const CallableWrappers[] = {"std::function",
                                         "std::move_only_function"};
 
@@ -166,6 +170,10 @@ std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD) {
 
 bool isTextView(const clang::FunctionDecl *FD) {
   return entryFor<const char *>(FD, TextViews, nameOf) != nullptr;
+}
+
+bool isLiteralMacro(llvm::StringRef Name) {
+  return llvm::is_contained(LiteralMacros, Name);
 }
 
 bool isCallableWrapper(const clang::CXXRecordDecl *RD) {
