@@ -193,9 +193,17 @@ void forEachQueryInput(const CallFacts &C, const FunctionFacts &Facts,
   if (!H)
     return;
   const FieldDecl *Field = Facts.handleFieldOf(C);
+  // A handle prepared again (one QSqlQuery for a count, then an UPDATE)
+  // runs with the values bound since the last prepare before the run.
+  SourceLocation Prepared;
+  for (const CallFacts *P : onStatementIn(Facts.preparesOf(H), Field, Facts))
+    if (P->Call->getBeginLoc() < C.Call->getBeginLoc() &&
+        (Prepared.isInvalid() || Prepared < P->Call->getBeginLoc()))
+      Prepared = P->Call->getBeginLoc();
   for (const CallFacts *B : onStatementIn(Facts.bindsOf(H), Field, Facts))
-    if (const Expr *V = callArg(B->Call, B->Api.Function->ValueArg))
-      Visit(V, false);
+    if (Prepared.isInvalid() || !(B->Call->getBeginLoc() < Prepared))
+      if (const Expr *V = callArg(B->Call, B->Api.Function->ValueArg))
+        Visit(V, false);
   for (const CallFacts *P : onStatementIn(Facts.preparesOf(H), Field, Facts)) {
     if (const Expr *Sql = sqlOf(P))
       Visit(Sql, true);

@@ -6,6 +6,7 @@
 // RUN: %check_nplusone --checks='nplusone-*' --fix=notes --fixes-prefix=NOTE-FIXES %s %t-notes -- -- -std=c++17 -fPIC -I %qt6_include
 // RUN: %check_nplusone --fixes-prefix=WARN-FIXES --compile-fixed=%clang --checks='nplusone-*' --fix=warnings %s %t-warn -- -- -std=c++17 -fPIC -I %qt6_include
 
+#include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 #include <QtSql/QSqlDatabase>
@@ -97,6 +98,38 @@ void moveFolder(const QSqlDatabase &db, const QString &from, const QString &to) 
     // CHECK-MESSAGES: :[[@LINE-16]]:3: note: the loop over the rows of 'children' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:43: note: the row value 'children.value(0)' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-7]]:18: note: batch it: 'note_id IN (:id)' with one ? per key, each given with addBindValue(), then group the rows by note_id
+  }
+}
+
+// One QSqlQuery reused in the loop for a count and then an UPDATE: two
+// statements per row, both reported.
+void recountTags(const QSqlDatabase &db) {
+  QList<int> tagIds;
+  QSqlQuery query(db);
+  query.exec("SELECT id FROM tags");
+  while (query.next())
+    tagIds.append(query.value(0).toInt());
+  for (int id : tagIds) {
+    query.prepare("SELECT count(*) FROM note_tags WHERE tag_id = :id");
+    query.bindValue(":id", id);
+    query.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'tagIds' (N+1 queries); load the rows for all tags in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'tagIds' is filled from the rows of the query here
+    // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'tagIds' is here
+    // CHECK-MESSAGES: :[[@LINE-5]]:28: note: the row value 'id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-7]]:19: note: batch it: 'tag_id IN (:id)' with one ? per key, each given with addBindValue(), then group the rows by tag_id
+    query.next();
+    const int count = query.value(0).toInt();
+    query.prepare("UPDATE tags SET note_count = :count WHERE id = :id");
+    query.bindValue(":count", count);
+    query.bindValue(":id", id);
+    query.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per row of 'tagIds' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-19]]:3: note: 'tagIds' is filled from the rows of the query here
+    // CHECK-MESSAGES: :[[@LINE-17]]:3: note: the loop over the rows of 'tagIds' is here
+    // CHECK-MESSAGES: :[[@LINE-6]]:31: note: the row value 'count' flows into the UPDATE's parameter here
+    // CHECK-MESSAGES: :[[@LINE-8]]:19: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
+    // CHECK-MESSAGES: :[[@LINE-20]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
   }
 }
 
