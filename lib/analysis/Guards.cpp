@@ -387,6 +387,35 @@ bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {
   return false;
 }
 
+bool pinsLoopCounter(const CallFacts &C, int Loop, const FunctionFacts &Facts) {
+  if (Loop < 0)
+    return false;
+  const auto *For = dyn_cast<ForStmt>(Facts.loops()[Loop].Loop);
+  const Expr *Step =
+      For && For->getInc() ? storeTarget(For->getInc()) : nullptr;
+  const ValueDecl *Counter = Step ? rootDecl(Step) : nullptr;
+  if (!Counter)
+    return false;
+  const ASTContext &Ctx = Facts.function().getASTContext();
+  for (int G = C.Guard; G >= 0; G = Facts.guards()[G].Parent) {
+    const GuardFacts &Guard = Facts.guards()[G];
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(
+        Guard.Cond ? Guard.Cond->IgnoreParenImpCasts() : nullptr);
+    if (Guard.InElse || !BO || BO->getOpcode() != BO_EQ ||
+        !rangeHolds(For->getBody(), BO))
+      continue;
+    auto PinsCounter = [&](const Expr *Var, const Expr *Value) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(Var->IgnoreParenImpCasts());
+      return Ref && Ref->getDecl() == Counter &&
+             constantValue(Value, Ctx).has_value();
+    };
+    if (PinsCounter(BO->getLHS(), BO->getRHS()) ||
+        PinsCounter(BO->getRHS(), BO->getLHS()))
+      return true;
+  }
+  return false;
+}
+
 bool runsConditionally(const CallFacts &C, const FunctionFacts &Facts) {
   for (int G = C.Guard; G >= 0; G = Facts.guards()[G].Parent)
     if (testsCallerInput(Facts.guards()[G].Cond, Facts))

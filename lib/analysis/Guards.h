@@ -65,6 +65,11 @@ std::optional<bool> guardOutcome(const ParamGuard &G, const CallFacts &C,
 /// state.
 bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts);
 
+/// An `if` around \p C pins the counter of loop \p Loop (one of \p C's
+/// loops) to a constant (`for (rank = lo; rank <= hi; rank++) if (rank ==
+/// 30) ...`): that loop runs \p C on one iteration only.
+bool pinsLoopCounter(const CallFacts &C, int Loop, const FunctionFacts &Facts);
+
 /// \p C runs on some paths of its function only: under a condition, or
 /// after a test the function returns on.
 bool runsConditionally(const CallFacts &C, const FunctionFacts &Facts);

@@ -26,6 +26,8 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include <optional>
+#include <set>
+#include <tuple>
 
 using namespace clang;
 
@@ -365,8 +367,10 @@ private:
   std::vector<RowLoop> Loops;
   LoopLabelFlows Rows, Writes;
   unsigned Budget;
-  /// A statement handle stepped twice in one iteration is one query.
-  llvm::DenseSet<std::pair<const ValueDecl *, int>> HandleSites;
+  /// A statement handle stepped twice in one iteration is one query; a
+  /// handle given other SQL in between (a QSqlQuery prepared again) runs
+  /// another.
+  std::set<std::tuple<const ValueDecl *, int, const Expr *>> HandleSites;
   /// A statement built in one expression (`(sql << "..." << id).exec()`) is
   /// one query, found at the call that carries its SQL.
   llvm::DenseSet<const Expr *> StatementExprs;
@@ -445,11 +449,13 @@ LoopChoice LoopQueryFinder::chooseLoop(const SiteCall &S,
   for (int Index = C.Loop; Index >= 0; Index = Facts.loops()[Index].Parent) {
     UnderCondition |= Index == C.ConditionalIn;
     const RowLoop &L = Loops[Index];
-    // Its own cursor step, a loop that runs at most once, or a loop the
-    // call's path leaves: not once per iteration. Stepping the cursor a
-    // loop walks fetches its rows; it is no query.
+    // Its own cursor step, a loop that runs at most once, a loop the call's
+    // path leaves, or one whose counter it is pinned to (`if (i == 3)`):
+    // not once per iteration. Stepping the cursor a loop walks fetches its
+    // rows; it is no query.
     if (Index == C.AdvancesLoop || L.RunsAtMostOnce ||
         llvm::is_contained(C.ExitedLoops, Index) ||
+        pinsLoopCounter(C, Index, Facts) ||
         (Target.Handle && Target.Handle == L.Cursor))
       continue;
     if (Choice.Repeating < 0)
@@ -814,7 +820,7 @@ FunctionLoopQueries LoopQueryFinder::run() {
     if (Choice.Innermost < 0 || !classify(*S, Choice, F))
       continue;
     if (F.Target.Handle && S->IsApi &&
-        !HandleSites.insert({F.Target.Handle, F.Loop}).second)
+        !HandleSites.insert({F.Target.Handle, F.Loop, F.Target.Sql}).second)
       continue;
     if (Choice.Chosen >= 0) {
       const ValueFlow &RowFlow = Rows.flow(Rows.groupOf(Choice.Chosen));
