@@ -10,6 +10,8 @@ file itself, with a comment on the line before it:
              <!-- nplusone-source: docs/examples/x.cpp -->
              <!-- nplusone-project-output: test/whole-program/Inputs/p x.cpp -->
              <!-- nplusone-config-output: docs/examples/x.cpp [tool options] -->
+             <!-- nplusone-project-config-output: test/whole-program/Inputs/p x.cpp
+                  [--change y.cpp] [--damage y.cpp:version] -->
              <!-- nplusone-clangd-output: test/clangd/Inputs/x.cpp -->
              <!-- nplusone-clangd-project-output: test/whole-program/Inputs/p x.cpp -->
   reST:      .. nplusone-output: docs/examples/x.cpp -- -std=c++17
@@ -17,7 +19,11 @@ file itself, with a comment on the line before it:
 
 (project-output: whole-program mode over a project of several files, the
 diagnostics of one of them; config-output: only what the tool says of its
-configuration, e.g. a bad option value; clangd-output and clangd-project-output: the
+configuration, e.g. a bad option value; project-config-output: the same for
+whole-program mode on a file of a project, after another file was changed
+(--change) or its summary damaged (--damage, by
+test/whole-program/Inputs/damage-summary.py), temporary paths and summary
+hashes made stable; clangd-output and clangd-project-output: the
 same as nplusone-clangd publishes them to an editor, driven over LSP by
 test/clangd/lsp_client.py), followed by the block (a ``` fence in Markdown, a `.. code-block::` in
 reST). The clangd blocks are made only with --clangd (nplusone-clangd is
@@ -39,7 +45,8 @@ import tempfile
 
 MARKER_RE = re.compile(
     r"^(?:<!--|\.\.)\s*nplusone-(?P<kind>output|source|project-output|"
-    r"config-output|clangd-output|clangd-project-output):\s*(?P<path>\S+)"
+    r"config-output|project-config-output|clangd-output|"
+    r"clangd-project-output):\s*(?P<path>\S+)"
     r"(?P<options>.*?)(?:\s+--\s+(?P<args>.*?))?\s*(?:-->)?\s*$")
 DIAG_RE = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): "
                      r"(?P<level>warning|note): (?P<text>.*)$")
@@ -119,6 +126,35 @@ def project_output(tidy, root, project, name, args):
                            project + "/" + name.strip())
 
 
+def project_config_output(tidy, root, project, options, args):
+    """What whole-program mode says of its summaries for one file of a
+    project after another file changed or its summary was damaged."""
+    parser = argparse.ArgumentParser(prog="nplusone-project-config-output")
+    parser.add_argument("name")
+    parser.add_argument("--change", action="append", default=[])
+    parser.add_argument("--damage", action="append", default=[])
+    marker = parser.parse_args(shlex.split(options or ""))
+    with tempfile.TemporaryDirectory() as temp:
+        src, check = write_project(tidy, root, project, args, temp)
+        for name in marker.change:
+            with open(os.path.join(src, name), "a") as f:
+                f.write("// changed after its summary was written\n")
+        for damage in marker.damage:
+            unit, how = damage.split(":")
+            subprocess.run([sys.executable, os.path.join(
+                root, "test", "whole-program", "Inputs", "damage-summary.py"),
+                os.path.join(temp, "build", ".nplusone"), unit, how],
+                check=True)
+        output = check(os.path.join(src, marker.name))
+        lines = [re.sub(r"\.[0-9a-f]{6,}\.nplusone\.json", ".<hash>.nplusone.json",
+                        l.replace(temp + os.sep, ""))
+                 for l in output.splitlines() if CONFIG_RE.match(l)]
+    if not lines:
+        sys.exit("doc-examples: %s %s gives no configuration warning" %
+                 (project, options))
+    return lines
+
+
 def editor_view(clangd, root, path, temp):
     """What nplusone-clangd shows an editor for PATH, with the checks turned
     on by a .clangd file in TEMP, as test/clangd/ does."""
@@ -175,6 +211,8 @@ def marked_block(m, opts, root):
         return project_output(opts.tidy, root, path, options, args)
     if kind == "config-output":
         return config_output(opts.tidy, root, path, options, args)
+    if kind == "project-config-output":
+        return project_config_output(opts.tidy, root, path, options, args)
     return tool_output(opts.tidy, root, path, options, args)
 
 
