@@ -110,6 +110,21 @@ const Expr *storeTarget(const Stmt *S) {
   return nullptr;
 }
 
+/// The variable or member \p S stores into as a whole (`n = 0`,
+/// `cache_.clear()`), not one inside it (`actor->hp = 0` stores into a
+/// member of the object `actor` points at, not into `actor`).
+const ValueDecl *storedDecl(const Stmt *S) {
+  const Expr *Target = storeTarget(S);
+  if (!Target)
+    return nullptr;
+  Target = Target->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Target))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(Target))
+    return ME->getMemberDecl();
+  return nullptr;
+}
+
 /// The test \p G, given \p Value, lets the guarded query run.
 bool testGives(const ParamGuard &G, int64_t Value) {
   bool Test = G.Kind == ParamGuard::NonZero ? Value != 0 : Value == G.Value;
@@ -154,16 +169,18 @@ bool isLastingState(const ValueDecl *D) {
   return VD && VD->hasGlobalStorage();
 }
 
-/// \p D keeps its value from one run of \p C to the next: lasting state,
-/// or a local declared outside the innermost loop running \p C (`pending`
-/// of `if (++pending >= 500) { flush(); pending = 0; }`).
-bool outlivesRun(const ValueDecl *D, const CallFacts &C,
-                 const FunctionFacts &Facts) {
-  if (isLastingState(D))
-    return true;
+/// \p D is a local declared outside the innermost loop running \p C, and
+/// \p Guard, inside that loop, tests it: it keeps its value from one
+/// iteration to the next (`pending` of `if (++pending >= 500) { flush();
+/// pending = 0; }`).
+bool keptAcrossIterations(const ValueDecl *D, const GuardFacts &Guard,
+                          const CallFacts &C, const FunctionFacts &Facts) {
   const auto *VD = dyn_cast<VarDecl>(D);
-  return VD && VD->isLocalVarDecl() && C.Loop >= 0 &&
-         !Facts.loopHolds(Facts.loops()[C.Loop].Loop, VD->getLocation());
+  if (!VD || !VD->isLocalVarDecl() || C.Loop < 0)
+    return false;
+  const Stmt *Loop = Facts.loops()[C.Loop].Loop;
+  return !Facts.loopHolds(Loop, VD->getLocation()) &&
+         Facts.loopHolds(Loop, Guard.Cond->getBeginLoc());
 }
 
 /// The test of \p Guard is a threshold (`length_ > maxPacket`), not a
@@ -189,8 +206,7 @@ bool decidedBefore(const ValueDecl *D, const GuardFacts &Guard,
       return false;
     if (const auto *E = dyn_cast<Expr>(S))
       S = E->IgnoreImplicit();
-    const Expr *Target = storeTarget(S);
-    if (!Target || rootDecl(Target) != D)
+    if (storedDecl(S) != D)
       continue;
     const auto *BO = dyn_cast<BinaryOperator>(S);
     const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
@@ -202,16 +218,19 @@ bool decidedBefore(const ValueDecl *D, const GuardFacts &Guard,
   return false;
 }
 
+/// A statement of \p Body stores into \p D itself.
+bool storesInto(const Stmt *Body, const ValueDecl *D) {
+  return walkSubtree(Body, [&](const Stmt *S) {
+           return storedDecl(S) == D ? WalkAction::Stop : WalkAction::Continue;
+         }) == WalkResult::Stopped;
+}
+
 /// The body of \p FD assigns \p D (`ncached = n`, `++loads`).
 bool assigns(const FunctionDecl *FD, const ValueDecl *D) {
   const FunctionDecl *Def = nullptr;
   if (!FD || !FD->hasBody(Def) || !Def)
     return false;
-  return walkSubtree(Def->getBody(), [&](const Stmt *S) {
-           const Expr *Target = storeTarget(S);
-           return Target && rootDecl(Target) == D ? WalkAction::Stop
-                                                  : WalkAction::Continue;
-         }) == WalkResult::Stopped;
+  return storesInto(Def->getBody(), D);
 }
 
 /// The branch of \p Guard sets \p D, itself or in a function it calls.
@@ -225,6 +244,19 @@ bool branchSets(const GuardFacts &Guard, const ValueDecl *D,
         assigns(calleeOf(C.Call), D))
       return true;
   return false;
+}
+
+/// \p Guard's test of \p D is one that the run of \p C under it resets
+/// for the runs after it: state that lasts across calls (a member, a
+/// global, a static) that the branch sets, or a local kept across the
+/// loop's iterations that the branch stores into; and not one this call
+/// decides before the test.
+bool memoState(const ValueDecl *D, const GuardFacts &Guard, const CallFacts &C,
+               const FunctionFacts &Facts) {
+  bool Resets = isLastingState(D) ? branchSets(Guard, D, Facts)
+                                  : keptAcrossIterations(D, Guard, C, Facts) &&
+                                        storesInto(Guard.Branch, D);
+  return Resets && !decidedBefore(D, Guard, Facts);
 }
 
 /// \p Cond tests what the caller decides (a parameter, the object's state:
@@ -375,9 +407,7 @@ bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {
                     D = DRE->getDecl();
                   else if (const auto *ME = dyn_cast<MemberExpr>(S))
                     D = ME->getMemberDecl();
-                  return D && outlivesRun(D, C, Facts) &&
-                                 branchSets(Guard, D, Facts) &&
-                                 !decidedBefore(D, Guard, Facts)
+                  return D && memoState(D, Guard, C, Facts)
                              ? WalkAction::Stop
                              : WalkAction::Continue;
                 }) == WalkResult::Stopped;

@@ -135,6 +135,38 @@ void logLogins(AuditLog &audit, const std::vector<std::uint32_t> &players) {
     // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (START TRANSACTION ... COMMIT): with autocommit on, every statement commits on its own
 }
 
+// A local tested in the loop and handed to the call by reference is no
+// counter the call resets: the hit is recorded for every weapon in range.
+struct Player {
+  std::uint32_t id;
+  int x;
+};
+struct Weapon {
+  std::uint32_t id;
+  int range;
+};
+bool inRange(const Player *target, int range);
+
+void recordHit(Player *&target, std::uint32_t weaponId) {
+  std::string sql = "INSERT INTO hits (player_id, weapon_id) VALUES (" +
+                    std::to_string(target->id) + ", " +
+                    std::to_string(weaponId) + ")";
+  mysql_real_query(gameDb(), sql.c_str(), sql.size());
+}
+
+void attackWithAll(Player *target, const std::vector<Weapon> &weapons) {
+  Player *current = target;
+  for (const Weapon &w : weapons)
+    if (inRange(current, w.range))
+      recordHit(current, w.id);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: INSERT runs up to once per element of 'weapons' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+      // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'weapons' is here
+      // CHECK-MESSAGES: :[[@LINE-3]]:26: note: the element value 'w.id' is passed to 'recordHit' here and reaches its INSERT
+      // CHECK-MESSAGES: :[[@LINE-11]]:3: note: 'recordHit' runs the INSERT here
+      // CHECK-MESSAGES: :[[@LINE-12]]:30: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (...)
+      // CHECK-MESSAGES: :[[@LINE-8]]:3: note: wrap the loop in one transaction (START TRANSACTION ... COMMIT): with autocommit on, every statement commits on its own
+}
+
 // A threshold the loop never moves: the write runs for every rich player.
 void flagRichPlayers(const std::vector<std::uint32_t> &players,
                      const std::vector<std::uint64_t> &balances) {
