@@ -105,7 +105,11 @@ def write_project(tidy, root, project, args, temp):
     import whole_program_check as project_test
     src, build = os.path.join(temp, "src"), os.path.join(temp, "build")
     project_test.copy_project(os.path.join(root, project), src)
-    files = project_test.write_compdb(src, build, shlex.split(args or ""))
+    # Flags name the suite's headers from the root (`-isystem test/Inputs/x`);
+    # the compile commands run in the build directory.
+    flags = [os.path.join(root, f) if os.path.exists(os.path.join(root, f))
+             else f for f in shlex.split(args or "")]
+    files = project_test.write_compdb(src, build, flags)
     summaries = os.path.join(build, ".nplusone")
 
     def run(path, write):
