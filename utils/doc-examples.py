@@ -68,6 +68,14 @@ def diagnostics(output, what):
     return lines
 
 
+def config_warnings(output, what):
+    """The tool's warnings about its configuration in a run's output."""
+    lines = [l for l in output.splitlines() if CONFIG_RE.match(l)]
+    if not lines:
+        sys.exit("doc-examples: %s gives no configuration warning" % what)
+    return lines
+
+
 def run_tool(cmd, cwd):
     return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           universal_newlines=True, cwd=cwd).stdout
@@ -88,12 +96,8 @@ def tool_output(tidy, root, path, options, args):
 def config_output(tidy, root, path, options, args):
     """What the tool says of its configuration (a bad option value) when run
     on one example file with OPTIONS."""
-    output = example_run(tidy, root, path, options, args)
-    lines = [l for l in output.splitlines() if CONFIG_RE.match(l)]
-    if not lines:
-        sys.exit("doc-examples: %s %s gives no configuration warning" %
-                 (path, options))
-    return lines
+    return config_warnings(example_run(tidy, root, path, options, args),
+                           "%s %s" % (path, options))
 
 
 def write_project(tidy, root, project, args, temp):
@@ -149,14 +153,10 @@ def project_config_output(tidy, root, project, options, args):
                 root, "test", "whole-program", "Inputs", "damage-summary.py"),
                 os.path.join(temp, "build", ".nplusone"), unit, how],
                 check=True)
-        output = check(os.path.join(src, marker.name))
-        lines = [re.sub(r"\.[0-9a-f]{6,}\.nplusone\.json", ".<hash>.nplusone.json",
-                        l.replace(temp + os.sep, ""))
-                 for l in output.splitlines() if CONFIG_RE.match(l)]
-    if not lines:
-        sys.exit("doc-examples: %s %s gives no configuration warning" %
-                 (project, options))
-    return lines
+        lines = config_warnings(check(os.path.join(src, marker.name)),
+                                "%s %s" % (project, options))
+    return [re.sub(r"\.[0-9a-f]{6,}\.nplusone\.json", ".<hash>.nplusone.json",
+                   l.replace(temp + os.sep, "")) for l in lines]
 
 
 def editor_view(clangd, root, path, temp):

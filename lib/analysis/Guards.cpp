@@ -421,9 +421,8 @@ bool pinsLoopCounter(const CallFacts &C, int Loop, const FunctionFacts &Facts) {
   if (Loop < 0)
     return false;
   const auto *For = dyn_cast<ForStmt>(Facts.loops()[Loop].Loop);
-  const Expr *Step =
-      For && For->getInc() ? storeTarget(For->getInc()) : nullptr;
-  const ValueDecl *Counter = Step ? rootDecl(Step) : nullptr;
+  const ValueDecl *Counter =
+      For && For->getInc() ? storedDecl(For->getInc()) : nullptr;
   if (!Counter)
     return false;
   const ASTContext &Ctx = Facts.function().getASTContext();
