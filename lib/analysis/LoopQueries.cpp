@@ -458,6 +458,18 @@ LoopChoice LoopQueryFinder::chooseLoop(const SiteCall &S,
         pinsLoopCounter(C, Index, Facts) ||
         (Target.Handle && Target.Handle == L.Cursor))
       continue;
+    bool Fed = false;
+    if (int Group = Rows.groupOf(Index); Group >= 0) {
+      auto It = RowLabelsOfGroup.find(Group);
+      if (It == RowLabelsOfGroup.end())
+        It = RowLabelsOfGroup.insert({Group, siteLabels(S, Rows.flow(Group))})
+                 .first;
+      Fed = It->second & Rows.labelOf(Index);
+    }
+    // A write retried until it goes through (a loop its result ends) runs
+    // once per iteration of the loops around the retry.
+    if (Target.IsWrite && !Fed && endsItsLoop(C, Index))
+      continue;
     if (Choice.Repeating < 0)
       Choice.Repeating = Index;
     // A fixed list repeats the site a fixed number of times: no N+1.
@@ -467,14 +479,7 @@ LoopChoice LoopQueryFinder::chooseLoop(const SiteCall &S,
       Choice.Innermost = Index;
       Choice.InnermostConditional = UnderCondition;
     }
-    int Group = Rows.groupOf(Index);
-    if (Group < 0)
-      continue;
-    auto It = RowLabelsOfGroup.find(Group);
-    if (It == RowLabelsOfGroup.end())
-      It = RowLabelsOfGroup.insert({Group, siteLabels(S, Rows.flow(Group))})
-               .first;
-    if (It->second & Rows.labelOf(Index)) {
+    if (Fed) {
       Choice.Chosen = Index;
       Choice.Conditional = UnderCondition;
       break;

@@ -1003,25 +1003,61 @@ void traceExitCursorLoops(std::vector<RowLoop> &Loops,
   }
 }
 
+/// The variable or data member a row index names: `i`, `*td->next_row`.
+const ValueDecl *indexNamed(const Expr *E) {
+  if (const FieldDecl *Field = namedField(E))
+    return Field;
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  return DRE ? DRE->getDecl() : nullptr;
+}
+
+/// The body of \p Loop steps \p Index by one.
+bool stepsIndex(const Stmt *Loop, const ValueDecl *Index) {
+  return walkSubtree(loopBody(Loop), [&](const Stmt *S) {
+           const Expr *Stepped = steppedByOne(S);
+           return Stepped && indexNamed(Stepped) == Index
+                      ? WalkAction::Stop
+                      : WalkAction::Continue;
+         }) == WalkResult::Stopped;
+}
+
+/// Pass 5, rows read by an index the loop moves: worker threads sharing one
+/// result (`while (1) { ...; id = PQgetvalue(td->res, *td->count, 0);
+/// (*td->count)++; ... }`), or a counter loop whose bound is not the row
+/// count (`for (i = 0; i < td->tuples; i++)`). The loop walks the rows of
+/// the result the read names.
+void traceRowIndexLoops(std::vector<RowLoop> &Loops,
+                        const FunctionFacts &Facts) {
+  for (const CallFacts &C : Facts.calls()) {
+    if (C.Loop < 0 || !(C.Roles & RoleColumnRead) || !C.Api)
+      continue;
+    const Expr *Index = callArg(C.Call, C.Api.Function->RowIndexArg);
+    const ValueDecl *VD = Index ? indexNamed(Index) : nullptr;
+    RowLoop &L = Loops[C.Loop];
+    bool Counter =
+        L.Source == LoopSource::Elements && L.RowVar == VD && !L.ResultVar;
+    if (!VD ||
+        (!Counter && (L.Source != LoopSource::None || !stepsIndex(L.Loop, VD))))
+      continue;
+    const Expr *Result = callArg(C.Call, C.Api.Function->HandleArg);
+    L.Source = LoopSource::QueryRows;
+    L.Library = C.Api.Library;
+    L.RowVar = VD;
+    L.ResultVar = rootDecl(Result);
+    L.Name = memberPath(Result);
+    if (L.Name.empty())
+      L.Name = nameOf(L.ResultVar);
+    if (L.ResultVar && !namedField(Result))
+      L.OriginQuery = originOfCursor(L.ResultVar, L.Loop, Facts);
+  }
+}
+
 /// `for (n = 1;; ++n)`: the counter a for loop without a condition steps
 /// by one; null for any other loop.
 const ValueDecl *counterOf(const Stmt *Loop) {
   const auto *FS = dyn_cast<ForStmt>(Loop);
-  const auto *Inc = FS && !FS->getCond() ? FS->getInc() : nullptr;
-  if (!Inc)
-    return nullptr;
-  const Expr *Stepped = nullptr;
-  Inc = Inc->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(Inc);
-      UO && UO->isIncrementDecrementOp())
-    Stepped = UO->getSubExpr();
-  if (const auto *CA = dyn_cast<CompoundAssignOperator>(Inc)) {
-    const auto *By =
-        dyn_cast<IntegerLiteral>(CA->getRHS()->IgnoreParenImpCasts());
-    if (By && By->getValue() == 1 &&
-        (CA->getOpcode() == BO_AddAssign || CA->getOpcode() == BO_SubAssign))
-      Stepped = CA->getLHS();
-  }
+  const Expr *Stepped =
+      FS && !FS->getCond() ? steppedByOne(FS->getInc()) : nullptr;
   const auto *DRE =
       Stepped ? dyn_cast<DeclRefExpr>(Stepped->IgnoreParenImpCasts()) : nullptr;
   return DRE ? DRE->getDecl() : nullptr;
@@ -1047,7 +1083,7 @@ bool readsOneItem(const CallFacts &C, int Loop, llvm::ArrayRef<RowLoop> Loops,
   return true;
 }
 
-/// Pass 5, lookups by a counter: `for (n = 1;; ++n) { ...WHERE seq = ?
+/// Pass 6, lookups by a counter: `for (n = 1;; ++n) { ...WHERE seq = ?
 /// bound to n...; if (sqlite3_step(s) != SQLITE_ROW) break; ... }` reads
 /// one item per value of the counter until none is found: a loop over the
 /// counter's values, each read with a query of its own. A retry (the
@@ -1093,8 +1129,9 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
   traceCursorLoops(Result, Facts);
   traceFlagLoops(Result, Facts);
   traceExitCursorLoops(Result, Facts);
+  traceRowIndexLoops(Result, Facts);
   traceCounterLookups(Result, Facts);
-  // Pass 6: the table the rows come from, and the parents that return at
+  // Pass 7: the table the rows come from, and the parents that return at
   // most one row; then loops over containers filled from rows.
   for (RowLoop &L : Result)
     if (L.Source == LoopSource::QueryRows && !L.RowsCall) {

@@ -120,6 +120,9 @@ struct ApiFunction {
   /// the result left in HandleArg (`sqlite3_get_table(db, sql, &cells,
   /// &nrow, &ncol, &err)`), which index loops count.
   int RowCountArg = NoArg;
+  /// For a column read: the argument that says which row of the result it
+  /// reads (`PQgetvalue(res, row, col)`); a loop stepping it walks rows.
+  int RowIndexArg = NoArg;
   /// A callable argument the library calls once per row: of the statement
   /// the call runs, or of the result HandleArg when it runs none
   /// (`sqlite3_exec(db, sql, callback, ctx, &err)`, `tx.for_query(sql, f)`).
@@ -157,6 +160,9 @@ struct ApiFunction {
   }
   constexpr ApiFunction rowCountAt(int Arg) const {
     return with(&ApiFunction::RowCountArg, Arg);
+  }
+  constexpr ApiFunction rowAt(int Arg) const {
+    return with(&ApiFunction::RowIndexArg, Arg);
   }
   constexpr ApiFunction perRow(int Arg, int Param) const {
     return with(&ApiFunction::RowCallbackArg, Arg)

@@ -210,4 +210,20 @@ const DeclRefExpr *pointerTestedForNull(const Expr *Cond, ASTContext &Ctx) {
   return DRE && DRE->getType()->isPointerType() ? DRE : nullptr;
 }
 
+const Expr *steppedByOne(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->isIncrementDecrementOp() ? UO->getSubExpr() : nullptr;
+  const auto *CA = dyn_cast<CompoundAssignOperator>(E);
+  if (!CA ||
+      (CA->getOpcode() != BO_AddAssign && CA->getOpcode() != BO_SubAssign))
+    return nullptr;
+  const auto *By =
+      dyn_cast<IntegerLiteral>(CA->getRHS()->IgnoreParenImpCasts());
+  return By && By->getValue() == 1 ? CA->getLHS() : nullptr;
+}
+
 } // namespace nplusone

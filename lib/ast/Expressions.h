@@ -23,6 +23,7 @@ class DeclRefExpr;
 class Expr;
 class FieldDecl;
 class StringLiteral;
+class Stmt;
 class ValueDecl;
 } // namespace clang
 
@@ -72,6 +73,10 @@ std::string memberPath(const clang::Expr *E);
 /// The variable whose object an argument passes whole: `m`, `&m`, `*pm`,
 /// `this->Model`; null for any other expression.
 const clang::ValueDecl *passedObject(const clang::Expr *Arg);
+
+/// What \p S steps by one: `i` of `++i`, `i--` or `i += 1`, `*td->count` of
+/// `(*td->count)++`; null for any other statement.
+const clang::Expr *steppedByOne(const clang::Stmt *S);
 
 /// The pointer variable a condition tests for null: `p`, `p != NULL`,
 /// `nullptr != p`, `(p = next(p))`, and `pp` for `*pp` (a list's head held

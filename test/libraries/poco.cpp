@@ -98,6 +98,21 @@ void ordersByIndex(Session &session) {
   }
 }
 
+// One chunk of a RecordSet handed to a helper by row numbers: the loop's
+// bound is the chunk's end, and value(column, row) reads row by row.
+void auditChunk(Session &session, const RecordSet &users, std::size_t first,
+                std::size_t last) {
+  for (std::size_t row = first; row < last; ++row) {
+    int id = users.value("id", row).convert<int>();
+    session << "INSERT INTO audit_log (user_id) VALUES (?)", use(id), now;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: INSERT runs once per row of 'users' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:66: note: the row value 'id' flows into the INSERT's parameter here
+    // CHECK-MESSAGES: :[[@LINE-4]]:16: note: batch it: bind whole vectors: one statement with use(std::vector<T>) runs for every element (bulk binding)
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in session.begin() ... session.commit()
+  }
+}
+
 // The iterator loop; the statement is kept and executed by execute().
 void totalsPerUser(Session &session) {
   RecordSet users(session, "SELECT id FROM users");

@@ -86,7 +86,7 @@ const char *const PqxxResultTypes[] = {"pqxx::result"};
 // libpq. Results are PGresult pointers walked by index up to PQntuples;
 // prepared statements are named, so their SQL is not at the call.
 constexpr ApiFunction pqRowRead(const char *Name) {
-  return api(Name, RoleColumnRead).handleAt(0);
+  return api(Name, RoleColumnRead).handleAt(0).rowAt(1);
 }
 const ApiFunction LibpqFunctions[] = {
     api("PQexec", RoleExecute).sqlAt(1),

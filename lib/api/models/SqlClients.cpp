@@ -99,7 +99,7 @@ const ApiFunction PocoFunctions[] = {
     method("Poco::Data::Statement::done", RoleAdvance),
     method("Poco::Data::RecordSet::moveNext", RoleAdvance),
     method("Poco::Data::RecordSet::rowCount", RoleRowCount),
-    method("Poco::Data::RecordSet::value", RoleColumnRead),
+    method("Poco::Data::RecordSet::value", RoleColumnRead).rowAt(1),
     api("Poco::Data::Keywords::into", RoleColumnRead).valueAt(0),
     method("Poco::Data::Session::begin", RoleTransaction),
     method("Poco::Data::Session::commit", RoleTransactionEnd),
