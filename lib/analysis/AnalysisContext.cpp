@@ -481,6 +481,23 @@ void mergeEdge(std::vector<RemoteCallEdge> &Edges, RemoteCallEdge E) {
     Edges.push_back(std::move(E));
 }
 
+/// Keeps in \p Read the shallowest read a call reaches, \p Found itself or
+/// the read behind its write; \p Conditional: the call runs on some paths.
+void noteRead(const CallSummary &Found, bool Conditional,
+              std::shared_ptr<const CallSummary> &Read) {
+  bool IsRead = !Found.Target.IsWrite && !Found.Target.IsSession &&
+                !Found.Target.IsLazyLoad;
+  const CallSummary *Candidate = IsRead ? &Found : Found.Read.get();
+  if (!Candidate || (Read && Read->Depth <= Candidate->Depth))
+    return;
+  auto Copy = std::make_shared<CallSummary>(*Candidate);
+  Copy->Read = nullptr;
+  Copy->Guard = std::nullopt;
+  Copy->RunsQuery = true;
+  Copy->Conditional |= Conditional;
+  Read = std::move(Copy);
+}
+
 /// Seeds \p Flow with one label per parameter of \p FD, and ThisParamBit on
 /// `this`. A lambda's captures are members of its closure object: what they
 /// carry comes in through the object the lambda is called on.
@@ -540,17 +557,10 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
   }
   propagateOnce(Flow, Propagated);
   if (CalleeSummary) {
-    Found = *CalleeSummary;
-    Found.RemoteCalls.clear();
-    Found.ParamFlow = labelInputs(
-        [&](InputVisitor Visit) {
-          forEachCallInput(C.Call, CalleeSummary->ParamFlow, F, Visit);
-        },
-        Flow);
-    Found.ViaCallee = Callee;
-    Found.Depth = CalleeSummary->Depth + 1;
-    // A constant that passes the callee's test runs its query every time.
-    Found.Conditional = CalleeSummary->Conditional && !GuardHolds;
+    Found = throughCall(*CalleeSummary, C, F, Flow, Callee, GuardHolds);
+    if (CalleeSummary->Read)
+      Found.Read = std::make_shared<CallSummary>(
+          throughCall(*CalleeSummary->Read, C, F, Flow, Callee, false));
     auto CalleeIt = Summaries.find(Callee);
     if (CalleeIt != Summaries.end() && CalleeIt->second->Truncated)
       Entry.Truncated = true;
@@ -570,6 +580,26 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
   }
   Found.Via = C.Call;
   return true;
+}
+
+CallSummary
+AnalysisContext::throughCall(const CallSummary &Sub, const CallFacts &C,
+                             const FunctionFacts &F, const ValueFlow &Flow,
+                             const FunctionDecl *Callee, bool GuardHolds) {
+  CallSummary Found = Sub;
+  Found.RemoteCalls.clear();
+  Found.Read = nullptr;
+  Found.ParamFlow = labelInputs(
+      [&](InputVisitor Visit) {
+        forEachCallInput(C.Call, Sub.ParamFlow, F, Visit);
+      },
+      Flow);
+  Found.ViaCallee = Callee;
+  Found.Depth = Sub.Depth + 1;
+  // A constant that passes the callee's test runs its query every time.
+  Found.Conditional = Sub.Conditional && !GuardHolds;
+  Found.Via = C.Call;
+  return Found;
 }
 
 void AnalysisContext::recordRemoteCalls(
@@ -637,10 +667,12 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
   // parameters that feed it, and keeps a guard only all of them share.
   std::optional<ParamGuard> Guard;
   bool First = true, AllConditional = true;
+  std::shared_ptr<const CallSummary> Read;
   for (const CallFacts &C : F.calls()) {
     CallSummary Found;
     if (!summarizeCall(C, F, Flow, Propagated, Entry, Found))
       continue;
+    noteRead(Found, runsConditionally(C, F), Read);
     AllConditional &= Found.Conditional || runsConditionally(C, F);
     std::optional<ParamGuard> Own = parameterGuard(C, F);
     if (First || !Own || !Guard || !(*Own == *Guard))
@@ -656,6 +688,7 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
   }
   S.Guard = Guard;
   S.Conditional = S.RunsQuery && AllConditional;
+  S.Read = S.RunsQuery && S.Target.IsWrite ? Read : nullptr;
   S.RemoteCalls = std::move(Entry.Edges);
   // What it returns: the rows of a read it runs, directly or through a
   // container it fills from them or a helper it calls.

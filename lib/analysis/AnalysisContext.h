@@ -97,6 +97,10 @@ struct CallSummary {
   std::optional<ParamGuard> Guard;
   /// When the query is in another translation unit: the chain's rest there.
   const SummaryQuery *Remote = nullptr;
+  /// When the query is a write: the shallowest read the function reaches
+  /// as well, with its own chain and inputs. A caller's loop whose writes
+  /// are a batched form (SQLite's bulk load) still pays for this read.
+  std::shared_ptr<const CallSummary> Read;
   /// Exporting a summary: the calls into other units (at most one per
   /// callee, the shallowest).
   std::vector<RemoteCallEdge> RemoteCalls;
@@ -207,6 +211,11 @@ private:
   bool summarizeCall(const CallFacts &C, const FunctionFacts &F,
                      ValueFlow &Flow, bool &Propagated, SummaryEntry &Entry,
                      CallSummary &Found);
+  /// The summary \p Sub of the callee \p Callee as seen from the call \p C
+  /// in \p F: one call deeper, its inputs in \p F's terms.
+  CallSummary throughCall(const CallSummary &Sub, const CallFacts &C,
+                          const FunctionFacts &F, const ValueFlow &Flow,
+                          const clang::FunctionDecl *Callee, bool GuardHolds);
   /// Exporting: adds to \p Entry the calls into other units that the call
   /// \p C makes, directly (to \p Remote) or through \p Local's summary.
   void recordRemoteCalls(const CallFacts &C, const FunctionFacts &F,

@@ -20,10 +20,12 @@ namespace nplusone {
 
 std::vector<ChainStep> callChain(const Expr *Site, const FunctionDecl *Caller,
                                  const FunctionDecl *Callee, unsigned Budget,
-                                 AnalysisContext &Ctx) {
+                                 AnalysisContext &Ctx, bool ToRead) {
   std::vector<ChainStep> Chain{{Site, Caller, Callee}};
   while (Callee && Budget > 0) {
     const CallSummary *S = Ctx.summary(Callee, Budget);
+    if (ToRead && S && S->Read)
+      S = S->Read.get();
     if (!S || !S->RunsQuery || !S->Via)
       break;
     const FunctionDecl *Next = S->ViaCallee;

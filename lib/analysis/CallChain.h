@@ -22,11 +22,13 @@
 namespace nplusone {
 
 /// Follows summaries from \p Site (a call in \p Caller to \p Callee) down
-/// to the library call that runs the query, one step per call.
+/// to the library call that runs the query, one step per call; with
+/// \p ToRead, to the read behind a write (CallSummary::Read).
 std::vector<ChainStep> callChain(const clang::Expr *Site,
                                  const clang::FunctionDecl *Caller,
                                  const clang::FunctionDecl *Callee,
-                                 unsigned Budget, AnalysisContext &Ctx);
+                                 unsigned Budget, AnalysisContext &Ctx,
+                                 bool ToRead = false);
 
 /// When the query at the end of \p Chain takes its SQL or its statement
 /// handle from a parameter, follows the arguments back up the chain to the

@@ -195,6 +195,9 @@ struct SiteCall {
   bool IsLazy = false;
   const FunctionDecl *Callee = nullptr;
   CallSummary Summary;
+  /// The site stands for the read behind its callee's write
+  /// (CallSummary::Read).
+  bool ToRead = false;
 
   /// Calls Visit on each expression of the site that feeds its query.
   void forEachInput(const FunctionFacts &Facts, InputVisitor Visit) const {
@@ -353,7 +356,10 @@ private:
                        LoopQueryFinding *F = nullptr) const;
   void planHoists(std::vector<LoopQueryFinding> &Found) const;
   void completeAdvice(std::vector<LoopQueryFinding> &Found) const;
-  void dropBatchedForms(std::vector<LoopQueryFinding> &Found) const;
+  bool isBatchedForm(const LoopQueryFinding &F) const;
+  void addFinding(const SiteCall &S, std::vector<LoopQueryFinding> &Found);
+  std::vector<LoopQueryFinding>
+  readsBehindBatchedWrites(llvm::ArrayRef<LoopQueryFinding> Found);
   bool rowChangesStatement(const LoopQueryFinding &F) const;
   void showRowValue(LoopQueryFinding &F, const ValueFlow &Flow,
                     LabelMask Wanted) const;
@@ -419,7 +425,7 @@ bool LoopQueryFinder::describeTarget(const SiteCall &S, LoopQueryFinding &F) {
   if (!S.IsApi && !S.IsLazy) {
     F.Target = S.Summary.Target;
     F.Remote = S.Summary.Remote;
-    F.Chain = callChain(S.C.Call, &FD, S.Callee, Budget, Ctx);
+    F.Chain = callChain(S.C.Call, &FD, S.Callee, Budget, Ctx, S.ToRead);
     F.TargetFunction = F.Chain.back().Caller;
     // A statement another unit runs with the text this one passes it.
     if (F.Remote && F.Remote->SqlParam >= 0)
@@ -796,16 +802,68 @@ void LoopQueryFinder::completeAdvice(
 /// The batched forms of a loop's statements are no N+1: writes to an
 /// in-process database inside one transaction (SQLite's bulk load), and
 /// statements a pipeline sends together.
-void LoopQueryFinder::dropBatchedForms(
-    std::vector<LoopQueryFinding> &Found) const {
-  llvm::erase_if(Found, [&](const LoopQueryFinding &F) {
-    const LibraryModel *Lib = F.Target.Library;
-    if (F.Kind == FindingKind::WriteInLoop && Lib && F.InTransaction &&
-        Ctx.runsInProcess(*Lib))
-      return true;
-    return F.Kind != FindingKind::LazyLoadInLoop &&
-           loopRunsInPipeline(F, Loops[F.Loop], Ctx);
-  });
+bool LoopQueryFinder::isBatchedForm(const LoopQueryFinding &F) const {
+  const LibraryModel *Lib = F.Target.Library;
+  if (F.Kind == FindingKind::WriteInLoop && Lib && F.InTransaction &&
+      Ctx.runsInProcess(*Lib))
+    return true;
+  return F.Kind != FindingKind::LazyLoadInLoop &&
+         loopRunsInPipeline(F, Loops[F.Loop], Ctx);
+}
+
+/// Adds the finding at site \p S to \p Found, when the site runs its query
+/// once per iteration of a loop.
+void LoopQueryFinder::addFinding(const SiteCall &S,
+                                 std::vector<LoopQueryFinding> &Found) {
+  LoopQueryFinding F;
+  if (!describeTarget(S, F))
+    return;
+  LoopChoice Choice = chooseLoop(S, F.Target);
+  if (Choice.Innermost < 0 || !classify(S, Choice, F))
+    return;
+  if (F.Target.Handle && S.IsApi &&
+      !HandleSites.insert({F.Target.Handle, F.Loop, F.Target.Sql}).second)
+    return;
+  if (Choice.Chosen >= 0) {
+    const ValueFlow &RowFlow = Rows.flow(Rows.groupOf(Choice.Chosen));
+    LabelMask Row = Rows.labelOf(Choice.Chosen);
+    siteLabels(S, RowFlow, Row, &F);
+    if (!F.Carrier)
+      F.Carrier = rowStoredForHandle(S, F, RowFlow, Row);
+    if (rowChangesStatement(F))
+      return;
+    if (F.Carrier && F.Chain.empty())
+      showRowValue(F, RowFlow, Row);
+  }
+  Found.push_back(std::move(F));
+}
+
+/// A helper whose write is a batched form in the loop (`addNoteToTag`
+/// inserting inside the caller's SQLite transaction) may still read once
+/// per row or element (recounting the row's tag): the sites found again for
+/// the read behind the write. A read that takes nothing from the loop reads
+/// back what the writes changed: it is no N+1 and cannot be hoisted.
+std::vector<LoopQueryFinding> LoopQueryFinder::readsBehindBatchedWrites(
+    llvm::ArrayRef<LoopQueryFinding> Found) {
+  std::vector<LoopQueryFinding> Reads;
+  for (const LoopQueryFinding &F : Found) {
+    const CallFacts *C =
+        F.Chain.empty() || !isBatchedForm(F) ? nullptr : Facts.factsOf(F.Site);
+    std::optional<SiteCall> S = C ? siteOf(*C) : std::nullopt;
+    if (!S || !S->Summary.Read)
+      continue;
+    CallSummary Read = *S->Summary.Read;
+    S->Summary = std::move(Read);
+    S->ToRead = true;
+    addFinding(*S, Reads);
+    // A read of what the loop's own writes change is no loop invariant.
+    if (!Reads.empty() && Reads.back().Site == F.Site &&
+        Reads.back().Kind == FindingKind::LoopInvariantQuery)
+      Reads.pop_back();
+  }
+  planHoists(Reads);
+  completeAdvice(Reads);
+  return Reads;
 }
 
 FunctionLoopQueries LoopQueryFinder::run() {
@@ -814,36 +872,18 @@ FunctionLoopQueries LoopQueryFinder::run() {
     if (C.Loop >= 0 && (C.Roles & RoleStatementInputs) &&
         (C.Roles & RoleExecute))
       StatementExprs.insert(C.FullExpr);
-  for (const CallFacts &C : Facts.calls()) {
-    if (C.Loop < 0)
-      continue;
-    std::optional<SiteCall> S = siteOf(C);
-    LoopQueryFinding F;
-    if (!S || !describeTarget(*S, F))
-      continue;
-    LoopChoice Choice = chooseLoop(*S, F.Target);
-    if (Choice.Innermost < 0 || !classify(*S, Choice, F))
-      continue;
-    if (F.Target.Handle && S->IsApi &&
-        !HandleSites.insert({F.Target.Handle, F.Loop, F.Target.Sql}).second)
-      continue;
-    if (Choice.Chosen >= 0) {
-      const ValueFlow &RowFlow = Rows.flow(Rows.groupOf(Choice.Chosen));
-      LabelMask Row = Rows.labelOf(Choice.Chosen);
-      siteLabels(*S, RowFlow, Row, &F);
-      if (!F.Carrier)
-        F.Carrier = rowStoredForHandle(*S, F, RowFlow, Row);
-      if (rowChangesStatement(F))
-        continue;
-      if (F.Carrier && F.Chain.empty())
-        showRowValue(F, Rows.flow(Rows.groupOf(Choice.Chosen)),
-                     Rows.labelOf(Choice.Chosen));
-    }
-    Result.Findings.push_back(std::move(F));
-  }
-  planHoists(Result.Findings);
-  completeAdvice(Result.Findings);
-  dropBatchedForms(Result.Findings);
+  std::vector<LoopQueryFinding> &Found = Result.Findings;
+  for (const CallFacts &C : Facts.calls())
+    if (C.Loop >= 0)
+      if (std::optional<SiteCall> S = siteOf(C))
+        addFinding(*S, Found);
+  planHoists(Found);
+  completeAdvice(Found);
+  std::vector<LoopQueryFinding> Reads = readsBehindBatchedWrites(Found);
+  Found.insert(Found.end(), std::make_move_iterator(Reads.begin()),
+               std::make_move_iterator(Reads.end()));
+  llvm::erase_if(Found,
+                 [&](const LoopQueryFinding &F) { return isBatchedForm(F); });
   Result.Loops = std::move(Loops);
   return Result;
 }
