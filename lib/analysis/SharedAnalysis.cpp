@@ -10,6 +10,7 @@
 #include "lib/wholeprogram/SummaryFile.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -72,6 +73,12 @@ public:
   }
   bool VisitLambdaExpr(clang::LambdaExpr *LE) {
     add(LE->getCallOperator());
+    // A generic lambda's body is a template: what runs are its
+    // instantiations (`walk(root, walk)` with `const auto &self`).
+    if (const clang::FunctionTemplateDecl *Generic =
+            LE->getDependentCallOperator())
+      for (const clang::FunctionDecl *Instance : Generic->specializations())
+        add(Instance);
     return true;
   }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <numeric>
 #include <pqxx/pqxx>
 #include <string>
@@ -128,6 +129,30 @@ void loopInsideLambda(pqxx::work &tx, const std::vector<int> &teams) {
       // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the row value 'm[0].as<int>()' flows into the query's parameter here
       // CHECK-MESSAGES: :[[@LINE-5]]:22: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   });
+}
+
+// A category tree walked by a recursive generic lambda (`self` is the
+// lambda itself): the lookup each visit runs repeats once per child.
+struct Category {
+  int id;
+  std::vector<Category *> children;
+};
+
+void countProducts(pqxx::work &tx, Category *root, std::map<int, int> &counts) {
+  auto walk = [&](Category *c, const auto &self) -> void {
+    counts[c->id] = tx.exec_params1("SELECT count(*) FROM products "
+                                    "WHERE category_id = $1",
+                                    c->id)[0]
+                        .as<int>();
+    for (Category *child : c->children)
+      self(child, self);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: query runs once per element of 'c->children' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'c->children' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:12: note: the element value 'child' is passed to the lambda here and reaches its query
+    // CHECK-MESSAGES: :[[@LINE-9]]:21: note: the lambda runs the query here
+    // CHECK-MESSAGES: :[[@LINE-10]]:37: note: batch it: 'category_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by category_id
+  };
+  walk(root, walk);
 }
 
 //===--- Look-alikes that must stay silent -------------------------------===//
