@@ -123,16 +123,6 @@ static void touchPlaylist(int playlist) {
   touch.exec();
 }
 
-static int appendEntry(int playlist, const QString &path) {
-  QSqlQuery insert;
-  insert.prepare("INSERT INTO playlist_items (playlist, path) VALUES (?, ?)");
-  insert.addBindValue(playlist);
-  insert.addBindValue(path);
-  insert.exec();
-  touchPlaylist(playlist);
-  return playlistLength(playlist);
-}
-
 static void appendQuietly(int playlist, const QString &path) {
   QSqlQuery insert;
   insert.prepare("INSERT INTO playlist_items (playlist, path) VALUES (?, ?)");
@@ -140,6 +130,11 @@ static void appendQuietly(int playlist, const QString &path) {
   insert.addBindValue(path);
   insert.exec();
   touchPlaylist(playlist);
+}
+
+static int appendEntry(int playlist, const QString &path) {
+  appendQuietly(playlist, path);
+  return playlistLength(playlist);
 }
 
 struct PlaylistEntry {
@@ -156,14 +151,15 @@ int importEntries(const QVector<PlaylistEntry> &entries) {
   // SQLITE: :[[@LINE-1]]:29: warning: query runs once per element of 'entries' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
   // SQLITE: :[[@LINE-3]]:3: note: the loop over the elements of 'entries' is here
   // SQLITE: :[[@LINE-3]]:41: note: the element value 'entry.playlist' is passed to 'appendEntry' here and reaches its query
-  // SQLITE: :[[@LINE-26]]:10: note: 'appendEntry' calls 'playlistLength' here
-  // SQLITE: :[[@LINE-45]]:3: note: 'playlistLength' runs the query here
-  // SQLITE: :[[@LINE-48]]:17: note: batch it: 'playlist IN (?)' with one ? per key, each given with addBindValue(), then group the rows by playlist
+  // SQLITE: :[[@LINE-17]]:10: note: 'appendEntry' calls 'playlistLength' here
+  // SQLITE: :[[@LINE-40]]:3: note: 'playlistLength' runs the query here
+  // SQLITE: :[[@LINE-43]]:17: note: batch it: 'playlist IN (?)' with one ? per key, each given with addBindValue(), then group the rows by playlist
   // SERVER: :[[@LINE-7]]:29: warning: INSERT runs once per element of 'entries' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
   // SERVER: :[[@LINE-9]]:3: note: the loop over the elements of 'entries' is here
   // SERVER: :[[@LINE-9]]:41: note: the element value 'entry.playlist' is passed to 'appendEntry' here and reaches its INSERT
-  // SERVER: :[[@LINE-34]]:3: note: 'appendEntry' runs the INSERT here
-  // SERVER: :[[@LINE-38]]:18: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
+  // SERVER: :[[@LINE-24]]:3: note: 'appendEntry' calls 'appendQuietly' here
+  // SERVER: :[[@LINE-30]]:3: note: 'appendQuietly' runs the INSERT here
+  // SERVER: :[[@LINE-34]]:18: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
   db.commit();
   return longest;
 }
@@ -179,8 +175,9 @@ int importPlaylist(int playlist, const QStringList &paths) {
   // SERVER: :[[@LINE-1]]:29: warning: INSERT runs once per element of 'paths' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
   // SERVER: :[[@LINE-3]]:3: note: the loop over the elements of 'paths' is here
   // SERVER: :[[@LINE-3]]:51: note: the element value 'path' is passed to 'appendEntry' here and reaches its INSERT
-  // SERVER: :[[@LINE-51]]:3: note: 'appendEntry' runs the INSERT here
-  // SERVER: :[[@LINE-55]]:18: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
+  // SERVER: :[[@LINE-42]]:3: note: 'appendEntry' calls 'appendQuietly' here
+  // SERVER: :[[@LINE-48]]:3: note: 'appendQuietly' runs the INSERT here
+  // SERVER: :[[@LINE-52]]:18: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
   db.commit();
   return longest;
 }
@@ -193,8 +190,8 @@ void restorePlaylist(int playlist, const QStringList &paths) {
   // SERVER: :[[@LINE-1]]:5: warning: INSERT runs once per element of 'paths' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
   // SERVER: :[[@LINE-3]]:3: note: the loop over the elements of 'paths' is here
   // SERVER: :[[@LINE-3]]:29: note: the element value 'path' is passed to 'appendQuietly' here and reaches its INSERT
-  // SERVER: :[[@LINE-55]]:3: note: 'appendQuietly' runs the INSERT here
-  // SERVER: :[[@LINE-59]]:18: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
+  // SERVER: :[[@LINE-62]]:3: note: 'appendQuietly' runs the INSERT here
+  // SERVER: :[[@LINE-66]]:18: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
   db.commit();
 }
 
