@@ -65,11 +65,30 @@ bool isLambdaBody(const FunctionDecl *FD) {
   return MD && MD->getParent()->isLambda();
 }
 
+namespace {
+/// The local variable a lambda's closure is stored in, when one is: `walk`
+/// of `auto walk = [&](Folder *f, const auto &self) { ... };`.
+const VarDecl *closureVariable(const CXXRecordDecl *Closure) {
+  const auto *Scope = dyn_cast<FunctionDecl>(Closure->getDeclContext());
+  if (!Scope)
+    return nullptr;
+  for (const Decl *D : Scope->decls())
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      if (VD->getType().getNonReferenceType()->getAsCXXRecordDecl() ==
+          Closure)
+        return VD;
+  return nullptr;
+}
+} // namespace
+
 std::string messageName(const FunctionDecl *FD) {
   if (!FD)
     return "";
-  if (isLambdaBody(FD))
-    return "the lambda";
+  if (isLambdaBody(FD)) {
+    const VarDecl *Var =
+        closureVariable(cast<CXXMethodDecl>(FD)->getParent());
+    return Var ? "the lambda '" + Var->getNameAsString() + "'" : "the lambda";
+  }
   return "'" + FD->getNameAsString() + "'";
 }
 

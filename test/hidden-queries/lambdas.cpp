@@ -62,7 +62,7 @@ void namedLambdaInAlgorithm(pqxx::work &tx, const std::vector<int> &ids) {
   auto load = [&tx](int id) {
     tx.exec_params("SELECT bio FROM profiles WHERE user_id = $1", id);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'ids' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
-    // CHECK-MESSAGES: :[[@LINE+4]]:3: note: 'std::for_each' runs the lambda once per element of 'ids' here
+    // CHECK-MESSAGES: :[[@LINE+4]]:3: note: 'std::for_each' runs the lambda 'load' once per element of 'ids' here
     // CHECK-MESSAGES: :[[@LINE-3]]:67: note: the element value 'id' flows into the query's parameter here
     // CHECK-MESSAGES: :[[@LINE-4]]:20: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   };
@@ -80,8 +80,8 @@ void namedLambdaCalledInLoop(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per row of 'users' (N+1 queries); load the rows for all users in one query [nplusone-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the rows of 'users' is here
-    // CHECK-MESSAGES: :[[@LINE-4]]:14: note: the row value 'u[0].as<int>()' is passed to the lambda here and reaches its query
-    // CHECK-MESSAGES: :[[@LINE-8]]:12: note: the lambda runs the query here
+    // CHECK-MESSAGES: :[[@LINE-4]]:14: note: the row value 'u[0].as<int>()' is passed to the lambda 'ordersOf' here and reaches its query
+    // CHECK-MESSAGES: :[[@LINE-8]]:12: note: the lambda 'ordersOf' runs the query here
     // CHECK-MESSAGES: :[[@LINE-9]]:27: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
     // CHECK-MESSAGES: :[[@LINE-8]]:32: note: or read both in one query: add 'LEFT JOIN orders ON orders.user_id = users.id' and its columns here
     auto profile = [&] {
@@ -92,7 +92,7 @@ void namedLambdaCalledInLoop(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-14]]:24: note: 'users' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-15]]:3: note: the loop over the rows of 'users' is here
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the lambda 'profile' captures the row value and runs the query with it
-    // CHECK-MESSAGES: :[[@LINE-7]]:14: note: the lambda runs the query here
+    // CHECK-MESSAGES: :[[@LINE-7]]:14: note: the lambda 'profile' runs the query here
     // CHECK-MESSAGES: :[[@LINE-8]]:29: note: batch it: 'user_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by user_id
   }
 }
@@ -148,8 +148,8 @@ void countProducts(pqxx::work &tx, Category *root, std::map<int, int> &counts) {
       self(child, self);
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: query runs once per element of 'c->children' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
     // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the loop over the elements of 'c->children' is here
-    // CHECK-MESSAGES: :[[@LINE-3]]:12: note: the element value 'child' is passed to the lambda here and reaches its query
-    // CHECK-MESSAGES: :[[@LINE-9]]:21: note: the lambda runs the query here
+    // CHECK-MESSAGES: :[[@LINE-3]]:12: note: the element value 'child' is passed to the lambda 'walk' here and reaches its query
+    // CHECK-MESSAGES: :[[@LINE-9]]:21: note: the lambda 'walk' runs the query here
     // CHECK-MESSAGES: :[[@LINE-10]]:37: note: batch it: 'category_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by category_id
   };
   walk(root, walk);
