@@ -286,7 +286,11 @@ std::optional<std::string> leadingSqlText(const Expr *E,
   TextReader R(Facts, TextReader::Leading);
   if (!R.add(E) || R.Literals.empty())
     return std::nullopt;
-  return R.Text.substr(0, R.Text.find(SqlHole));
+  std::string Leading = R.Text.substr(0, R.Text.find(SqlHole));
+  // A value spliced into a string literal (`id = '%1'`): the literal ends.
+  if (char Quote = openQuoteAtEnd(Leading))
+    Leading += Quote;
+  return Leading;
 }
 
 const Expr *textSource(const Expr *E, const FunctionFacts &Facts) {

@@ -176,4 +176,26 @@ size_t mainStatementStart(llvm::ArrayRef<SqlToken> Toks) {
   return I;
 }
 
+char openQuoteAtEnd(StringRef Sql) {
+  char Open = 0;
+  for (size_t I = 0; I < Sql.size(); ++I) {
+    char C = Sql[I];
+    if (Open) {
+      // A doubled quote closes and opens again: the parity holds.
+      if (C == Open)
+        Open = 0;
+    } else if (C == '\'' || C == '"') {
+      Open = C;
+    } else if (Sql.substr(I, 2) == "--") {
+      I = std::min(Sql.find('\n', I), Sql.size());
+    } else if (Sql.substr(I, 2) == "/*") {
+      size_t End = Sql.find("*/", I + 2);
+      if (End == StringRef::npos)
+        return 0;
+      I = End + 1;
+    }
+  }
+  return Open;
+}
+
 } // namespace nplusone

@@ -5,6 +5,7 @@
 // RUN: %check_nplusone --fix=none %s %t -- -- -std=c++17 -fPIC -I %qt5_include
 
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 #include <QtCore/QVariant>
 #include <QtSql/QSqlQuery>
 #include <cstdio>
@@ -38,6 +39,24 @@ void markSeen(QSqlQuery &q, const std::vector<int> &messageIds) {
     // CHECK-MESSAGES: :[[@LINE-3]]:70: note: the element value 'id' flows into the UPDATE's SQL text here
     // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
+}
+
+// The key spliced into a quoted literal ('%1'), as a feed reader marks its
+// news read: still an UPDATE. A SELECT with a quoted key stays a read.
+void markFeedRead(QSqlQuery &q, const QStringList &feedIds) {
+  for (const QString &feedId : feedIds) {
+    q.exec(QString("UPDATE news SET read = 2 WHERE feedId == '%1' AND read == 1").arg(feedId));
+    q.exec(QString("SELECT count(*) FROM news WHERE feedId == '%1' AND read == 0").arg(feedId));
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: UPDATE runs once per element of 'feedIds' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'feedIds' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:87: note: the element value 'feedId' flows into the UPDATE's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
+    // CHECK-MESSAGES: :[[@LINE-6]]:5: warning: query runs once per element of 'feedIds' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
+    // CHECK-MESSAGES: :[[@LINE-9]]:3: note: the loop over the elements of 'feedIds' is here
+    // CHECK-MESSAGES: :[[@LINE-8]]:88: note: the element value 'feedId' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-9]]:12: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
+  }
 }
 
 // The same text built with fmt::format.
