@@ -64,8 +64,11 @@ bool inLoopSubtree(int Loop, int Ancestor, const FunctionFacts &Facts) {
   return false;
 }
 
-bool resultEndsLoop(const CallFacts &C, int Loop, const FunctionFacts &Facts) {
+bool resultEndsLoop(const CallFacts &C, int Loop, const FunctionFacts &Facts,
+                    bool InHandle) {
   const ValueDecl *Result = Facts.varOfFullExpr(C.FullExpr);
+  if (!Result && InHandle)
+    Result = Facts.handleOf(C);
   const Expr *Cond = loopCondition(Facts.loops()[Loop]);
   if (Cond && (testsResult(Cond, C, Result, Facts) ||
                flagSetAfter(Cond, C, Loop, Facts)))

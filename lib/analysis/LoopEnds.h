@@ -24,8 +24,11 @@ namespace nplusone {
 /// into Facts.loops()) ends: the loop's condition tests it (`while (rc ==
 /// SQLITE_BUSY)`), an exit of the loop is conditional on it (`if
 /// (r.empty()) break;`), or the condition tests a flag set to a constant
-/// after the call (`done = true`).
-bool resultEndsLoop(const CallFacts &C, int Loop, const FunctionFacts &Facts);
+/// after the call (`done = true`). With \p InHandle, a result the call
+/// leaves in its statement handle counts too (`q.exec(...); if (!q.next())
+/// break;`).
+bool resultEndsLoop(const CallFacts &C, int Loop, const FunctionFacts &Facts,
+                    bool InHandle = false);
 
 /// True when \p Loop is \p Ancestor or nested in it.
 bool inLoopSubtree(int Loop, int Ancestor, const FunctionFacts &Facts);

@@ -496,10 +496,13 @@ LoopChoice LoopQueryFinder::chooseLoop(const SiteCall &S,
 
 /// A retry, poll or paging loop the call's result ends. A loop over rows
 /// has a row source of its own: a check of a query's result in it (`if
-/// (!config) break;`) is error handling, not what drives the loop.
+/// (!config) break;`) is error handling, not what drives the loop. A loop
+/// that walks nothing may wait on a result read from the statement handle
+/// (`q.exec(...); if (!q.next() || q.value(0).toInt() == 0) break;`).
 bool LoopQueryFinder::endsItsLoop(const CallFacts &C, int Loop) const {
-  return Loops[Loop].Source != LoopSource::QueryRows &&
-         resultEndsLoop(C, Loop, Facts);
+  LoopSource Source = Loops[Loop].Source;
+  return Source != LoopSource::QueryRows &&
+         resultEndsLoop(C, Loop, Facts, Source == LoopSource::None);
 }
 
 /// A callee down the chain runs the statement in a loop of its own over rows

@@ -696,12 +696,74 @@ void classifyIterator(RowLoop &L, const ValueDecl *Var, const CallFacts &Next,
   }
 }
 
+/// The container a loop's condition tests for elements left: `!todo.empty()`,
+/// `!queue.isEmpty()`, `stack.size()`, `todo.size() > 0`; null otherwise.
+const ValueDecl *containerTestedNonEmpty(const Expr *Cond) {
+  Cond = Cond ? Cond->IgnoreParenImpCasts() : nullptr;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot) {
+    const Expr *Object =
+        objectOfAccessor(UO->getSubExpr(), {"empty", "isEmpty"});
+    return Object ? rootDecl(Object) : nullptr;
+  }
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Cond)) {
+    const auto *Zero =
+        dyn_cast<IntegerLiteral>(BO->getRHS()->IgnoreParenImpCasts());
+    if ((BO->getOpcode() != BO_GT && BO->getOpcode() != BO_NE) || !Zero ||
+        Zero->getValue() != 0)
+      return nullptr;
+    Cond = BO->getLHS();
+  }
+  const Expr *Object = objectOfAccessor(Cond, {"size", "count", "length"});
+  return Object ? rootDecl(Object) : nullptr;
+}
+
+/// In \p Loop, draining the container \p Work, the variable each iteration
+/// takes an element into (`int id = todo.back(); todo.pop_back();`, `id =
+/// queue.dequeue();`); null when the loop takes none or removes none.
+const ValueDecl *elementTaken(const ValueDecl *Work, const Stmt *Loop,
+                              const FunctionFacts &Facts) {
+  static const StringRef Removes[] = {"dequeue",     "takeFirst", "takeLast",
+                                      "pop",         "pop_front", "pop_back",
+                                      "removeFirst", "removeLast"};
+  auto Takes = [&](const Expr *E, llvm::ArrayRef<StringRef> Names) {
+    const Expr *Object = objectOfAccessor(E, Names);
+    return Object && rootDecl(Object) == Work;
+  };
+  bool Removed =
+      walkSubtree(loopBody(Loop), [&](const Stmt *S) {
+        const auto *E = dyn_cast<Expr>(S);
+        return E && Takes(E, Removes) ? WalkAction::Stop : WalkAction::Continue;
+      }) == WalkResult::Stopped;
+  if (!Removed)
+    return nullptr;
+  const FlowEdge *First = nullptr;
+  for (const FlowEdge &E : Facts.edges())
+    if (!E.Update && Facts.loopHolds(Loop, E.Src->getBeginLoc()) &&
+        (Takes(E.Src, Removes) ||
+         Takes(E.Src, {"front", "back", "first", "last", "top", "head"})) &&
+        (!First || E.Src->getBeginLoc() < First->Src->getBeginLoc()))
+      First = &E;
+  return First ? First->Dst : nullptr;
+}
+
 /// A while or do loop. An index loop when it compares a variable with a row
 /// count or a result's size (`while (i < PQntuples(res)) { ...; ++i; }`);
 /// a walk of a list (`while (u) { ...; u = u->next; }`, a list popped); a
-/// walk by an iterator function (`while ((c = next_item(&it)))`).
+/// worklist drained (`while (!todo.empty())`); a walk by an iterator
+/// function (`while ((c = next_item(&it)))`).
 void classifyCondLoop(RowLoop &L, const Expr *Cond, const Stmt *Loop,
                       const FunctionFacts &Facts, RowsContext &Ctx) {
+  // A worklist drained one element per iteration: a tree walked level by
+  // level.
+  if (const ValueDecl *Work = containerTestedNonEmpty(Cond))
+    if (const ValueDecl *Taken = elementTaken(Work, Loop, Facts)) {
+      L.Source = LoopSource::Elements;
+      L.RowVar = Taken;
+      L.ResultVar = Work;
+      L.Name = nameOf(Work);
+      return;
+    }
   const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
       Cond ? Cond->IgnoreParenImpCasts() : nullptr);
   bool Compares = Cmp && Cmp->isRelationalOp();
