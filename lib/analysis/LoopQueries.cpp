@@ -351,6 +351,7 @@ private:
   bool variesInLoop(const SiteCall &S, int Loop);
   bool endsItsLoop(const CallFacts &C, int Loop) const;
   bool repeatsInCallee(const LoopQueryFinding &F) const;
+  bool writesTableRead(const LoopQueryFinding &F, int Loop) const;
   LabelMask siteLabels(const SiteCall &S, const ValueFlow &Flow,
                        LabelMask Wanted = 0,
                        LoopQueryFinding *F = nullptr) const;
@@ -526,6 +527,28 @@ bool LoopQueryFinder::repeatsInCallee(const LoopQueryFinding &F) const {
   return false;
 }
 
+/// The loop also writes the table the read reads (a count of a folder's
+/// children before each UPDATE that moves one into it): each iteration
+/// reads what the one before changed, so the read is no loop invariant.
+bool LoopQueryFinder::writesTableRead(const LoopQueryFinding &F,
+                                      int Loop) const {
+  const FunctionFacts &Owner =
+      F.TargetFunction ? Ctx.facts(*F.TargetFunction) : Facts;
+  std::optional<std::string> Text = leadingSqlText(F.Target.Sql, &Owner);
+  std::optional<std::string> Read = Text ? sqlMainTable(*Text) : std::nullopt;
+  if (!Read)
+    return false;
+  return llvm::any_of(Facts.calls(), [&](const CallFacts &C) {
+    if (C.Loop < 0 || !inLoopSubtree(C.Loop, Loop, Facts) ||
+        !(C.Roles & RoleExecute))
+      return false;
+    QueryTarget T = describeQuery(C, Facts, &Ctx);
+    auto Write = T.IsWrite ? leadingSqlText(T.Sql, &Facts) : std::nullopt;
+    auto Table = Write ? sqlWrittenTable(*Write) : std::nullopt;
+    return Table && StringRef(*Table).equals_insensitive(*Read);
+  });
+}
+
 /// Neither the rows nor anything else the loop changes feeds the site:
 /// false means the same query on every iteration.
 bool LoopQueryFinder::variesInLoop(const SiteCall &S, int Loop) {
@@ -575,7 +598,8 @@ bool LoopQueryFinder::classify(const SiteCall &S, LoopChoice &Choice,
     // its answer is expected to change. Pagination and the like vary too.
     if (S.C.InConditionOf == Choice.Innermost ||
         endsItsLoop(S.C, Choice.Innermost) ||
-        variesInLoop(S, Choice.Innermost) || repeatsInCallee(F))
+        variesInLoop(S, Choice.Innermost) || repeatsInCallee(F) ||
+        writesTableRead(F, Choice.Innermost))
       return false;
     F.Kind = FindingKind::LoopInvariantQuery;
     F.Loop = Choice.Innermost;

@@ -229,6 +229,37 @@ std::optional<std::string> sqlMainTable(StringRef Sql) {
   return Table;
 }
 
+std::optional<std::string> sqlWrittenTable(StringRef Sql) {
+  SqlTokens Toks;
+  if (!tokenizeSql(Sql, Toks))
+    return std::nullopt;
+  size_t Main = mainStatementStart(Toks);
+  if (Main >= Toks.size())
+    return std::nullopt;
+  const SqlToken &Lead = Toks[Main];
+  // `UPDATE [OR REPLACE] t`: the name follows the verb and its conflict
+  // clause; the others name it after INTO or FROM.
+  const char *Before = Lead.isWord("update")   ? "update"
+                       : Lead.isWord("delete") ? "from"
+                       : Lead.isWord("insert") || Lead.isWord("replace")
+                           ? "into"
+                           : nullptr;
+  if (!Before)
+    return std::nullopt;
+  for (size_t I = Main; I + 1 < Toks.size() && I < Main + 4; ++I) {
+    if (!Toks[I].isWord(Before))
+      continue;
+    size_t At = I + 1;
+    if (Lead.isWord("update") && Toks[At].isWord("or"))
+      At += 2;
+    std::string Table = At < Toks.size() ? tableNameAt(Toks, At) : "";
+    if (!Table.empty())
+      return Table;
+    break;
+  }
+  return std::nullopt;
+}
+
 bool sqlReturnsAtMostOneRow(StringRef Sql) {
   SqlTokens Toks;
   if (!tokenizeSql(Sql, Toks))

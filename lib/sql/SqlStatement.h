@@ -67,6 +67,10 @@ bool isTransactionEnd(llvm::StringRef Sql);
 /// cursor's FETCH).
 std::optional<std::string> sqlMainTable(llvm::StringRef Sql);
 
+/// The table a write changes: `INSERT [OR ...] INTO t`, `UPDATE [OR ...] t`,
+/// `DELETE FROM t`, `REPLACE INTO t`; none for anything else.
+std::optional<std::string> sqlWrittenTable(llvm::StringRef Sql);
+
 /// True when the statement's own clauses limit it to one row: `LIMIT 1`,
 /// `TOP 1`, `FETCH FIRST 1 ROW ONLY` at its top level.
 bool sqlReturnsAtMostOneRow(llvm::StringRef Sql);
