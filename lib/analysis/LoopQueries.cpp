@@ -266,7 +266,8 @@ const Expr *rowOperand(const Expr *E, const ValueFlow &Flow, LabelMask Wanted) {
         Operands.push_back(Init);
     } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Cur)) {
       OverloadedOperatorKind K = OC->getOperator();
-      if (K == OO_Plus || K == OO_PlusEqual || K == OO_LessLess)
+      if (K == OO_Plus || K == OO_PlusEqual || K == OO_LessLess ||
+          K == OO_Percent)
         Operands.append(OC->arg_begin(), OC->arg_end());
     } else if (const auto *C = dyn_cast<CallExpr>(Cur)) {
       const FunctionDecl *FD = C->getDirectCallee();

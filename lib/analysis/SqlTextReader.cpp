@@ -119,7 +119,9 @@ bool TextReader::add(const Expr *E) {
         VD && !isa<ParmVarDecl>(VD))
       return addVariable(VD, DRE->getBeginLoc());
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (OC->getOperator() == OO_Plus && OC->getNumArgs() == 2)
+    // `head % QString(...)`: QStringBuilder's `%` concatenates too.
+    if ((OC->getOperator() == OO_Plus || OC->getOperator() == OO_Percent) &&
+        OC->getNumArgs() == 2)
       return add(OC->getArg(0)) && add(OC->getArg(1));
     // What a statement starts with is its left operand's text.
     if (M == Leading && OC->getNumArgs() > 0)

@@ -69,7 +69,8 @@ enum class TextFormatStyle {
 std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD);
 
 /// True for a call that views text as another string type without changing
-/// it: `s.c_str()`, `s.data()`, `q.toStdString()`, `q.toUtf8()`.
+/// it: `s.c_str()`, `s.data()`, `q.toStdString()`, `q.toUtf8()`, and a
+/// conversion operator (`std::string` to `std::string_view`).
 bool isTextView(const clang::FunctionDecl *FD);
 
 /// True for a macro that wraps one string literal into a library's string

@@ -56,7 +56,7 @@ double invoiceTotals(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'invoices' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the loop over the rows of 'invoices' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:66: note: the row value 'tx.quote(id)' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:18: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:47: note: batch it: 'invoice_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by invoice_id
     std::tuple<double> line;
     while (lines >> line)
       total += std::get<0>(line);
@@ -68,7 +68,7 @@ double invoiceTotals(pqxx::work &tx) {
     // CHECK-MESSAGES: :[[@LINE-17]]:20: note: 'invoices' is the result of the query here
     // CHECK-MESSAGES: :[[@LINE-18]]:3: note: the loop over the rows of 'invoices' is here
     // CHECK-MESSAGES: :[[@LINE-5]]:60: note: the row value 'tx.quote(id)' flows into the query's SQL text here
-    // CHECK-MESSAGES: :[[@LINE-5]]:23: note: batch it: the rows of all keys in one query with '= ANY($1)', or a JOIN in the outer query
+    // CHECK-MESSAGES: :[[@LINE-5]]:53: note: batch it: 'invoice_id = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by invoice_id
     std::tuple<double> refund;
     while (refunds >> refund)
       total -= std::get<0>(refund);

@@ -4,7 +4,9 @@
 // buffer earlier is a read, and stays one.
 // RUN: %check_nplusone --fix=none %s %t -- -- -std=c++17 -fPIC -I %qt5_include
 
+#include <QtCore/QList>
 #include <QtCore/QString>
+#include <QtCore/QStringBuilder>
 #include <QtCore/QStringList>
 #include <QtCore/QVariant>
 #include <QtSql/QSqlQuery>
@@ -56,6 +58,20 @@ void markFeedRead(QSqlQuery &q, const QStringList &feedIds) {
     // CHECK-MESSAGES: :[[@LINE-9]]:3: note: the loop over the elements of 'feedIds' is here
     // CHECK-MESSAGES: :[[@LINE-8]]:88: note: the element value 'feedId' flows into the query's SQL text here
     // CHECK-MESSAGES: :[[@LINE-9]]:12: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
+  }
+}
+
+// The text joined with QStringBuilder's operator%.
+void starNews(QSqlQuery &q, const QList<int> &newsIds) {
+  const QString head("UPDATE news SET starred = 1");
+  for (int id : newsIds) {
+    const QString sql = head % QString(" WHERE id = %1").arg(id);
+    q.exec(sql);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'newsIds' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'newsIds' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:62: note: the element value 'id' flows into the UPDATE's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
   }
 }
 

@@ -169,7 +169,10 @@ std::optional<TextFormatStyle> textFormatStyle(const clang::FunctionDecl *FD) {
 }
 
 bool isTextView(const clang::FunctionDecl *FD) {
-  return entryFor<const char *>(FD, TextViews, nameOf) != nullptr;
+  // A conversion operator hands on the text it holds or builds
+  // (`std::string` to `std::string_view`, a QStringBuilder to QString).
+  return llvm::isa_and_nonnull<clang::CXXConversionDecl>(FD) ||
+         entryFor<const char *>(FD, TextViews, nameOf) != nullptr;
 }
 
 bool isLiteralMacro(llvm::StringRef Name) {
