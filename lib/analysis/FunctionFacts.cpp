@@ -279,6 +279,16 @@ void FactsWalker::VisitIfStmt(const IfStmt *IS) {
   size_t First = firstLoopLeftBy(finalExit(IS->getThen()));
   if (First < LoopStack.size() && IS->getCond())
     F.Exits.push_back({IS->getCond(), loopsFrom(First)});
+  // `if (int id = *c.i; false) {} else BODY` (Qt's foreach in C++17): a
+  // constant condition runs one branch every time.
+  const Expr *Cond = IS->getCond();
+  bool Value = false;
+  if (Cond && !Cond->isValueDependent() && !Cond->containsErrors() &&
+      Cond->EvaluateAsBooleanCondition(Value, F.FD.getASTContext())) {
+    child(Value ? IS->getThen() : IS->getElse());
+    guardedChild(Cond, Value ? IS->getElse() : IS->getThen(), Value);
+    return;
+  }
   guardedChild(IS->getCond(), IS->getThen(), /*InElse=*/false);
   guardedChild(IS->getCond(), IS->getElse(), /*InElse=*/true);
 }
@@ -935,6 +945,14 @@ const FieldDecl *FunctionFacts::handleFieldOf(const CallFacts &C) const {
 const CallFacts *FunctionFacts::callIn(const Expr *E) const {
   for (unsigned Steps = 0; E && Steps < 64; ++Steps) {
     E = E->IgnoreParens();
+    // A copy or move (`QList<int> ids = idsList();` before C++17) hands on
+    // the value of the call it copies.
+    const auto *Copy = dyn_cast<CXXConstructExpr>(E);
+    if (Copy && Copy->getNumArgs() == 1 &&
+        Copy->getConstructor()->isCopyOrMoveConstructor()) {
+      E = Copy->getArg(0);
+      continue;
+    }
     if (const CallFacts *C = factsOf(E))
       return C;
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E))

@@ -583,7 +583,10 @@ void classifyIndexLoop(RowLoop &L, const ValueDecl *Var, const Expr *Init,
                        const Expr *Cond, const Stmt *Loop,
                        const FunctionFacts &Facts, RowsContext &Ctx) {
   L.RowVar = Var;
-  const Expr *Over = objectOfAccessor(Init, {"begin", "cbegin", "rbegin"});
+  // Qt's foreach walks a copy of its container: `for (auto c =
+  // QtPrivate::qMakeForeachContainer(ids); c.i != c.e; ++c.i)`.
+  const Expr *Over = objectOfAccessor(
+      Init, {"begin", "cbegin", "rbegin", "qMakeForeachContainer"});
   const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
       Cond ? Cond->IgnoreParenImpCasts() : nullptr);
   const Expr *Bound = Cmp && Cmp->isComparisonOp()
@@ -913,6 +916,24 @@ void seedCurrentRow(ValueFlow &Flow, const RowLoop &L, uint64_t Label) {
 
 namespace {
 
+/// `for (int id = *c.i; c.control; c.control = 0)` (Qt's foreach before
+/// C++17): the increment clears what the condition tests, so the body runs
+/// once per entry.
+bool clearsItsCondition(const ForStmt *FS) {
+  const auto *Inc = dyn_cast_or_null<BinaryOperator>(FS->getInc());
+  const Expr *Cond = FS->getCond();
+  if (!Inc || Inc->getOpcode() != BO_Assign || !Cond)
+    return false;
+  const auto *Zero =
+      dyn_cast<IntegerLiteral>(Inc->getRHS()->IgnoreParenImpCasts());
+  const auto *Tested = dyn_cast<MemberExpr>(Cond->IgnoreParenImpCasts());
+  const auto *Cleared =
+      dyn_cast<MemberExpr>(Inc->getLHS()->IgnoreParenImpCasts());
+  return Zero && Zero->getValue() == 0 && Tested && Cleared &&
+         Tested->getMemberDecl() == Cleared->getMemberDecl() &&
+         rootDecl(Tested) == rootDecl(Cleared);
+}
+
 /// Pass 1: what each loop walks by its own shape (range, index, iterator,
 /// algorithm), and whether its body runs at most once.
 void classifyByShape(std::vector<RowLoop> &Loops, const FunctionFacts &Facts,
@@ -927,7 +948,7 @@ void classifyByShape(std::vector<RowLoop> &Loops, const FunctionFacts &Facts,
       L.RunsAtMostOnce = endsInExit(RF->getBody());
     } else if (const auto *FS = dyn_cast<ForStmt>(Loop)) {
       classifyFor(L, FS, Facts, Ctx);
-      L.RunsAtMostOnce = endsInExit(FS->getBody());
+      L.RunsAtMostOnce = endsInExit(FS->getBody()) || clearsItsCondition(FS);
     } else if (const auto *WS = dyn_cast<WhileStmt>(Loop)) {
       classifyCondLoop(L, WS->getCond(), WS, Facts, Ctx);
       L.RunsAtMostOnce =
