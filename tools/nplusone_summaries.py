@@ -72,8 +72,8 @@ def inputs_current(doc):
 
 def write_index(summary_dir):
     """Writes the directory's index (SummaryFile.h: SummaryIndexName): each
-    summary file's size, modification time and keys, so that a check reads
-    only the summaries of the functions it calls. A file that is not a
+    summary file's size, modification time, keys and database drivers, so
+    that a check reads only the summaries of the functions it calls. A file that is not a
     summary is listed without keys: the index still describes the
     directory, and nothing points at that file."""
     files = {}
@@ -85,8 +85,10 @@ def write_index(summary_dir):
         doc = read_summary(path)
         keys = [f["key"] for f in (doc or {}).get("functions", [])
                 if isinstance(f, dict) and isinstance(f.get("key"), str)]
+        drivers = [d for d in (doc or {}).get("drivers", [])
+                   if isinstance(d, str)]
         files[name] = {"size": st.st_size, "mtime": st.st_mtime_ns,
-                       "keys": keys}
+                       "keys": keys, "drivers": drivers}
     path = os.path.join(summary_dir, INDEX_NAME)
     tmp = "%s.tmp-%d" % (path, os.getpid())
     with open(tmp, "w", encoding="utf-8") as f:

@@ -215,28 +215,47 @@ std::vector<RowLoop> AnalysisContext::rowLoops(const FunctionDecl &FD) {
   return Result;
 }
 
+std::vector<std::string> AnalysisContext::selectedDrivers() {
+  std::vector<std::string> Result;
+  forEachUnitCall(
+      RoleSelectDriver, [&](const CallFacts &C, const FunctionFacts &F) {
+        std::optional<SqlTextParts> Name =
+            sqlTextParts(callArg(C.Call, C.Api.Function->SqlArg), &F);
+        Result.push_back(std::string(C.Api.Library->Name) + ":" +
+                         (Name ? Name->Text : ""));
+        return true;
+      });
+  return Result;
+}
+
 bool AnalysisContext::runsInProcess(const LibraryModel &Lib) {
   if (Lib.InProcess || Lib.InProcessDrivers.empty())
     return Lib.InProcess;
   auto [It, Inserted] = InProcessByLibrary.try_emplace(&Lib, false);
   if (!Inserted)
     return It->second;
+  std::string Prefix = std::string(Lib.Name) + ":";
+  auto Of = [&](const std::vector<std::string> &All) {
+    std::vector<StringRef> Mine;
+    for (const std::string &D : All)
+      if (startsWith(D, Prefix))
+        Mine.push_back(StringRef(D).drop_front(Prefix.size()));
+    return Mine;
+  };
+  // The unit's own choice; when it makes none, the program's (whole-program
+  // mode: the unit that opens the database is often another).
+  std::vector<std::string> Unit = selectedDrivers(), Program;
+  std::vector<StringRef> Drivers = Of(Unit);
+  if (Drivers.empty() && Store) {
+    Program = Store->drivers();
+    Drivers = Of(Program);
+  }
   // Conservative: a driver chosen at run time, or one client-server driver
   // beside an embedded one, leaves the unit client-server.
-  bool Selected = false;
-  bool ClientServer = false;
-  forEachUnitCall(
-      RoleSelectDriver, [&](const CallFacts &C, const FunctionFacts &F) {
-        if (C.Api.Library != &Lib)
-          return true;
-        std::optional<SqlTextParts> Name =
-            sqlTextParts(callArg(C.Call, C.Api.Function->SqlArg), &F);
-        ClientServer =
-            !Name || !llvm::is_contained(Lib.InProcessDrivers, Name->Text);
-        Selected = true;
-        return !ClientServer;
-      });
-  return It->second = Selected && !ClientServer;
+  return It->second =
+             !Drivers.empty() && llvm::all_of(Drivers, [&](StringRef D) {
+               return llvm::is_contained(Lib.InProcessDrivers, D);
+             });
 }
 
 void AnalysisContext::forEachUnitCall(

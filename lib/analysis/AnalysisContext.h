@@ -157,6 +157,9 @@ public:
   /// Whole-program mode: the summaries of other units, read for calls to
   /// functions that have no body here.
   void setSummaryStore(SummaryStore *S) { Store = S; }
+  /// The database drivers this unit selects, as UnitSummary::Drivers
+  /// records them.
+  std::vector<std::string> selectedDrivers();
   /// Exporting this unit's summary: calls into other units are recorded in
   /// the summaries (RemoteCalls) rather than read from the store.
   void setExporting(bool On) { Exporting = On; }

@@ -195,6 +195,7 @@ UnitSummary UnitExporter::run(llvm::ArrayRef<const FunctionDecl *> Functions) {
       Unit.Functions.push_back(std::move(R));
   }
   Unit.Calls.assign(Called.begin(), Called.end());
+  Unit.Drivers = Ctx.selectedDrivers();
   return std::move(Unit);
 }
 

@@ -129,7 +129,9 @@ json::Value functionToJson(const FunctionSummaryRecord &F) {
 } // namespace
 
 std::string summaryToJson(const UnitSummary &Summary) {
-  json::Array Inputs, Functions, Calls;
+  json::Array Inputs, Functions, Calls, Drivers;
+  for (const std::string &D : Summary.Drivers)
+    Drivers.push_back(D);
   for (const SummaryInput &I : Summary.Inputs)
     Inputs.push_back(json::Object{{"path", I.Path}, {"sha1", I.Hash}});
   for (const FunctionSummaryRecord &F : Summary.Functions)
@@ -141,7 +143,8 @@ std::string summaryToJson(const UnitSummary &Summary) {
                                  {"unit", Summary.Unit},
                                  {"inputs", std::move(Inputs)},
                                  {"functions", std::move(Functions)},
-                                 {"calls", std::move(Calls)}};
+                                 {"calls", std::move(Calls)},
+                                 {"drivers", std::move(Drivers)}};
   std::string Text;
   raw_string_ostream OS(Text);
   {
@@ -358,6 +361,14 @@ bool SummaryReader::unit(const json::Object &O, UnitSummary &U) {
       return fail("the file: 'calls' holds a value that is not a string");
     U.Calls.push_back(Key->str());
   }
+  // Optional: summaries written before drivers were recorded have none.
+  if (const json::Array *Drivers = O.getArray("drivers"))
+    for (const json::Value &V : *Drivers) {
+      auto Driver = V.getAsString();
+      if (!Driver)
+        return fail("the file: 'drivers' holds a value that is not a string");
+      U.Drivers.push_back(Driver->str());
+    }
   return true;
 }
 

@@ -155,6 +155,8 @@ bool SummaryStore::readIndex() {
     for (const json::Value &K : *Keys)
       if (auto Key = K.getAsString())
         define(Functions, *Key, &U);
+    const json::Array *Drivers = F->getArray("drivers");
+    U.SelectsDriver = Drivers && !Drivers->empty();
   }
   return true;
 }
@@ -166,9 +168,22 @@ void SummaryStore::index() {
     return;
   Functions.clear();
   for (auto &Entry : Units)
-    if (parse(*Entry.second))
+    if (parse(*Entry.second)) {
       for (const FunctionSummaryRecord &R : Entry.second->Summary.Functions)
         define(Functions, R.Key, Entry.second.get());
+      Entry.second->SelectsDriver = !Entry.second->Summary.Drivers.empty();
+    }
+}
+
+std::vector<std::string> SummaryStore::drivers() {
+  std::vector<std::string> Result;
+  for (auto &Entry : Units) {
+    LoadedUnit &U = *Entry.second;
+    if (U.SelectsDriver && parse(U) && isCurrent(U))
+      Result.insert(Result.end(), U.Summary.Drivers.begin(),
+                    U.Summary.Drivers.end());
+  }
+  return Result;
 }
 
 bool SummaryStore::isCurrent(LoadedUnit &U) {

@@ -51,6 +51,10 @@ public:
   /// them is), within \p Budget calls; null when it returns none known.
   const SummaryRows *rows(llvm::StringRef Key, unsigned Budget);
 
+  /// The database drivers the program's units select (UnitSummary::Drivers),
+  /// from the summaries that are current.
+  std::vector<std::string> drivers();
+
   /// Problems met since the last call, one line each, naming the file.
   std::vector<std::string> takeProblems();
 
@@ -68,6 +72,8 @@ private:
     bool Broken = false;
     UnitSummary Summary;
     llvm::StringMap<const FunctionSummaryRecord *> ByKey;
+    /// The unit selects a database driver (from the index, or parsed).
+    bool SelectsDriver = false;
     /// 0: not checked in this translation unit; 1: current; 2: stale.
     int State = 0;
   };

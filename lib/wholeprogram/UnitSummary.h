@@ -129,6 +129,10 @@ struct UnitSummary {
   /// Every function of other units the unit calls, for tools that need its
   /// dependencies (tools/nplusone-run.py).
   std::vector<std::string> Calls;
+  /// The database drivers the unit selects (`addDatabase("QSQLITE")`), as
+  /// `library:driver`, with no driver after the colon for one chosen at run
+  /// time: the other units of the program run on them too.
+  std::vector<std::string> Drivers;
 };
 
 } // namespace nplusone

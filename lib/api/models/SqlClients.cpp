@@ -40,7 +40,10 @@ const ApiFunction QtSqlFunctions[] = {
     method("QSqlDatabase::transaction", RoleTransaction),
     method("QSqlDatabase::commit", RoleTransactionEnd),
     method("QSqlDatabase::rollback", RoleTransactionEnd),
-    api("QSqlDatabase::addDatabase", RoleSelectDriver).sqlAt(0),
+    // The overload taking a QSqlDriver object names no driver.
+    api("QSqlDatabase::addDatabase", RoleSelectDriver)
+        .sqlAt(0)
+        .sqlOfType("QString"),
     method("QSqlTableModel::select", RoleExecute).reads(),
     method("QSqlRelationalTableModel::select", RoleExecute).reads(),
     method("QSqlQueryModel::setQuery", RoleExecute).reads().sqlAt(0),

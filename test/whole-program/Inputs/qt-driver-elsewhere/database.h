@@ -1,0 +1,4 @@
+#pragma once
+#include <QtCore/QString>
+
+bool openDatabase(const QString &path);
