@@ -276,8 +276,12 @@ const Expr *rowOperand(const Expr *E, const ValueFlow &Flow, LabelMask Wanted) {
         Operands.push_back(MC->getImplicitObjectArgument());
       else if (FD && (textFormatStyle(FD) ||
                       (FD->isInStdNamespace() && FD->getIdentifier() &&
-                       FD->getName().take_front(3) == "to_")))
+                       FD->getName().take_front(3) == "to_"))) {
         Operands.append(C->arg_begin(), C->arg_end());
+        // `QString(...).arg(path).arg(tag)`: the earlier arg() calls.
+        if (MC)
+          Operands.push_back(MC->getImplicitObjectArgument());
+      }
     }
     const Expr *Next = nullptr;
     for (const Expr *Op : Operands) {

@@ -14,8 +14,10 @@
 #include "lib/ast/Expressions.h"
 #include "lib/ast/Statements.h"
 #include "lib/sql/SqlStatement.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -98,6 +100,14 @@ bool guardScopeHolds(const CallFacts &C, const RowLoop &L,
   return !Block || rangeHolds(Block, L.Loop);
 }
 
+/// \p A is written before \p B: compared where macros expand, so that a
+/// loop a macro writes (Qt's `foreach`) is placed at the macro's use.
+bool writtenBefore(const Stmt *A, const Stmt *B, const FunctionDecl &FD) {
+  const SourceManager &SM = FD.getASTContext().getSourceManager();
+  return SM.getExpansionLoc(A->getBeginLoc()) <
+         SM.getExpansionLoc(B->getBeginLoc());
+}
+
 } // namespace
 
 bool loopRunsInPipeline(const LoopQueryFinding &F, const RowLoop &L,
@@ -105,7 +115,7 @@ bool loopRunsInPipeline(const LoopQueryFinding &F, const RowLoop &L,
   const FunctionFacts &Facts = Ctx.facts(*F.Function);
   bool Started = false;
   for (const CallFacts &C : Facts.calls()) {
-    if (C.Call->getBeginLoc() < L.Loop->getBeginLoc()) {
+    if (writtenBefore(C.Call, L.Loop, *F.Function)) {
       Started |= (C.Roles & RolePipelineStart) != 0;
       continue;
     }
@@ -125,10 +135,10 @@ bool loopRunsInTransaction(const LoopQueryFinding &F, const RowLoop &L,
   // The calls before the loop in source order: the last step decides.
   llvm::SmallVector<const CallFacts *, 8> Before;
   for (const CallFacts &C : Ctx.facts(*F.Function).calls())
-    if (C.Call->getBeginLoc() < L.Loop->getBeginLoc())
+    if (writtenBefore(C.Call, L.Loop, *F.Function))
       Before.push_back(&C);
-  llvm::sort(Before, [](const CallFacts *A, const CallFacts *B) {
-    return A->Call->getBeginLoc() < B->Call->getBeginLoc();
+  llvm::sort(Before, [&](const CallFacts *A, const CallFacts *B) {
+    return writtenBefore(A->Call, B->Call, *F.Function);
   });
   bool Open = false;
   for (const CallFacts *C : Before) {
