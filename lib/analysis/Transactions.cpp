@@ -108,6 +108,19 @@ bool writtenBefore(const Stmt *A, const Stmt *B, const FunctionDecl &FD) {
          SM.getExpansionLoc(B->getBeginLoc());
 }
 
+/// \p C sits in a block that leaves the function before \p L is reached:
+/// `if (unchanged) { db_.commit(); return; }` ends no transaction for the
+/// code after it.
+bool leavesBeforeLoop(const CallFacts &C, const RowLoop &L,
+                      const FunctionDecl &FD) {
+  const CompoundStmt *Block =
+      innermostBlockAt(FD.getBody(), C.Call->getBeginLoc());
+  if (!Block || Block == FD.getBody() || rangeHolds(Block, L.Loop))
+    return false;
+  const Stmt *Exit = finalExit(Block);
+  return Exit && (isa<ReturnStmt>(Exit) || isa<CXXThrowExpr>(Exit));
+}
+
 } // namespace
 
 bool loopRunsInPipeline(const LoopQueryFinding &F, const RowLoop &L,
@@ -142,6 +155,8 @@ bool loopRunsInTransaction(const LoopQueryFinding &F, const RowLoop &L,
   });
   bool Open = false;
   for (const CallFacts *C : Before) {
+    if (leavesBeforeLoop(*C, L, *F.Function))
+      continue;
     switch (transactionStep(*C, F, Ctx)) {
     case TransactionStep::Opens:
       Open |= guardScopeHolds(*C, L, *F.Function);
