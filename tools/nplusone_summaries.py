@@ -73,9 +73,9 @@ def inputs_current(doc):
 def write_index(summary_dir):
     """Writes the directory's index (SummaryFile.h: SummaryIndexName): each
     summary file's size, modification time, keys and database drivers, so
-    that a check reads only the summaries of the functions it calls. A file that is not a
-    summary is listed without keys: the index still describes the
-    directory, and nothing points at that file."""
+    that a check reads only the summaries of the functions it calls. A file
+    that is not a summary is listed without keys: the index still describes
+    the directory, and nothing points at that file."""
     files = {}
     for name in sorted(os.listdir(summary_dir)):
         path = os.path.join(summary_dir, name)

@@ -235,26 +235,22 @@ bool AnalysisContext::runsInProcess(const LibraryModel &Lib) {
   if (!Inserted)
     return It->second;
   std::string Prefix = std::string(Lib.Name) + ":";
-  auto Of = [&](const std::vector<std::string> &All) {
-    std::vector<StringRef> Mine;
-    for (const std::string &D : All)
-      if (startsWith(D, Prefix))
-        Mine.push_back(StringRef(D).drop_front(Prefix.size()));
-    return Mine;
+  auto Of = [&](std::vector<std::string> All) {
+    llvm::erase_if(
+        All, [&](const std::string &D) { return !startsWith(D, Prefix); });
+    return All;
   };
   // The unit's own choice; when it makes none, the program's (whole-program
   // mode: the unit that opens the database is often another).
-  std::vector<std::string> Unit = selectedDrivers(), Program;
-  std::vector<StringRef> Drivers = Of(Unit);
-  if (Drivers.empty() && Store) {
-    Program = Store->drivers();
-    Drivers = Of(Program);
-  }
+  std::vector<std::string> Drivers = Of(selectedDrivers());
+  if (Drivers.empty() && Store)
+    Drivers = Of(Store->drivers());
   // Conservative: a driver chosen at run time, or one client-server driver
   // beside an embedded one, leaves the unit client-server.
   return It->second =
              !Drivers.empty() && llvm::all_of(Drivers, [&](StringRef D) {
-               return llvm::is_contained(Lib.InProcessDrivers, D);
+               return llvm::is_contained(Lib.InProcessDrivers,
+                                         D.drop_front(Prefix.size()));
              });
 }
 

@@ -80,8 +80,10 @@ private:
       return true;
     char Close = Open == '[' ? ']' : Open;
     for (++I;; ++I) {
-      if (I >= S.size())
+      if (I >= S.size()) {
+        Unclosed = Close;
         return false;
+      }
       if (S[I] != Close)
         continue;
       // A doubled quote is an escaped quote.
@@ -144,6 +146,11 @@ private:
     push(SqlTokenKind::Punct, Begin);
   }
 
+public:
+  /// The quote that would end a literal the text leaves open, or 0.
+  char Unclosed = 0;
+
+private:
   StringRef S;
   llvm::SmallVectorImpl<SqlToken> &Out;
   size_t I = 0;
@@ -177,25 +184,9 @@ size_t mainStatementStart(llvm::ArrayRef<SqlToken> Toks) {
 }
 
 char openQuoteAtEnd(StringRef Sql) {
-  char Open = 0;
-  for (size_t I = 0; I < Sql.size(); ++I) {
-    char C = Sql[I];
-    if (Open) {
-      // A doubled quote closes and opens again: the parity holds.
-      if (C == Open)
-        Open = 0;
-    } else if (C == '\'' || C == '"') {
-      Open = C;
-    } else if (Sql.substr(I, 2) == "--") {
-      I = std::min(Sql.find('\n', I), Sql.size());
-    } else if (Sql.substr(I, 2) == "/*") {
-      size_t End = Sql.find("*/", I + 2);
-      if (End == StringRef::npos)
-        return 0;
-      I = End + 1;
-    }
-  }
-  return Open;
+  SqlTokens Toks;
+  Lexer L(Sql, Toks);
+  return L.run() ? 0 : L.Unclosed;
 }
 
 } // namespace nplusone

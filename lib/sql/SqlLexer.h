@@ -63,9 +63,10 @@ using SqlTokens = llvm::SmallVector<SqlToken, 32>;
 /// on text it cannot tokenize (an unterminated quote or comment).
 bool tokenizeSql(llvm::StringRef Sql, llvm::SmallVectorImpl<SqlToken> &Out);
 
-/// The quote (`'` or `"`) left open at the end of \p Sql, or 0: the start of
-/// a statement cut where a value is spliced into a string literal
-/// (`... WHERE id = '` of `QString("... WHERE id = '%1'").arg(id)`).
+/// The quote that would close a literal (a string or quoted name) left open
+/// at the end of \p Sql, or 0: the start of a statement cut where a value is
+/// spliced into a string literal (`... WHERE id = '` of `QString("... WHERE
+/// id = '%1'").arg(id)`).
 char openQuoteAtEnd(llvm::StringRef Sql);
 
 /// Index of the first token of the main statement: skips leading '(' and a
