@@ -15,10 +15,10 @@ namespace nplusone {
 void QueryPerElementCheck::report(const LoopQueryFinding &F,
                                   const FunctionLoopQueries &Function) {
   const RowLoop &L = Function.Loops[F.Loop];
-  diag(F.At,
-       "query runs %select{once|up to once}0 %1 (N+1 queries); load the rows "
-       "for all elements in one query")
-      << (F.Conditional ? 1 : 0) << perIteration(L);
+  diag(F.At, "query runs %select{once|up to once}0 %1 (N+1 queries); "
+             "%select{load the rows for all elements|read the whole chain}2 in "
+             "one query")
+      << (F.Conditional ? 1 : 0) << perIteration(L) << (L.FollowsLinks ? 1 : 0);
   noteRowSource(*this, L, F.Function);
   noteRepeatingLoop(*this, F, Function);
   noteRowValue(*this, F, L);

@@ -130,6 +130,8 @@ std::string perIteration(const RowLoop &L) {
   case LoopSource::QueryRows:
     return "per row of " + loopSubject(L);
   case LoopSource::Elements:
+    if (L.FollowsLinks)
+      return "per link of the chain the loop follows";
     return L.Name.empty() ? "per element of the loop"
                           : "per element of '" + L.Name + "'";
   case LoopSource::None:
@@ -202,7 +204,13 @@ void noteRowSource(ClangTidyCheck &Check, const RowLoop &L,
     return;
   }
   if (L.Source != LoopSource::QueryRows) {
-    if (L.Source == LoopSource::Elements && !L.Name.empty())
+    if (L.FollowsLinks && L.RowVar)
+      Check.diag(L.Loop->getBeginLoc(),
+                 "the loop here takes the next '%0' from the row each lookup "
+                 "returns",
+                 DiagnosticIDs::Note)
+          << L.RowVar->getName();
+    else if (L.Source == LoopSource::Elements && !L.Name.empty())
       Check.diag(L.Loop->getBeginLoc(),
                  "the loop over the elements of '%0' is here",
                  DiagnosticIDs::Note)
@@ -394,6 +402,11 @@ void noteBatchedRead(ClangTidyCheck &Check, const LoopQueryFinding &F) {
     for (const FixItHint &Fix :
          literalFixes(SL, Plan.Rewrite->Edits, F.Function->getASTContext()))
       Diag << Fix;
+  } else if (Plan.FollowsLinks) {
+    Check.diag(At,
+               "batch it: read the whole chain in one recursive query (WITH "
+               "RECURSIVE), or load every link once and follow them in memory",
+               DiagnosticIDs::Note);
   } else if (const char *Hint = !Lib          ? nullptr
                                 : Plan.IsText ? Lib->TextBatchReadHint
                                               : Lib->BatchReadHint) {

@@ -38,6 +38,9 @@ struct BatchPlan {
   bool IsText = false;
   SqlDialect Dialect = SqlDialect::Generic;
   std::optional<BatchedSqlRewrite> Rewrite;
+  /// The loop follows a chain one link per read: no list of keys is known
+  /// up front, the batched form is a recursive query.
+  bool FollowsLinks = false;
   /// The single query joining the loop's rows with this lookup's, and the
   /// loop query's text to show it at.
   std::optional<JoinedSelect> Join;

@@ -162,8 +162,10 @@ BatchPlan planBatchedRead(const LoopQueryFinding &F, const RowLoop &L,
   if (!P.Text && !F.Target.Sql && F.Remote && !F.Remote->Sql.empty())
     P.Text = SqlTextParts{F.Remote->Sql, nullptr};
   P.IsText = P.Text || leadingSqlText(F.Target.Sql, Target);
+  P.FollowsLinks = L.FollowsLinks;
   // Redis commands are not SQL.
-  if (!P.Text || (F.Target.Library && !F.Target.Library->speaksSql()))
+  if (!P.Text || P.FollowsLinks ||
+      (F.Target.Library && !F.Target.Library->speaksSql()))
     return P;
   int Key = Target ? keyPlaceholderOf(F, P.Text->Text, *Target) : -1;
   P.Rewrite = rewriteKeyLookupBatched(P.Text->Text, P.Dialect, Key);

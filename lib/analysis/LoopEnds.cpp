@@ -21,7 +21,7 @@ namespace {
 
 /// \p E tests the result of \p C: it holds the call itself, the variable the
 /// result is stored in, or a local set from that variable (`bool ok =
-/// PQresultStatus(res) == PGRES_COMMAND_OK`).
+/// PQresultStatus(res) == PGRES_COMMAND_OK`, `state = q.value(0)`).
 bool testsResult(const Expr *E, const CallFacts &C, const ValueDecl *Result,
                  const FunctionFacts &Facts) {
   return walkSubtree(E, [&](const Stmt *S) {
@@ -33,9 +33,11 @@ bool testsResult(const Expr *E, const CallFacts &C, const ValueDecl *Result,
            if (DRE->getDecl() == Result)
              return WalkAction::Stop;
            const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-           const Expr *From = VD ? onlyAssignedValue(VD, Facts) : nullptr;
-           return From && mentionsDecl(From, Result) ? WalkAction::Stop
-                                                     : WalkAction::Continue;
+           bool SetFromResult =
+               VD && llvm::any_of(Facts.valuesOf(VD), [&](const Expr *From) {
+                 return mentionsDecl(From, Result);
+               });
+           return SetFromResult ? WalkAction::Stop : WalkAction::Continue;
          }) == WalkResult::Stopped;
 }
 

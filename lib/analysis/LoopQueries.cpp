@@ -484,8 +484,9 @@ LoopChoice LoopQueryFinder::chooseLoop(const SiteCall &S,
       continue;
     if (Choice.Repeating < 0)
       Choice.Repeating = Index;
-    // A fixed list repeats the site a fixed number of times: no N+1.
-    if (L.ConstantRange)
+    // A statement per entry of a fixed list runs a fixed number of times:
+    // no N+1. A read that takes nothing from the entry is still repeated.
+    if (L.ConstantRange && (Fed || Target.IsWrite))
       continue;
     if (Choice.Innermost < 0) {
       Choice.Innermost = Index;

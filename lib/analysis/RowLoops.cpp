@@ -616,10 +616,18 @@ void classifyIndexLoop(RowLoop &L, const ValueDecl *Var, const Expr *Init,
         Over = ME->getBase();
   if (!Over)
     Over = listWalked(Var, Init, Cond, Loop, Facts);
-  if (Over)
+  if (Over) {
     traceCollection(L, Over, Loop, Facts, Ctx);
-  else
-    L.Source = LoopSource::Elements;
+    return;
+  }
+  L.Source = LoopSource::Elements;
+  // `for (i = 0; i < 6; i++)` over six labels written in the source: a
+  // count fixed at compile time, like a braced list.
+  const ASTContext &AST = Facts.function().getASTContext();
+  L.ConstantRange = Init && Bound && !Init->isValueDependent() &&
+                    !Bound->isValueDependent() &&
+                    Init->isIntegerConstantExpr(AST) &&
+                    Bound->isIntegerConstantExpr(AST);
 }
 
 void classifyFor(RowLoop &L, const ForStmt *FS, const FunctionFacts &Facts,
@@ -1124,6 +1132,8 @@ void traceRowIndexLoops(std::vector<RowLoop> &Loops,
       continue;
     const Expr *Result = callArg(C.Call, C.Api.Function->HandleArg);
     L.Source = LoopSource::QueryRows;
+    // `for (i = 0; i < 10; i++)` over a result reads its first ten rows.
+    L.ConstantRange = false;
     L.Library = C.Api.Library;
     L.RowVar = VD;
     L.ResultVar = rootDecl(Result);
@@ -1203,6 +1213,79 @@ void traceCounterLookups(std::vector<RowLoop> &Loops,
   }
 }
 
+/// The variables \p Loop's condition tests: `while (parentId && !found)`.
+llvm::SmallVector<const VarDecl *, 2> testedVariables(const LoopFacts &Loop) {
+  llvm::SmallVector<const VarDecl *, 2> Vars;
+  walkSubtree(loopCondition(Loop), [&](const Stmt *S) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (!llvm::is_contained(Vars, VD) && Vars.size() < 4)
+          Vars.push_back(VD);
+    return WalkAction::Continue;
+  });
+  return Vars;
+}
+
+/// \p Var is set in loop \p Loop from a row the read \p C returned:
+/// `if (q.next()) parentId = q.value(0).toInt();`.
+bool setFromRowOf(const ValueDecl *Var, const CallFacts &C, int Loop,
+                  const FunctionFacts &Facts) {
+  ValueFlow Flow(Facts);
+  Flow.seedCursor(Facts.handleOf(C), 1);
+  if (const ValueDecl *Result = Facts.varOfFullExpr(C.FullExpr)) {
+    Flow.seedCursor(Result, 1);
+    Flow.seedVariable(Result, 1);
+  }
+  Flow.propagate();
+  return llvm::any_of(Facts.edges(), [&](const FlowEdge &E) {
+    return E.Dst == Var && E.Loop >= 0 && inLoopSubtree(E.Loop, Loop, Facts) &&
+           C.Call->getBeginLoc() < E.Src->getBeginLoc() && Flow.labelsOf(E.Src);
+  });
+}
+
+/// Pass 7, a chain followed one link per query: `while (parentId) {
+/// ...SELECT parentId FROM folders WHERE id = parentId...; parentId = <the
+/// row's parentId>; }` climbs a tree one SELECT per ancestor. The variable
+/// the loop tests keys a read of one row, and is set from that row: the loop
+/// walks the chain's links. A paged read (LIMIT, a loop over its rows), a
+/// command that is no SELECT (Redis SCAN's cursor) and a poll (the tested
+/// value feeds no query) are none.
+void traceLinkWalks(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
+  for (size_t I = 0; I < Loops.size(); ++I) {
+    if (Loops[I].Source != LoopSource::None)
+      continue;
+    for (const VarDecl *Var : testedVariables(Facts.loops()[I])) {
+      bool SetInLoop = llvm::any_of(Facts.edges(), [&](const FlowEdge &E) {
+        return E.Dst == Var && E.Loop >= 0 && inLoopSubtree(E.Loop, I, Facts);
+      });
+      if (!SetInLoop)
+        continue;
+      ValueFlow Flow(Facts);
+      Flow.seedVariable(Var, 1);
+      Flow.propagate();
+      for (const CallFacts &C : Facts.calls()) {
+        if (C.Loop < 0 || !inLoopSubtree(C.Loop, I, Facts) ||
+            !(C.Roles & RoleExecute) || !readsOneItem(C, I, Loops, Facts))
+          continue;
+        QueryTarget T = describeQuery(C, Facts);
+        auto Text = leadingSqlText(T.Sql, &Facts);
+        if (!Text || classifySql(*Text) != SqlStatementKind::Read ||
+            !labelInputs(
+                [&](InputVisitor Visit) { forEachQueryInput(C, Facts, Visit); },
+                Flow) ||
+            !setFromRowOf(Var, C, I, Facts))
+          continue;
+        Loops[I].Source = LoopSource::Elements;
+        Loops[I].RowVar = Var;
+        Loops[I].FollowsLinks = true;
+        break;
+      }
+      if (Loops[I].FollowsLinks)
+        break;
+    }
+  }
+}
+
 } // namespace
 
 std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
@@ -1214,7 +1297,8 @@ std::vector<RowLoop> classifyLoops(const FunctionFacts &Facts,
   traceExitCursorLoops(Result, Facts);
   traceRowIndexLoops(Result, Facts);
   traceCounterLookups(Result, Facts);
-  // Pass 7: the table the rows come from, and the parents that return at
+  traceLinkWalks(Result, Facts);
+  // Pass 8: the table the rows come from, and the parents that return at
   // most one row; then loops over containers filled from rows.
   for (RowLoop &L : Result)
     if (L.Source == LoopSource::QueryRows && !L.RowsCall) {

@@ -49,9 +49,13 @@ struct RowLoop {
   /// it is a `do { } while (0)`.
   bool RunsAtMostOnce = false;
   /// The loop walks a list fixed in the source (`for (auto *t : {"users",
-  /// "orders"})`, a constant array of table names): its count does not grow
-  /// with the data.
+  /// "orders"})`, a constant array of table names) or counts to a constant
+  /// (`for (i = 0; i < 6; i++)`): its count does not grow with the data.
   bool ConstantRange = false;
+  /// The loop follows a chain of links, one query per link: the key it
+  /// tests is read from the row the last lookup returned (`while (parentId)
+  /// { ...WHERE id = parentId...; parentId = <the row's parent>; }`).
+  bool FollowsLinks = false;
   /// How to name what the loop iterates in messages: 'users'.
   std::string Name;
   /// The table the rows come from, when the outer SQL names one.

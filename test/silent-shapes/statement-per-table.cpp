@@ -1,13 +1,14 @@
 // Loops whose SQL text changes, not a key in it: one statement per table,
 // per schema-migration step, per DDL command read from a file, and loops over
-// a list written in the source. `IN (...)` cannot batch them, and their count
-// follows the schema, not the data. Session commands (SET, LOCK, SAVEPOINT,
-// COMMIT) neither read rows nor write them. A row value concatenated into a
-// condition is a key, and stays reported.
+// a list written in the source or counted to a constant. `IN (...)` cannot
+// batch them, and their count follows the schema, not the data. Session
+// commands (SET, LOCK, SAVEPOINT, COMMIT) neither read rows nor write them. A
+// row value concatenated into a condition is a key, and stays reported.
 // RUN: %check_nplusone --fix=none %s %t -- -- -std=c++17 -I/usr/include/postgresql
 
 #include <pqxx/pqxx>
 #include <cstdio>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sstream>
 #include <string>
@@ -168,4 +169,70 @@ void sessionsPerUser(sqlite3 *db) {
     // CHECK-MESSAGES: :[[@LINE-10]]:3: note: wrap the loop in one transaction (BEGIN ... COMMIT): outside one, every statement is a transaction of its own
   }
   sqlite3_finalize(users);
+}
+
+//===--- Counted loops over a fixed count ---------------------------------===//
+
+// The default labels of a new database, inserted by index into a list
+// written in the source: six statements, whatever the data.
+static const char *const kDefaultLabels[] = {"Important", "Work", "Personal",
+                                             "To Do", "Later", "Amusing"};
+
+void createDefaultLabels(sqlite3 *db) {
+  sqlite3_stmt *ins = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO labels(name, position) VALUES (?, ?)",
+                     -1, &ins, nullptr);
+  for (int i = 0; i < 6; i++) {
+    sqlite3_bind_text(ins, 1, kDefaultLabels[i], -1, SQLITE_STATIC);
+    sqlite3_bind_int(ins, 2, i);
+    sqlite3_step(ins);
+    sqlite3_reset(ins);
+    long long id = sqlite3_last_insert_rowid(db);
+    char sql[96];
+    snprintf(sql, sizeof sql, "UPDATE labels SET num = %lld WHERE id = %lld",
+             id, id);
+    sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  }
+  sqlite3_finalize(ins);
+}
+
+// One statistics table per shard, the count taken from the array.
+static const char *const kShards[] = {"eu", "us", "apac"};
+
+void shardTotals(pqxx::work &tx) {
+  for (size_t s = 0; s < sizeof kShards / sizeof kShards[0]; ++s)
+    tx.exec_params("SELECT sum(amount) FROM payments WHERE region = $1",
+                   kShards[s]);
+}
+
+// The nearest shapes that stay reported: the first ten rows of a result,
+// each looked up on its own; and a read that takes nothing from the fixed
+// list, run again for every entry.
+void topTenCustomers(PGconn *conn) {
+  PGresult *top = PQexec(conn, "SELECT id FROM customers ORDER BY spent DESC");
+  for (int i = 0; i < 10 && i < PQntuples(top); i++) {
+    const char *id = PQgetvalue(top, i, 0);
+    PGresult *orders = PQexecParams(
+        conn, "SELECT count(*) FROM orders WHERE customer_id = $1", 1, nullptr,
+        &id, nullptr, nullptr, 0);
+    // CHECK-MESSAGES: :[[@LINE-3]]:24: warning: query runs once per row of 'top' (N+1 queries); load the rows for all customers in one query [nplusone-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-7]]:19: note: 'top' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: the loop over the rows of 'top' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the row value 'id' flows into the query's parameter here
+    // CHECK-MESSAGES: :[[@LINE-6]]:15: note: batch it: 'customer_id = ANY($1)' with the keys in one array text '{1,2,3}', then group the rows by customer_id
+    PQclear(orders);
+  }
+  PQclear(top);
+}
+
+void pruneWithRetention(pqxx::work &tx) {
+  for (const char *table : {"audit_login", "audit_export"}) {
+    pqxx::row keep = tx.exec1("SELECT value FROM settings WHERE name = 'retention'");
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: query runs once per element of the loop but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:22: note: hoist it: run the query once before the loop and reuse its result
+    tx.exec_params(std::string("DELETE FROM ") + table +
+                       " WHERE at < now() - $1::interval",
+                   keep[0].as<std::string>());
+  }
 }
