@@ -206,7 +206,6 @@ bool TextReader::addPercentArg(const CXXMemberCallExpr *MC) {
   Base.Pieces = Pieces;
   if (!Base.add(MC->getImplicitObjectArgument()))
     return false;
-  Pieces = Base.Pieces;
   const std::string &S = Base.Text;
   int Lowest = 100;
   for (size_t I = 0; I + 1 < S.size(); ++I)
@@ -218,13 +217,24 @@ bool TextReader::addPercentArg(const CXXMemberCallExpr *MC) {
     }
   if (Lowest == 100)
     return false;
+  // An argument whose text is known (`QString("%1 WHERE id = %2")
+  // .arg(updateHead)` with `updateHead` a fixed UPDATE) is spliced in;
+  // anything else is a hole.
+  TextReader Arg(Facts, Whole);
+  Arg.Pieces = Base.Pieces;
+  bool Known = MC->getNumArgs() > 0 && Arg.add(MC->getArg(0)) &&
+               Arg.Holes == 0 && !Arg.Literals.empty();
+  Pieces = Known ? Arg.Pieces : Base.Pieces;
   std::string Marker = "%" + std::to_string(Lowest);
   std::string Out;
   for (size_t I = 0; I < S.size();) {
     bool Longer = I + Marker.size() < S.size() && isDigit(S[I + Marker.size()]);
     if (S.compare(I, Marker.size(), Marker) == 0 && !Longer) {
-      Out += SqlHole;
-      ++Holes;
+      if (Known)
+        Out += Arg.Text;
+      else
+        Out += SqlHole;
+      Holes += Known ? 0 : 1;
       I += Marker.size();
     } else {
       Out += S[I++];
@@ -233,6 +243,8 @@ bool TextReader::addPercentArg(const CXXMemberCallExpr *MC) {
   Text += Out;
   Holes += Base.Holes;
   Literals.append(Base.Literals.begin(), Base.Literals.end());
+  if (Known)
+    Literals.append(Arg.Literals.begin(), Arg.Literals.end());
   return true;
 }
 

@@ -75,6 +75,39 @@ void starNews(QSqlQuery &q, const QList<int> &newsIds) {
   }
 }
 
+// A cleanup that deletes old news outright or blanks them with an UPDATE
+// kept in a variable and spliced in as %1: a write on either branch. The
+// same splice of a fixed SELECT stays a read.
+void cleanUpFeed(QSqlQuery &q, const QList<int> &oldNewsIds, bool fullCleanUp) {
+  QString blank = QString("UPDATE news SET description='', content='', "
+                          "deleted=2");
+  for (int newsId : oldNewsIds) {
+    QString qStr;
+    if (fullCleanUp)
+      qStr = QString("DELETE FROM news WHERE id='%1'").arg(newsId);
+    else
+      qStr = QString("%1 WHERE id=='%2'").arg(blank).arg(newsId);
+    q.exec(qStr);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs once per element of 'oldNewsIds' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the loop over the elements of 'oldNewsIds' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:58: note: the element value 'newsId' flows into the UPDATE's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: batch it: prepare() it once and run execBatch(), one QVariantList bound per placeholder
+    // CHECK-MESSAGES: :[[@LINE-11]]:3: note: wrap the loop in QSqlDatabase::transaction() ... commit(): outside a transaction every statement commits on its own
+  }
+}
+
+void unreadPerFeed(QSqlQuery &q, const QStringList &feedIds) {
+  const QString countUnread("SELECT count(id) FROM news");
+  for (const QString &feedId : feedIds)
+    q.exec(QString("%1 WHERE feedId=='%2' AND read==0")
+               .arg(countUnread)
+               .arg(feedId));
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: query runs once per element of 'feedIds' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'feedIds' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:21: note: the element value 'feedId' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-6]]:12: note: batch it: the rows of all keys in one query with 'IN (...)', or a JOIN in the outer query
+}
+
 // The same text built with fmt::format.
 void archive(sqlite3 *db, const std::vector<int> &ids) {
   for (int id : ids)
