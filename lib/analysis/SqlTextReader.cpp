@@ -27,6 +27,9 @@ namespace {
 /// Pieces of text read before the reader gives up: real statements have a
 /// few dozen, generated code may have thousands.
 constexpr unsigned MaxTextPieces = 512;
+/// Text spliced into itself (`QString("%1%1").arg(...)` nested) doubles at
+/// each level: the reader gives up past this many bytes.
+constexpr size_t MaxTextBytes = 1 << 16;
 
 bool isDigit(char C) { return std::isdigit(static_cast<unsigned char>(C)); }
 
@@ -98,13 +101,19 @@ private:
   unsigned Pieces = 0;
   /// Leading: a hole was reached, so nothing after it is read.
   bool Stopped = false;
+  /// The text outgrew the limits: the reader gave up on all of it.
+  bool TooBig = false;
 };
 
 bool TextReader::add(const Expr *E) {
   if (Stopped)
     return true;
-  if (!E || ++Pieces > MaxTextPieces)
+  if (!E)
     return false;
+  if (++Pieces > MaxTextPieces) {
+    TooBig = true;
+    return false;
+  }
   E = stripTemporaries(E);
   if (const auto *SL = dyn_cast<StringLiteral>(E))
     return addLiteral(SL);
@@ -204,8 +213,10 @@ const StringLiteral *TextReader::startWritten(const VarDecl *VD,
 bool TextReader::addPercentArg(const CXXMemberCallExpr *MC) {
   TextReader Base(Facts, Whole);
   Base.Pieces = Pieces;
-  if (!Base.add(MC->getImplicitObjectArgument()))
+  if (!Base.add(MC->getImplicitObjectArgument())) {
+    TooBig = Base.TooBig;
     return false;
+  }
   const std::string &S = Base.Text;
   int Lowest = 100;
   for (size_t I = 0; I + 1 < S.size(); ++I)
@@ -224,6 +235,10 @@ bool TextReader::addPercentArg(const CXXMemberCallExpr *MC) {
   Arg.Pieces = Base.Pieces;
   bool Known = MC->getNumArgs() > 0 && Arg.add(MC->getArg(0)) &&
                Arg.Holes == 0 && !Arg.Literals.empty();
+  if (Arg.TooBig) {
+    TooBig = true;
+    return false;
+  }
   Pieces = Known ? Arg.Pieces : Base.Pieces;
   std::string Marker = "%" + std::to_string(Lowest);
   std::string Out;
@@ -236,6 +251,10 @@ bool TextReader::addPercentArg(const CXXMemberCallExpr *MC) {
         Out += SqlHole;
       Holes += Known ? 0 : 1;
       I += Marker.size();
+      if (Out.size() > MaxTextBytes) {
+        TooBig = true;
+        return false;
+      }
     } else {
       Out += S[I++];
     }
