@@ -421,10 +421,15 @@ size_t FactsWalker::firstLoopLeftBy(const Stmt *Exit) const {
   size_t None = LoopStack.size();
   if (!Exit || LoopStack.empty())
     return None;
-  if (isa<BreakStmt>(Exit))
-    return Breakables.empty() || Breakables.back() < 0
-               ? None
-               : static_cast<size_t>(Breakables.back());
+  if (isa<BreakStmt>(Exit)) {
+    if (Breakables.empty() || Breakables.back() < 0)
+      return None;
+    auto Pos = static_cast<size_t>(Breakables.back());
+    // Qt's foreach before C++17: the break leaves its inner once-loop with
+    // the flag still set, and the flag ends the walk.
+    const auto *Once = dyn_cast<ForStmt>(F.Loops[LoopStack[Pos].Loop].Loop);
+    return Pos > 0 && clearsItsCondition(Once) ? Pos - 1 : Pos;
+  }
   // A return in a lambda walked in place ends one element's call.
   if (isa<ReturnStmt>(Exit))
     return InCallback ? CallbackFloor : 0;

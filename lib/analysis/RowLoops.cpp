@@ -924,24 +924,6 @@ void seedCurrentRow(ValueFlow &Flow, const RowLoop &L, uint64_t Label) {
 
 namespace {
 
-/// `for (int id = *c.i; c.control; c.control = 0)` (Qt's foreach before
-/// C++17): the increment clears what the condition tests, so the body runs
-/// once per entry.
-bool clearsItsCondition(const ForStmt *FS) {
-  const auto *Inc = dyn_cast_or_null<BinaryOperator>(FS->getInc());
-  const Expr *Cond = FS->getCond();
-  if (!Inc || Inc->getOpcode() != BO_Assign || !Cond)
-    return false;
-  const auto *Zero =
-      dyn_cast<IntegerLiteral>(Inc->getRHS()->IgnoreParenImpCasts());
-  const auto *Tested = dyn_cast<MemberExpr>(Cond->IgnoreParenImpCasts());
-  const auto *Cleared =
-      dyn_cast<MemberExpr>(Inc->getLHS()->IgnoreParenImpCasts());
-  return Zero && Zero->getValue() == 0 && Tested && Cleared &&
-         Tested->getMemberDecl() == Cleared->getMemberDecl() &&
-         rootDecl(Tested) == rootDecl(Cleared);
-}
-
 /// Pass 1: what each loop walks by its own shape (range, index, iterator,
 /// algorithm), and whether its body runs at most once.
 void classifyByShape(std::vector<RowLoop> &Loops, const FunctionFacts &Facts,

@@ -11,6 +11,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
 #include "clang/Lex/Lexer.h"
 #include <utility>
 
@@ -208,6 +209,22 @@ const DeclRefExpr *pointerTestedForNull(const Expr *Cond, ASTContext &Ctx) {
     Cond = Deref->getSubExpr()->IgnoreParenImpCasts();
   const auto *DRE = dyn_cast<DeclRefExpr>(Cond);
   return DRE && DRE->getType()->isPointerType() ? DRE : nullptr;
+}
+
+bool clearsItsCondition(const ForStmt *FS) {
+  const auto *Inc =
+      FS ? dyn_cast_or_null<BinaryOperator>(FS->getInc()) : nullptr;
+  const Expr *Cond = FS ? FS->getCond() : nullptr;
+  if (!Inc || Inc->getOpcode() != BO_Assign || !Cond)
+    return false;
+  const auto *Zero =
+      dyn_cast<IntegerLiteral>(Inc->getRHS()->IgnoreParenImpCasts());
+  const auto *Tested = dyn_cast<MemberExpr>(Cond->IgnoreParenImpCasts());
+  const auto *Cleared =
+      dyn_cast<MemberExpr>(Inc->getLHS()->IgnoreParenImpCasts());
+  return Zero && Zero->getValue() == 0 && Tested && Cleared &&
+         Tested->getMemberDecl() == Cleared->getMemberDecl() &&
+         rootDecl(Tested) == rootDecl(Cleared);
 }
 
 const Expr *steppedByOne(const Stmt *S) {

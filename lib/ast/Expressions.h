@@ -22,6 +22,7 @@ class ASTContext;
 class DeclRefExpr;
 class Expr;
 class FieldDecl;
+class ForStmt;
 class StringLiteral;
 class Stmt;
 class ValueDecl;
@@ -77,6 +78,11 @@ const clang::ValueDecl *passedObject(const clang::Expr *Arg);
 /// What \p S steps by one: `i` of `++i`, `i--` or `i += 1`, `*td->count` of
 /// `(*td->count)++`; null for any other statement.
 const clang::Expr *steppedByOne(const clang::Stmt *S);
+
+/// `for (int id = *c.i; c.control; c.control = 0)` (Qt's foreach before
+/// C++17): the increment clears what the condition tests, so the body runs
+/// once per entry of the loop around it.
+bool clearsItsCondition(const clang::ForStmt *FS);
 
 /// The pointer variable a condition tests for null: `p`, `p != NULL`,
 /// `nullptr != p`, `(p = next(p))`, and `pp` for `*pp` (a list's head held

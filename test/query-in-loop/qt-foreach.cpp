@@ -3,7 +3,8 @@
 // before C++17, a for around an `if (...; false) {} else` since), and the
 // query in its body runs once per row the list was filled from, like a
 // range-for's. A list a helper returns and the caller keeps (a copy before
-// C++17) still holds those rows. Qt 5 SQL on the real Debian headers.
+// C++17) still holds those rows. A query on the path of a break runs once,
+// in both expansions. Qt 5 SQL on the real Debian headers.
 // RUN: %check_nplusone --fix=none %s %t -- -- -std=c++14 -fPIC -I %qt5_include
 // RUN: %check_nplusone --fix=none %s %t-17 -- -- -std=c++17 -fPIC -I %qt5_include
 
@@ -81,4 +82,40 @@ int starredNews() {
       total += q.value(0).toInt();
   }
   return total;
+}
+
+// A search that applies the filter it finds and stops: the query runs once
+// per call, on the path that leaves the walk. Before C++17 the break leaves
+// the macro's inner loop with its flag set, which ends the outer one too.
+static void applyFilter(int filterId) {
+  QSqlQuery q;
+  q.exec(QString("SELECT name, query FROM filters WHERE id = %1").arg(filterId));
+}
+
+void selectFilter(const QList<int> &filterIds, int wanted) {
+  foreach (int id, filterIds) {
+    if (id == wanted) {
+      applyFilter(id);
+      break;
+    }
+  }
+}
+
+// The nearest shape that is reported: each entry is looked up until one is
+// enabled; the break is on another path than the query's.
+int firstEnabledFilter(const QList<int> &filterIds) {
+  QSqlQuery q;
+  foreach (int id, filterIds) {
+    q.exec(QString("SELECT enabled FROM filters WHERE id = %1").arg(id));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: query runs once per element of 'filterIds' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the loop over the elements of 'filterIds' is here
+    // CHECK-MESSAGES: qglobal.h:{{[0-9]+}}:{{[0-9]+}}: note: expanded from macro 'foreach'
+    // CHECK-MESSAGES: qglobal.h:{{[0-9]+}}:{{[0-9]+}}: note: expanded from macro 'Q_FOREACH'
+    // CHECK-MESSAGES: qglobal.h:{{[0-9]+}}:{{[0-9]+}}: note: expanded from macro 'Q_FOREACH_IMPL'
+    // CHECK-MESSAGES: :[[@LINE-6]]:69: note: the element value 'id' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-7]]:12: note: batch it: 'id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by id
+    if (q.next() && q.value(0).toBool())
+      return id;
+  }
+  return -1;
 }
