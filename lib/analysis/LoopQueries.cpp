@@ -683,6 +683,17 @@ bool LoopQueryFinder::hasBoundValues(const LoopQueryFinding &F) const {
   return Bound;
 }
 
+namespace {
+/// The variable \p E is, or whose text or member it reads (`sql.c_str()`,
+/// `in.readLine()`).
+const ValueDecl *viewedDecl(const Expr *E) {
+  E = stripTemporaries(E);
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E))
+    E = MC->getImplicitObjectArgument();
+  return rootDecl(E);
+}
+} // namespace
+
 /// The row changes what the statement is, not a key in it: a table, column
 /// or schema name, or the whole statement (`for (auto &ddl : migration)
 /// db.exec(ddl)`). `IN (...)` cannot batch that, and the count follows the
@@ -702,11 +713,13 @@ bool LoopQueryFinder::rowChangesStatement(const LoopQueryFinding &F) const {
       return sqlHolePlaces(printfConversionsAsHoles(*Lead) + SqlHole) ==
              SqlHolePlaces::Names;
   if (!Text) {
-    // No literal text: the statement is the row or element itself.
-    const Expr *Sql = stripTemporaries(F.Target.Sql);
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Sql))
-      Sql = MC->getImplicitObjectArgument();
-    const ValueDecl *Root = rootDecl(Sql);
+    // No literal text: the statement is the row or element itself, or a
+    // local read from it once (`QString statement = in.readLine();`).
+    const ValueDecl *Root = viewedDecl(F.Target.Sql);
+    if (const auto *VD = dyn_cast_or_null<VarDecl>(Root);
+        VD && Root != Loops[F.Loop].RowVar)
+      if (const Expr *From = onlyAssignedValue(VD, Facts))
+        Root = viewedDecl(From);
     return F.Chain.empty() && F.CarrierIsSqlText && Root &&
            Root == Loops[F.Loop].RowVar;
   }

@@ -758,6 +758,35 @@ const ValueDecl *elementTaken(const ValueDecl *Work, const Stmt *Loop,
   return First ? First->Dst : nullptr;
 }
 
+/// `while (!xml.atEnd()) { xml.readNext(); ... }`, `while (it.hasNext()) {
+/// id = it.next(); ... }`, `while (!in.eof()) { std::getline(in, line);
+/// ... }`: a reader or iterator read to its end, one element per iteration;
+/// null when the condition tests no such object or the body never steps it.
+const ValueDecl *readerReadToEnd(const Expr *Cond, const Stmt *Loop,
+                                 RowsContext &Ctx) {
+  Cond = Cond ? Cond->IgnoreParenImpCasts() : nullptr;
+  const Expr *Object = objectOfAccessor(Cond, {"hasNext"});
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Cond);
+      !Object && Not && Not->getOpcode() == UO_LNot)
+    Object = objectOfAccessor(Not->getSubExpr(), {"atEnd", "eof"});
+  const ValueDecl *Reader = Object ? rootDecl(Object) : nullptr;
+  // A database cursor is the other passes' to classify.
+  if (!Reader || Ctx.model().resultTypeLibrary(Reader->getType()))
+    return nullptr;
+  bool Steps =
+      walkSubtree(loopBody(Loop), [&](const Stmt *S) {
+        const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+        const auto *C = dyn_cast<CallExpr>(S);
+        bool OnReader = MC && !MC->getMethodDecl()->isConst() &&
+                        rootDecl(MC->getImplicitObjectArgument()) == Reader;
+        bool Passed = C && !MC && llvm::any_of(C->arguments(), [&](auto *A) {
+                        return rootDecl(A) == Reader;
+                      });
+        return OnReader || Passed ? WalkAction::Stop : WalkAction::Continue;
+      }) == WalkResult::Stopped;
+  return Steps ? Reader : nullptr;
+}
+
 /// A while or do loop. An index loop when it compares a variable with a row
 /// count or a result's size (`while (i < PQntuples(res)) { ...; ++i; }`);
 /// a walk of a list (`while (u) { ...; u = u->next; }`, a list popped); a
@@ -775,6 +804,20 @@ void classifyCondLoop(RowLoop &L, const Expr *Cond, const Stmt *Loop,
       L.Name = nameOf(Work);
       return;
     }
+  if (const ValueDecl *Reader = readerReadToEnd(Cond, Loop, Ctx)) {
+    L.Source = LoopSource::Elements;
+    L.RowVar = Reader;
+    L.Name = nameOf(Reader);
+    // `QListIterator<int> it(tagIds)` walks 'tagIds'.
+    const auto *VD = dyn_cast<VarDecl>(Reader);
+    const auto *Made = dyn_cast_or_null<CXXConstructExpr>(
+        VD && VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr);
+    if (Made && Made->getNumArgs() == 1 && objectOfAccessor(Cond, {"hasNext"}))
+      if (const auto *Over =
+              dyn_cast<DeclRefExpr>(Made->getArg(0)->IgnoreParenImpCasts()))
+        L.Name = nameOf(Over->getDecl());
+    return;
+  }
   const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
       Cond ? Cond->IgnoreParenImpCasts() : nullptr);
   bool Compares = Cmp && Cmp->isRelationalOp();
