@@ -401,6 +401,11 @@ bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {
     const GuardFacts &Guard = Facts.guards()[G];
     if (!Guard.Cond || Guard.InElse)
       continue;
+    // A loop inside the memo's branch runs the call once per element, even
+    // when the branch runs once (`if (id_ == -1) { id_ = insert(); for (c :
+    // conds) insertCondition(id_, c); }`).
+    if (C.Loop >= 0 && rangeHolds(Guard.Branch, Facts.loops()[C.Loop].Loop))
+      continue;
     bool Memo = walkSubtree(Guard.Cond, [&](const Stmt *S) {
                   const ValueDecl *D = nullptr;
                   if (const auto *DRE = dyn_cast<DeclRefExpr>(S))

@@ -593,7 +593,7 @@ void classifyIndexLoop(RowLoop &L, const ValueDecl *Var, const Expr *Init,
                           ? Cmp->getRHS()->IgnoreParenImpCasts()
                           : nullptr;
   if (!Over && Bound)
-    Over = objectOfAccessor(Bound, {"size", "length", "end"});
+    Over = objectOfAccessor(Bound, {"size", "length", "count", "end"});
   // `i < PQntuples(res)`: the library's row count of a result.
   if (!Over && Bound)
     if (const CallFacts *C = rowCountIn(Bound, Loop, Facts))

@@ -104,6 +104,18 @@ void countTagUse(const QList<int> &tagIds) {
   }
 }
 
+// The same tags walked by index up to the list's count().
+void countTagUseByIndex(const QList<int> &tagIds) {
+  QSqlQuery q;
+  for (int i = 0; i < tagIds.count(); i++)
+    q.exec(QString("SELECT count(*) FROM note_tags WHERE tag_id = %1")
+               .arg(tagIds.at(i)));
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: query runs once per element of 'tagIds' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'tagIds' is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:21: note: the element value 'tagIds.at(i)' flows into the query's SQL text here
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: batch it: 'tag_id IN (?)' with one ? per key, each given with addBindValue(), then group the rows by tag_id
+}
+
 //===--- Look-alikes ------------------------------------------------------===//
 
 // A migration run statement by statement: each line is a statement of its

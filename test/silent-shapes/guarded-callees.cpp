@@ -1,7 +1,8 @@
 // Callees that cannot run their query from this call: the write sits under a
 // test of a parameter the call passes a constant for, or under a memo that
 // runs the query the first time only. The same callees called so that the
-// query does run per row are still reported.
+// query does run per row are still reported, and so is a loop inside a
+// memo's branch.
 // RUN: %check_nplusone --fix=none %s %t -- -- -std=c++17
 
 #include <cstdint>
@@ -180,3 +181,32 @@ void warmUpOther(GuildCache &cache, GuildCache &other,
     // CHECK-MESSAGES: :[[@LINE-69]]:7: note: 'markDirty' runs the UPDATE here
     // CHECK-MESSAGES: :[[@LINE-70]]:22: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
 }
+
+// A rules dialog saving a new filter: the filter row is inserted once and
+// its id kept in a member, whose test of -1 reads like a memo; but the
+// branch then inserts one condition per rule in a loop of its own, and
+// that loop runs on every save.
+class FilterEditor {
+public:
+  explicit FilterEditor(pqxx::work &tx) : tx_(tx) {}
+
+  void save(const std::vector<std::string> &rules) {
+    if (filterId_ == -1) {
+      filterId_ = tx_.exec1("INSERT INTO filters(name) VALUES ('new') "
+                            "RETURNING id")[0]
+                      .as<int>();
+      for (const std::string &rule : rules)
+        tx_.exec_params("INSERT INTO filter_conditions(filter_id, rule) "
+                        "VALUES ($1, $2)",
+                        filterId_, rule);
+      // CHECK-MESSAGES: :[[@LINE-3]]:9: warning: INSERT runs once per element of 'rules' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+      // CHECK-MESSAGES: :[[@LINE-5]]:7: note: the loop over the elements of 'rules' is here
+      // CHECK-MESSAGES: :[[@LINE-3]]:36: note: the element value 'rule' flows into the INSERT's parameter here
+      // CHECK-MESSAGES: :[[@LINE-6]]:25: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
+    }
+  }
+
+private:
+  pqxx::work &tx_;
+  int filterId_ = -1;
+};
