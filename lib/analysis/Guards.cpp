@@ -396,6 +396,25 @@ std::optional<bool> guardOutcome(const ParamGuard &G, const CallFacts &C,
   return testGives(G, *Value);
 }
 
+namespace {
+/// \p Guard, inside a loop around \p C, tests a variable declared in that
+/// loop: a value of the current iteration.
+bool testsIterationValue(const GuardFacts &Guard, const CallFacts &C,
+                         const FunctionFacts &Facts) {
+  return walkSubtree(Guard.Cond, [&](const Stmt *S) {
+           const auto *DRE = dyn_cast<DeclRefExpr>(S);
+           const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+           if (!VD || !VD->isLocalVarDecl())
+             return WalkAction::Continue;
+           for (int L = C.Loop; L >= 0; L = Facts.loops()[L].Parent)
+             if (rangeHolds(Facts.loops()[L].Loop, Guard.Cond) &&
+                 rangeHolds(Facts.loops()[L].Loop, VD->getLocation()))
+               return WalkAction::Stop;
+           return WalkAction::Continue;
+         }) == WalkResult::Stopped;
+}
+} // namespace
+
 bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {
   for (int G = C.Guard; G >= 0; G = Facts.guards()[G].Parent) {
     const GuardFacts &Guard = Facts.guards()[G];
@@ -405,6 +424,10 @@ bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {
     // when the branch runs once (`if (id_ == -1) { id_ = insert(); for (c :
     // conds) insertCondition(id_, c); }`).
     if (C.Loop >= 0 && rangeHolds(Guard.Branch, Facts.loops()[C.Loop].Loop))
+      continue;
+    // A test of what this iteration holds (`if (model->dataField(index.row(),
+    // "read") == 0)` with `index` the current element) is per element.
+    if (testsIterationValue(Guard, C, Facts))
       continue;
     bool Memo = walkSubtree(Guard.Cond, [&](const Stmt *S) {
                   const ValueDecl *D = nullptr;

@@ -62,7 +62,8 @@ std::optional<bool> guardOutcome(const ParamGuard &G, const CallFacts &C,
 
 /// The call runs only the first time: an `if` around it tests state that
 /// outlives the call (a static, a global, a member) and its branch sets that
-/// state.
+/// state. Not when the call's loop is inside that branch, or the test reads
+/// a value of the current iteration (`if (unread_.count(id))`).
 bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts);
 
 /// An `if` around \p C pins the counter of loop \p Loop (one of \p C's

@@ -1,12 +1,13 @@
 // Callees that cannot run their query from this call: the write sits under a
 // test of a parameter the call passes a constant for, or under a memo that
 // runs the query the first time only. The same callees called so that the
-// query does run per row are still reported, and so is a loop inside a
-// memo's branch.
+// query does run per row are still reported, and so are a loop inside a
+// memo's branch and a test of the current element's own entry.
 // RUN: %check_nplusone --fix=none %s %t -- -- -std=c++17
 
 #include <cstdint>
 #include <pqxx/pqxx>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -209,4 +210,30 @@ public:
 private:
   pqxx::work &tx_;
   int filterId_ = -1;
+};
+
+// Messages opened from a list: each one the member set says is unread is
+// marked read. The branch updates the set, as a memo would, but the test
+// reads the current message's own entry: one UPDATE per unread message.
+class Inbox {
+public:
+  explicit Inbox(pqxx::work &tx) : tx_(tx) {}
+
+  void markOpened(const std::vector<int> &messageIds) {
+    for (int messageId : messageIds) {
+      if (unread_.count(messageId)) {
+        unread_.erase(messageId);
+        tx_.exec_params("UPDATE messages SET read = true WHERE id = $1",
+                        messageId);
+        // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: UPDATE runs up to once per element of 'messageIds' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+        // CHECK-MESSAGES: :[[@LINE-6]]:5: note: the loop over the elements of 'messageIds' is here
+        // CHECK-MESSAGES: :[[@LINE-3]]:25: note: the element value 'messageId' flows into the UPDATE's parameter here
+        // CHECK-MESSAGES: :[[@LINE-5]]:25: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
+      }
+    }
+  }
+
+private:
+  pqxx::work &tx_;
+  std::set<int> unread_;
 };
