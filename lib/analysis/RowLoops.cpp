@@ -777,7 +777,8 @@ const ValueDecl *readerReadToEnd(const Expr *Cond, const Stmt *Loop,
       walkSubtree(loopBody(Loop), [&](const Stmt *S) {
         const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
         const auto *C = dyn_cast<CallExpr>(S);
-        bool OnReader = MC && !MC->getMethodDecl()->isConst() &&
+        bool OnReader = MC && MC->getMethodDecl() &&
+                        !MC->getMethodDecl()->isConst() &&
                         rootDecl(MC->getImplicitObjectArgument()) == Reader;
         bool Passed = C && !MC && llvm::any_of(C->arguments(), [&](auto *A) {
                         return rootDecl(A) == Reader;
@@ -785,6 +786,20 @@ const ValueDecl *readerReadToEnd(const Expr *Cond, const Stmt *Loop,
         return OnReader || Passed ? WalkAction::Stop : WalkAction::Continue;
       }) == WalkResult::Stopped;
   return Steps ? Reader : nullptr;
+}
+
+/// What a reader walks, for messages: the container a Java-style iterator
+/// was made from (`QListIterator<int> it(tagIds)` walks 'tagIds'), else the
+/// reader itself.
+const ValueDecl *iteratedBy(const ValueDecl *Reader, const Expr *Cond) {
+  const auto *VD = dyn_cast<VarDecl>(Reader);
+  const auto *Made = dyn_cast_or_null<CXXConstructExpr>(
+      VD && VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr);
+  if (Made && Made->getNumArgs() == 1 && objectOfAccessor(Cond, {"hasNext"}))
+    if (const auto *Over =
+            dyn_cast<DeclRefExpr>(Made->getArg(0)->IgnoreParenImpCasts()))
+      return Over->getDecl();
+  return Reader;
 }
 
 /// A while or do loop. An index loop when it compares a variable with a row
@@ -807,15 +822,7 @@ void classifyCondLoop(RowLoop &L, const Expr *Cond, const Stmt *Loop,
   if (const ValueDecl *Reader = readerReadToEnd(Cond, Loop, Ctx)) {
     L.Source = LoopSource::Elements;
     L.RowVar = Reader;
-    L.Name = nameOf(Reader);
-    // `QListIterator<int> it(tagIds)` walks 'tagIds'.
-    const auto *VD = dyn_cast<VarDecl>(Reader);
-    const auto *Made = dyn_cast_or_null<CXXConstructExpr>(
-        VD && VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr);
-    if (Made && Made->getNumArgs() == 1 && objectOfAccessor(Cond, {"hasNext"}))
-      if (const auto *Over =
-              dyn_cast<DeclRefExpr>(Made->getArg(0)->IgnoreParenImpCasts()))
-        L.Name = nameOf(Over->getDecl());
+    L.Name = nameOf(iteratedBy(Reader, Cond));
     return;
   }
   const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
