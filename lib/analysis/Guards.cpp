@@ -190,6 +190,24 @@ bool isThreshold(const GuardFacts &Guard) {
   return BO && BO->isRelationalOp();
 }
 
+/// \p D is a local declared inside a loop running \p C, and \p Guard, inside
+/// that loop too, tests it: a value of the current iteration (`if
+/// (unread_.count(id))` with `id` the loop's element), the twin of
+/// keptAcrossIterations.
+bool declaredPerIteration(const ValueDecl *D, const GuardFacts &Guard,
+                          const CallFacts &C, const FunctionFacts &Facts) {
+  const auto *VD = dyn_cast<VarDecl>(D);
+  if (!VD || !VD->isLocalVarDecl())
+    return false;
+  for (int L = C.Loop; L >= 0; L = Facts.loops()[L].Parent) {
+    const Stmt *Loop = Facts.loops()[L].Loop;
+    if (Facts.loopHolds(Loop, VD->getLocation()) &&
+        Facts.loopHolds(Loop, Guard.Cond->getBeginLoc()))
+      return true;
+  }
+  return false;
+}
+
 /// A statement of the function's body before \p Guard decides its test of
 /// \p D for this call, not the calls before it, so it is no memo: it
 /// replaces \p D (`line_ = ...;` then `if (!line_.empty()) send();`), or
@@ -396,25 +414,6 @@ std::optional<bool> guardOutcome(const ParamGuard &G, const CallFacts &C,
   return testGives(G, *Value);
 }
 
-namespace {
-/// \p Guard, inside a loop around \p C, tests a variable declared in that
-/// loop: a value of the current iteration.
-bool testsIterationValue(const GuardFacts &Guard, const CallFacts &C,
-                         const FunctionFacts &Facts) {
-  return walkSubtree(Guard.Cond, [&](const Stmt *S) {
-           const auto *DRE = dyn_cast<DeclRefExpr>(S);
-           const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-           if (!VD || !VD->isLocalVarDecl())
-             return WalkAction::Continue;
-           for (int L = C.Loop; L >= 0; L = Facts.loops()[L].Parent)
-             if (rangeHolds(Facts.loops()[L].Loop, Guard.Cond) &&
-                 rangeHolds(Facts.loops()[L].Loop, VD->getLocation()))
-               return WalkAction::Stop;
-           return WalkAction::Continue;
-         }) == WalkResult::Stopped;
-}
-} // namespace
-
 bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {
   for (int G = C.Guard; G >= 0; G = Facts.guards()[G].Parent) {
     const GuardFacts &Guard = Facts.guards()[G];
@@ -427,7 +426,14 @@ bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {
       continue;
     // A test of what this iteration holds (`if (model->dataField(index.row(),
     // "read") == 0)` with `index` the current element) is per element.
-    if (testsIterationValue(Guard, C, Facts))
+    bool PerIteration =
+        walkSubtree(Guard.Cond, [&](const Stmt *S) {
+          const auto *DRE = dyn_cast<DeclRefExpr>(S);
+          return DRE && declaredPerIteration(DRE->getDecl(), Guard, C, Facts)
+                     ? WalkAction::Stop
+                     : WalkAction::Continue;
+        }) == WalkResult::Stopped;
+    if (PerIteration)
       continue;
     bool Memo = walkSubtree(Guard.Cond, [&](const Stmt *S) {
                   const ValueDecl *D = nullptr;

@@ -1296,15 +1296,16 @@ void traceLinkWalks(std::vector<RowLoop> &Loops, const FunctionFacts &Facts) {
       Flow.seedVariable(Var, 1);
       Flow.propagate();
       for (const CallFacts &C : Facts.calls()) {
+        // The cheap tests first: the tested value keys the call.
         if (C.Loop < 0 || !inLoopSubtree(C.Loop, I, Facts) ||
-            !(C.Roles & RoleExecute) || !readsOneItem(C, I, Loops, Facts))
-          continue;
-        QueryTarget T = describeQuery(C, Facts);
-        auto Text = leadingSqlText(T.Sql, &Facts);
-        if (!Text || classifySql(*Text) != SqlStatementKind::Read ||
+            !(C.Roles & RoleExecute) ||
             !labelInputs(
                 [&](InputVisitor Visit) { forEachQueryInput(C, Facts, Visit); },
                 Flow) ||
+            !readsOneItem(C, I, Loops, Facts))
+          continue;
+        auto Text = leadingSqlText(describeQuery(C, Facts).Sql, &Facts);
+        if (!Text || classifySql(*Text) != SqlStatementKind::Read ||
             !setFromRowOf(Var, C, I, Facts))
           continue;
         Loops[I].Source = LoopSource::Elements;
