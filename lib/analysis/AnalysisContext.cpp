@@ -60,6 +60,15 @@ constexpr unsigned MaxHeldFunctionDepth = 4;
 
 } // namespace
 
+const CallSummary *selectedBy(const CallSummary *S, const Expr *Call) {
+  if (!S || !S->TargetGuard || !Call)
+    return S;
+  std::optional<bool> Holds = guardOutcome(*S->TargetGuard, Call);
+  if (!Holds)
+    return S;
+  return *Holds ? S->Taken.get() : S->Otherwise.get();
+}
+
 const Expr *callableWrapperCalled(const Expr *C) {
   const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(C);
   if (!OC || OC->getOperator() != OO_Call || OC->getNumArgs() == 0)
@@ -513,6 +522,76 @@ void noteRead(const CallSummary &Found, bool Conditional,
   Read = std::move(Copy);
 }
 
+/// The queries of a function grouped by the test of a parameter each runs
+/// under (none is a group too): per group the shallowest, the parameters
+/// feeding any of them, and whether each runs on some paths only.
+class GuardedQueries {
+public:
+  void add(const std::optional<ParamGuard> &Own, const CallSummary &Found,
+           bool Conditional) {
+    auto It = llvm::find_if(Groups, [&](const Group &G) {
+      return G.Guard.has_value() == Own.has_value() &&
+             (!Own || *G.Guard == *Own);
+    });
+    if (It == Groups.end()) {
+      if (Groups.size() == MaxGroups)
+        return;
+      Groups.push_back({Own, Found});
+      It = Groups.end() - 1;
+    } else if (Found.Depth < It->Shallowest.Depth)
+      It->Shallowest = Found;
+    It->Flow |= Found.ParamFlow;
+    It->AllConditional &= Conditional;
+  }
+
+  /// For \p S, the query chosen, run under \p Chosen: what a call that
+  /// passes the test runs (that query, fed by its group's parameters only)
+  /// and what a call failing it runs (the shallowest of the other groups).
+  void selectBranches(CallSummary &S,
+                      const std::optional<ParamGuard> &Chosen) const {
+    if (!Chosen)
+      return;
+    const Group *Best = nullptr, *Own = nullptr;
+    LabelMask Flow = 0;
+    bool AllConditional = true;
+    for (const Group &G : Groups) {
+      if (G.Guard && *G.Guard == *Chosen) {
+        Own = &G;
+        continue;
+      }
+      Flow |= G.Flow;
+      AllConditional &= G.AllConditional;
+      if (!Best || G.Shallowest.Depth < Best->Shallowest.Depth)
+        Best = &G;
+    }
+    if (!Best || !Own)
+      return;
+    auto Branch = [](const CallSummary &From, LabelMask Flow,
+                     bool Conditional) {
+      auto B = std::make_shared<CallSummary>(From);
+      B->RunsQuery = true;
+      B->ParamFlow = Flow;
+      B->Conditional = Conditional;
+      B->Guard = std::nullopt;
+      B->RemoteCalls.clear();
+      return B;
+    };
+    S.TargetGuard = Chosen;
+    S.Taken = Branch(S, Own->Flow, Own->AllConditional);
+    S.Otherwise = Branch(Best->Shallowest, Flow, AllConditional);
+  }
+
+private:
+  static constexpr size_t MaxGroups = 8;
+  struct Group {
+    std::optional<ParamGuard> Guard;
+    CallSummary Shallowest;
+    LabelMask Flow = 0;
+    bool AllConditional = true;
+  };
+  llvm::SmallVector<Group, 2> Groups;
+};
+
 /// Seeds \p Flow with one label per parameter of \p FD, and ThisParamBit on
 /// `this`. A lambda's captures are members of its closure object: what they
 /// carry comes in through the object the lambda is called on.
@@ -569,6 +648,7 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
     if (!CalleeSummary || !CalleeSummary->RunsQuery || Holds == false)
       return false;
     GuardHolds = Holds == true;
+    CalleeSummary = selectedBy(CalleeSummary, C.Call);
   }
   propagateOnce(Flow, Propagated);
   if (CalleeSummary) {
@@ -604,6 +684,9 @@ AnalysisContext::throughCall(const CallSummary &Sub, const CallFacts &C,
   CallSummary Found = Sub;
   Found.RemoteCalls.clear();
   Found.Read = nullptr;
+  // The callee's choice between its branches was made at this call.
+  Found.TargetGuard = std::nullopt;
+  Found.Taken = Found.Otherwise = nullptr;
   Found.ParamFlow = labelInputs(
       [&](InputVisitor Visit) {
         forEachCallInput(C.Call, Sub.ParamFlow, F, Visit);
@@ -680,16 +763,19 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
   bool Propagated = false;
   // The summary is the shallowest query reached; every query adds the
   // parameters that feed it, and keeps a guard only all of them share.
-  std::optional<ParamGuard> Guard;
+  std::optional<ParamGuard> Guard, ChosenGuard;
+  GuardedQueries Groups;
   bool First = true, AllConditional = true;
   std::shared_ptr<const CallSummary> Read;
   for (const CallFacts &C : F.calls()) {
     CallSummary Found;
     if (!summarizeCall(C, F, Flow, Propagated, Entry, Found))
       continue;
+    bool Conditional = Found.Conditional || runsConditionally(C, F);
     noteRead(Found, runsConditionally(C, F), Read);
-    AllConditional &= Found.Conditional || runsConditionally(C, F);
+    AllConditional &= Conditional;
     std::optional<ParamGuard> Own = parameterGuard(C, F);
+    Groups.add(Own, Found, Conditional);
     if (First || !Own || !Guard || !(*Own == *Guard))
       Guard = First ? Own : std::nullopt;
     First = false;
@@ -699,6 +785,7 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
       S = Found;
       S.ParamFlow = All;
       S.RunsQuery = true;
+      ChosenGuard = Own;
     }
   }
   S.Guard = Guard;
@@ -710,6 +797,7 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
   if (!FD.getReturnType()->isVoidType() && !F.returns().empty())
     S.ReturnedRows = rowsReturnedFrom(F, rowLoops(FD), *this);
   S.ParamRows = rowsRunOnParameters(F, *this);
+  Groups.selectBranches(S, ChosenGuard);
   if (RowsCutOff != CutOffBefore)
     Entry.Truncated = true;
   SummaryBudget = SavedBudget;

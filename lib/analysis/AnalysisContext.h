@@ -95,6 +95,14 @@ struct CallSummary {
   /// A test of a parameter every query of the function runs under: a call
   /// passing a constant that fails it runs none.
   std::optional<ParamGuard> Guard;
+  /// When the function's queries do not all share one: the test of a
+  /// parameter the query of Target runs under (`if (interpolation)`). A
+  /// call passing a constant decides it (selectedBy): one that passes the
+  /// test runs Taken (this query, fed only by what feeds the queries under
+  /// the test), one that fails it runs Otherwise (the shallowest query not
+  /// under the test, the else branch's).
+  std::optional<ParamGuard> TargetGuard;
+  std::shared_ptr<const CallSummary> Taken, Otherwise;
   /// When the query is in another translation unit: the chain's rest there.
   const SummaryQuery *Remote = nullptr;
   /// When the query is a write: the shallowest read the function reaches
@@ -105,6 +113,11 @@ struct CallSummary {
   /// callee, the shallowest).
   std::vector<RemoteCallEdge> RemoteCalls;
 };
+
+/// What calling a function summarised by \p S at \p Call runs: the query
+/// its constant arguments select (S->Taken or S->Otherwise, when they
+/// decide S->TargetGuard), else \p S itself. Either may be null.
+const CallSummary *selectedBy(const CallSummary *S, const clang::Expr *Call);
 
 /// The std::function object a call runs through (`visit` in `visit(row)`),
 /// or null.

@@ -22,8 +22,9 @@ std::vector<ChainStep> callChain(const Expr *Site, const FunctionDecl *Caller,
                                  const FunctionDecl *Callee, unsigned Budget,
                                  AnalysisContext &Ctx, bool ToRead) {
   std::vector<ChainStep> Chain{{Site, Caller, Callee}};
+  const Expr *Call = Site;
   while (Callee && Budget > 0) {
-    const CallSummary *S = Ctx.summary(Callee, Budget);
+    const CallSummary *S = selectedBy(Ctx.summary(Callee, Budget), Call);
     if (ToRead && S && S->Read)
       S = S->Read.get();
     if (!S || !S->RunsQuery || !S->Via)
@@ -31,6 +32,7 @@ std::vector<ChainStep> callChain(const Expr *Site, const FunctionDecl *Caller,
     const FunctionDecl *Next = S->ViaCallee;
     Chain.push_back({S->Via, Callee, Next});
     Callee = Next;
+    Call = S->Via;
     --Budget;
   }
   return Chain;
@@ -84,7 +86,7 @@ const CallSummary *reachedQuery(const Expr *Site, const FunctionDecl *Caller,
                                 AnalysisContext &Ctx, QueryTarget &Target,
                                 const FunctionDecl *&Owner) {
   unsigned Budget = Ctx.options().MaxCallDepth;
-  const CallSummary *S = Ctx.summary(Callee, Budget);
+  const CallSummary *S = selectedBy(Ctx.summary(Callee, Budget), Site);
   if (!S || !S->RunsQuery)
     return nullptr;
   Target = S->Target;

@@ -415,7 +415,7 @@ std::optional<SiteCall> LoopQueryFinder::siteOf(const CallFacts &C) const {
       Sum && Sum->Guard ? guardOutcome(*Sum->Guard, C, Facts) : std::nullopt;
   if (!Sum || !Sum->RunsQuery || Sum->Depth > Budget || Holds == false)
     return std::nullopt;
-  S.Summary = *Sum;
+  S.Summary = *selectedBy(Sum, C.Call);
   // A constant that passes the callee's test runs its query every time.
   if (Holds == true)
     S.Summary.Conditional = false;

@@ -2,7 +2,9 @@
 // caller decides (a parameter, the object's state, a program switch), in
 // the helper or further down, makes the warning at the call "up to once";
 // an error check or a null test does not, and neither does a test that the
-// call's constant argument passes. Overloads along a chain are named with
+// call's constant argument passes. A constant that picks one of the
+// helper's branches (`if (archived) ... else ...`) picks the query the
+// warning names. Overloads along a chain are named with
 // their parameter types, so a call to another overload does not read as
 // recursion.
 // RUN: %check_nplusone --fix=none %s %t -- -- -std=c++17
@@ -123,4 +125,40 @@ void saveBag(ItemStore &store, const std::vector<Item> &bag) {
     // CHECK-MESSAGES: :[[@LINE-16]]:33: note: 'save(const Item &)' calls 'save(const ItemProto &, int)' here
     // CHECK-MESSAGES: :[[@LINE-15]]:5: note: 'save(const ItemProto &, int)' runs the UPDATE here
     // CHECK-MESSAGES: :[[@LINE-16]]:21: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
+}
+
+// A flag the caller passes picks the helper's branch: the warning names the
+// query of the branch the constant takes, fed by what feeds that branch.
+static pqxx::result loadShipments(pqxx::work &tx, int warehouseId,
+                                  bool archived) {
+  pqxx::result shipments;
+  if (archived)
+    shipments = tx.exec("SELECT id, weight FROM shipments_archive");
+  else
+    shipments = tx.exec_params(
+        "SELECT id, weight FROM shipments WHERE warehouse = $1", warehouseId);
+  return shipments;
+}
+
+double totalWeight(const pqxx::result &shipments);
+
+void weighWarehouses(pqxx::work &tx, const std::vector<int> &warehouses,
+                     std::vector<double> &current,
+                     std::vector<double> &archive) {
+  for (int warehouse : warehouses)
+    current.push_back(
+        totalWeight(loadShipments(tx, warehouse, /*archived=*/false)));
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: query runs up to once per element of 'warehouses' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'warehouses' is here
+  // CHECK-MESSAGES: :[[@LINE-3]]:39: note: the element value 'warehouse' is passed to 'loadShipments' here and reaches its query
+  // CHECK-MESSAGES: :138:17: note: 'loadShipments' runs the query here
+  // CHECK-MESSAGES: :139:9: note: batch it: 'warehouse = ANY($1)' with the keys in one std::vector ('{1,2,3}' in libpqxx 6), then group the rows by warehouse
+  // The archive is the same for every warehouse.
+  for (int warehouse : warehouses)
+    archive.push_back(
+        totalWeight(loadShipments(tx, warehouse, /*archived=*/true)));
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: query runs up to once per element of 'warehouses' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop is here
+  // CHECK-MESSAGES: :136:17: note: 'loadShipments' runs the query here
+  // CHECK-MESSAGES: :[[@LINE-4]]:21: note: hoist it: run the query once before the loop and reuse its result
 }
