@@ -92,6 +92,29 @@ std::optional<ParamGuard> readTest(const Expr *Cond, const ASTContext &Ctx) {
   return G;
 }
 
+/// A test that must give its Expect for a branch to run: \p Cond itself,
+/// or one operand of a `&&` in it (of a `||` for a branch that runs when
+/// \p Cond is false: an else, the code after an early return).
+std::optional<ParamGuard> branchTest(const Expr *Cond, bool WhenFalse,
+                                     const ASTContext &Ctx,
+                                     unsigned Depth = 0) {
+  if (std::optional<ParamGuard> Test = readTest(Cond, Ctx)) {
+    Test->Expect ^= WhenFalse;
+    Test->Alone = Depth == 0;
+    return Test;
+  }
+  constexpr unsigned MaxDepth = 8;
+  const auto *BO = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+  if (!BO || Depth == MaxDepth ||
+      BO->getOpcode() != (WhenFalse ? BO_LOr : BO_LAnd))
+    return std::nullopt;
+  for (const Expr *Side : {BO->getLHS(), BO->getRHS()})
+    if (std::optional<ParamGuard> Test =
+            branchTest(Side, WhenFalse, Ctx, Depth + 1))
+      return Test;
+  return std::nullopt;
+}
+
 /// What \p S stores into: an assignment's or an increment's target, also
 /// of a class type (`buf_ = ""`, `buf_ += row`), or the object a `clear()`
 /// empties.
@@ -129,6 +152,15 @@ const ValueDecl *storedDecl(const Stmt *S) {
 bool testGives(const ParamGuard &G, int64_t Value) {
   bool Test = G.Kind == ParamGuard::NonZero ? Value != 0 : Value == G.Value;
   return Test == G.Expect;
+}
+
+/// Whether \p Value decides that the branch under \p G runs: failing the
+/// test rules it out; passing one operand of a `&&` decides nothing.
+std::optional<bool> outcomeOf(const ParamGuard &G, int64_t Value) {
+  bool Gives = testGives(G, Value);
+  if (Gives && !G.Alone)
+    return std::nullopt;
+  return Gives;
 }
 
 /// The constant \p Caller last stores into \p State before \p Loop, when
@@ -352,9 +384,8 @@ std::optional<ParamGuard> earlyReturnGuard(const CallFacts &C,
                                            const FunctionFacts &Facts) {
   std::optional<ParamGuard> Found;
   forEachEarlyReturn(C, Facts, [&](const IfStmt *If) {
-    Found = readTest(If->getCond(), Facts.function().getASTContext());
-    if (Found)
-      Found->Expect = !Found->Expect;
+    Found = branchTest(If->getCond(), /*WhenFalse=*/true,
+                       Facts.function().getASTContext());
     return Found.has_value();
   });
   return Found;
@@ -369,11 +400,9 @@ std::optional<ParamGuard> parameterGuard(const CallFacts &C,
     const GuardFacts &Guard = Facts.guards()[G];
     if (!Guard.Cond)
       continue;
-    if (std::optional<ParamGuard> Test = readTest(Guard.Cond, Ctx)) {
-      if (Guard.InElse)
-        Test->Expect = !Test->Expect;
+    if (std::optional<ParamGuard> Test =
+            branchTest(Guard.Cond, Guard.InElse, Ctx))
       return Test;
-    }
   }
   return earlyReturnGuard(C, Facts);
 }
@@ -388,7 +417,7 @@ std::optional<bool> guardOutcome(const ParamGuard &G, const Expr *Call) {
   std::optional<int64_t> Value = constantValue(Arg, Callee->getASTContext());
   if (!Value)
     return std::nullopt;
-  return testGives(G, *Value);
+  return outcomeOf(G, *Value);
 }
 
 std::optional<bool> guardOutcome(const ParamGuard &G, const CallFacts &C,
@@ -411,7 +440,7 @@ std::optional<bool> guardOutcome(const ParamGuard &G, const CallFacts &C,
       valueSetBefore(G.State, Caller.loops()[Outer].Loop, Caller);
   if (!Value)
     return std::nullopt;
-  return testGives(G, *Value);
+  return outcomeOf(G, *Value);
 }
 
 bool runsOnlyOnce(const CallFacts &C, const FunctionFacts &Facts) {

@@ -35,16 +35,20 @@ struct ParamGuard {
   TestKind Kind = NonZero;
   int64_t Value = 0;
   bool Expect = true;
+  /// The test is the whole condition. When it is one operand of a `&&`
+  /// (`if (updateDB && owner != guid)`), failing it rules the query out,
+  /// but passing it does not make it run.
+  bool Alone = true;
 
   bool operator==(const ParamGuard &O) const {
     return Param == O.Param && State == O.State && Kind == O.Kind &&
-           Value == O.Value && Expect == O.Expect;
+           Value == O.Value && Expect == O.Expect && Alone == O.Alone;
   }
 };
 
 /// The innermost `if` around \p C that tests a parameter of the function
 /// or a member or global (`if (!startup)`, `if (mode == kFull)`,
-/// `if (!loading_)`), as a guard.
+/// `if (!loading_)`, or one operand of `if (updateDB && ...)`), as a guard.
 std::optional<ParamGuard> parameterGuard(const CallFacts &C,
                                          const FunctionFacts &Facts);
 

@@ -1,5 +1,6 @@
 // Callees that cannot run their query from this call: the write sits under a
-// test of a parameter the call passes a constant for, or under a memo that
+// test of a parameter the call passes a constant for (the whole condition or
+// one operand of its `&&`), or under a memo that
 // runs the query the first time only. The same callees called so that the
 // query does run per row are still reported, and so are a loop inside a
 // memo's branch and a test of the current element's own entry.
@@ -237,3 +238,43 @@ private:
   pqxx::work &tx_;
   std::set<int> unread_;
 };
+
+//===--- A test of a parameter beside another: `if (updateDb && ...)` ---===//
+
+// A house's owner is written through when the game changes it, not while
+// the map's houses are read from their file: a constant that fails one
+// operand of the `&&` rules the write out; one that passes it leaves the
+// other operand to decide.
+class House {
+public:
+  House(pqxx::work &tx, int id) : tx_(tx), id_(id) {}
+
+  void setOwner(int guid, bool updateDatabase = true) {
+    if (updateDatabase && owner_ != guid)
+      tx_.exec_params("UPDATE houses SET owner = $1 WHERE id = $2", guid, id_);
+    owner_ = guid;
+  }
+
+private:
+  pqxx::work &tx_;
+  int id_;
+  int owner_ = 0;
+};
+
+void loadHousesFromMap(std::vector<House> &houses) {
+  for (House &house : houses)
+    house.setOwner(0, /*updateDatabase=*/false);
+}
+
+void closeAuctions(pqxx::work &tx, std::vector<House> &houses) {
+  for (const auto &won : tx.exec("SELECT house, bidder FROM auctions")) {
+    House &house = houses.at(won[0].as<std::size_t>());
+    house.setOwner(won[1].as<int>());
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: UPDATE runs up to once per row of 'auctions' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:26: note: 'auctions' is the result of the query here
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the rows of 'auctions' is here
+    // CHECK-MESSAGES: :[[@LINE-4]]:20: note: the row value 'won[1].as<int>()' is passed to 'setOwner' here and reaches its UPDATE
+    // CHECK-MESSAGES: :254:7: note: 'setOwner' runs the UPDATE here
+    // CHECK-MESSAGES: :254:23: note: batch it: one multi-row INSERT, pqxx::stream_to (COPY), or one UPDATE/DELETE ... WHERE id = ANY($1)
+  }
+}
