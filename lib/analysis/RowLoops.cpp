@@ -762,6 +762,19 @@ const ValueDecl *elementTaken(const ValueDecl *Work, const Stmt *Loop,
 /// id = it.next(); ... }`, `while (!in.eof()) { std::getline(in, line);
 /// ... }`: a reader or iterator read to its end, one element per iteration;
 /// null when the condition tests no such object or the body never steps it.
+/// The object a loop's condition steps to its next element, `rs` in
+/// `while (rs->next())` or `do { ... } while (result.next())`: a non-const
+/// `bool next()` of a class no library model knows (a project's own
+/// result wrapper, a tokenizer).
+const Expr *steppedByCondition(const Expr *Cond) {
+  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Cond);
+  const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+  if (!M || M->isConst() || !M->getIdentifier() || M->getName() != "next" ||
+      M->getNumParams() != 0 || !M->getReturnType()->isBooleanType())
+    return nullptr;
+  return MC->getImplicitObjectArgument();
+}
+
 const ValueDecl *readerReadToEnd(const Expr *Cond, const Stmt *Loop,
                                  RowsContext &Ctx) {
   Cond = Cond ? Cond->IgnoreParenImpCasts() : nullptr;
@@ -769,16 +782,18 @@ const ValueDecl *readerReadToEnd(const Expr *Cond, const Stmt *Loop,
   if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Cond);
       !Object && Not && Not->getOpcode() == UO_LNot)
     Object = objectOfAccessor(Not->getSubExpr(), {"atEnd", "eof"});
-  const ValueDecl *Reader = Object ? rootDecl(Object) : nullptr;
+  const Expr *Stepped = Object ? nullptr : steppedByCondition(Cond);
+  const ValueDecl *Reader = rootDecl(Object ? Object : Stepped);
   // A database cursor is the other passes' to classify.
   if (!Reader || Ctx.model().resultTypeLibrary(Reader->getType()))
     return nullptr;
+  // The body steps the reader, or reads what the condition stepped to.
   bool Steps =
       walkSubtree(loopBody(Loop), [&](const Stmt *S) {
         const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
         const auto *C = dyn_cast<CallExpr>(S);
         bool OnReader = MC && MC->getMethodDecl() &&
-                        !MC->getMethodDecl()->isConst() &&
+                        (Stepped || !MC->getMethodDecl()->isConst()) &&
                         rootDecl(MC->getImplicitObjectArgument()) == Reader;
         bool Passed = C && !MC && llvm::any_of(C->arguments(), [&](auto *A) {
                         return rootDecl(A) == Reader;
