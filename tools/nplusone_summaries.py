@@ -19,7 +19,7 @@ import os
 
 SUMMARY_SUFFIX = ".nplusone.json"
 INDEX_NAME = "index.nplusone-index"
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 STATE_DIR = "run-cache"
 
 

@@ -368,20 +368,35 @@ const CallSummary *AnalysisContext::remoteSummary(const Expr *Call,
   if (!Q)
     return nullptr;
   CallSummary &S = *Slot;
-  S.RunsQuery = true;
-  S.Depth = Q->Depth;
-  S.ParamFlow = Q->ParamFlow;
-  S.Conditional = Q->Conditional;
-  S.Remote = Q;
-  S.Target.Library = Model.libraryNamed(Q->Library);
-  S.Target.IsWrite = Q->Kind == SummaryQueryKind::Write;
-  S.Target.IsLazyLoad = Q->Kind == SummaryQueryKind::LazyLoad;
-  S.Target.Relation = Q->Relation;
-  if (!Q->Keyword.empty())
-    S.Target.WriteKeyword = Q->Keyword.c_str();
-  if (!Q->Sql.empty() && (!S.Target.Library || S.Target.Library->speaksSql()))
-    classifyByText(S.Target, Q->Sql);
+  S = fromRemote(*Q);
+  if (Q->TargetGuard && Q->Otherwise) {
+    S.TargetGuard = fromSummaryGuard(Q->TargetGuard);
+    auto Taken = std::make_shared<CallSummary>(fromRemote(*Q));
+    Taken->ParamFlow = Q->TakenFlow;
+    Taken->Guard = S.TargetGuard;
+    S.Taken = std::move(Taken);
+    S.Otherwise = std::make_shared<CallSummary>(fromRemote(*Q->Otherwise));
+  }
   return &S;
+}
+
+CallSummary AnalysisContext::fromRemote(const SummaryQuery &Q) const {
+  CallSummary S;
+  S.RunsQuery = true;
+  S.Depth = Q.Depth;
+  S.ParamFlow = Q.ParamFlow;
+  S.Conditional = Q.Conditional;
+  S.Guard = fromSummaryGuard(Q.Guard);
+  S.Remote = &Q;
+  S.Target.Library = Model.libraryNamed(Q.Library);
+  S.Target.IsWrite = Q.Kind == SummaryQueryKind::Write;
+  S.Target.IsLazyLoad = Q.Kind == SummaryQueryKind::LazyLoad;
+  S.Target.Relation = Q.Relation;
+  if (!Q.Keyword.empty())
+    S.Target.WriteKeyword = Q.Keyword.c_str();
+  if (!Q.Sql.empty() && (!S.Target.Library || S.Target.Library->speaksSql()))
+    classifyByText(S.Target, Q.Sql);
+  return S;
 }
 
 RowsOrigin AnalysisContext::remoteRows(const Expr *Call) {
@@ -492,9 +507,12 @@ void mergeEdge(std::vector<RemoteCallEdge> &Edges, RemoteCallEdge E) {
     std::vector<uint64_t> &Flow = E.Call.ArgFlow;
     for (size_t I = 0; I < Old.Call.ArgFlow.size() && I < Flow.size(); ++I)
       Flow[I] |= Old.Call.ArgFlow[I];
-    // Made on every path when either call is.
+    // Made on every path when either call is; under a test only when both
+    // are under the same.
     E.Call.Conditional &= Old.Call.Conditional;
     Old.Call.Conditional = E.Call.Conditional;
+    if (!(E.Call.Guard == Old.Call.Guard))
+      E.Call.Guard = Old.Call.Guard = std::nullopt;
     if (E.Call.Depth < Old.Call.Depth)
       Old = std::move(E);
     else
@@ -554,11 +572,13 @@ public:
     const Group *Best = nullptr, *Own = nullptr;
     LabelMask Flow = 0;
     bool AllConditional = true;
+    unsigned Others = 0;
     for (const Group &G : Groups) {
       if (G.Guard && *G.Guard == *Chosen) {
         Own = &G;
         continue;
       }
+      ++Others;
       Flow |= G.Flow;
       AllConditional &= G.AllConditional;
       if (!Best || G.Shallowest.Depth < Best->Shallowest.Depth)
@@ -566,19 +586,21 @@ public:
     }
     if (!Best || !Own)
       return;
-    auto Branch = [](const CallSummary &From, LabelMask Flow,
-                     bool Conditional) {
+    auto Branch = [](const CallSummary &From, LabelMask Flow, bool Conditional,
+                     std::optional<ParamGuard> Guard) {
       auto B = std::make_shared<CallSummary>(From);
       B->RunsQuery = true;
       B->ParamFlow = Flow;
       B->Conditional = Conditional;
-      B->Guard = std::nullopt;
+      B->Guard = Guard;
       B->RemoteCalls.clear();
       return B;
     };
     S.TargetGuard = Chosen;
-    S.Taken = Branch(S, Own->Flow, Own->AllConditional);
-    S.Otherwise = Branch(Best->Shallowest, Flow, AllConditional);
+    S.Taken = Branch(S, Own->Flow, Own->AllConditional, Chosen);
+    // The other queries' test, when they all run under one.
+    S.Otherwise = Branch(Best->Shallowest, Flow, AllConditional,
+                         Others == 1 ? Best->Guard : std::nullopt);
   }
 
 private:
@@ -641,6 +663,8 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
       propagateOnce(Flow, Propagated);
       recordRemoteCalls(C, F, nullptr, CalleeSummary, Flow, Entry);
     }
+    // The branch the call's constants pick, then the test it runs under.
+    CalleeSummary = selectedBy(CalleeSummary, C.Call);
     std::optional<bool> Holds =
         CalleeSummary && CalleeSummary->Guard
             ? guardOutcome(*CalleeSummary->Guard, C.Call)
@@ -648,7 +672,6 @@ bool AnalysisContext::summarizeCall(const CallFacts &C, const FunctionFacts &F,
     if (!CalleeSummary || !CalleeSummary->RunsQuery || Holds == false)
       return false;
     GuardHolds = Holds == true;
-    CalleeSummary = selectedBy(CalleeSummary, C.Call);
   }
   propagateOnce(Flow, Propagated);
   if (CalleeSummary) {
@@ -726,6 +749,7 @@ void AnalysisContext::recordRemoteCalls(
       E.Call.ArgParam.push_back(Own);
     }
     E.Call.Conditional = runsConditionally(C, F);
+    E.Call.Guard = toSummaryGuard(parameterGuard(C, F));
     E.Chain.push_back({C.Call, &F.function(), Remote});
     mergeEdge(Entry.Edges, std::move(E));
     return;
@@ -734,6 +758,7 @@ void AnalysisContext::recordRemoteCalls(
     RemoteCallEdge E = Inner;
     E.Call.Depth = Inner.Call.Depth + 1;
     E.Call.Conditional = Inner.Call.Conditional || runsConditionally(C, F);
+    E.Call.Guard = toSummaryGuard(parameterGuard(C, F));
     for (size_t I = 0; I < Inner.Call.ArgFlow.size(); ++I) {
       E.Call.ArgFlow[I] = Passed(Inner.Call.ArgFlow[I]);
       int P = Inner.Call.ArgParam[I];

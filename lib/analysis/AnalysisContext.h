@@ -240,6 +240,8 @@ private:
                          SummaryEntry &Entry);
   /// The rows a call into another unit returns.
   RowsOrigin remoteRows(const clang::Expr *Call);
+  /// A statement of another unit as a summary of calling it.
+  CallSummary fromRemote(const SummaryQuery &Q) const;
   /// heldFunction of a parameter: what every call of its function in this
   /// unit passes for it.
   const clang::FunctionDecl *passedFunction(const clang::ParmVarDecl *P,

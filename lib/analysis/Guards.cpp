@@ -393,6 +393,26 @@ std::optional<ParamGuard> earlyReturnGuard(const CallFacts &C,
 
 } // namespace
 
+std::optional<SummaryGuard> toSummaryGuard(const std::optional<ParamGuard> &G) {
+  if (!G || G->State)
+    return std::nullopt;
+  return SummaryGuard{G->Param, G->Kind == ParamGuard::EqualsValue, G->Value,
+                      G->Expect, G->Alone};
+}
+
+std::optional<ParamGuard>
+fromSummaryGuard(const std::optional<SummaryGuard> &G) {
+  if (!G)
+    return std::nullopt;
+  ParamGuard P;
+  P.Param = G->Param;
+  P.Kind = G->EqualsValue ? ParamGuard::EqualsValue : ParamGuard::NonZero;
+  P.Value = G->Value;
+  P.Expect = G->Expect;
+  P.Alone = G->Alone;
+  return P;
+}
+
 std::optional<ParamGuard> parameterGuard(const CallFacts &C,
                                          const FunctionFacts &Facts) {
   const ASTContext &Ctx = Facts.function().getASTContext();

@@ -19,6 +19,7 @@
 #define NPLUSONE_LIB_ANALYSIS_GUARDS_H
 
 #include "lib/analysis/FunctionFacts.h"
+#include "lib/wholeprogram/UnitSummary.h"
 #include <cstdint>
 #include <optional>
 
@@ -45,6 +46,12 @@ struct ParamGuard {
            Value == O.Value && Expect == O.Expect && Alone == O.Alone;
   }
 };
+
+/// A guard as summaries record it, and back: tests of parameters only (a
+/// test of state is decided by the caller's own code, not by a summary).
+std::optional<SummaryGuard> toSummaryGuard(const std::optional<ParamGuard> &G);
+std::optional<ParamGuard>
+fromSummaryGuard(const std::optional<SummaryGuard> &G);
 
 /// The innermost `if` around \p C that tests a parameter of the function
 /// or a member or global (`if (!startup)`, `if (mode == kFull)`,

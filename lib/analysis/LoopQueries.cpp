@@ -411,11 +411,13 @@ std::optional<SiteCall> LoopQueryFinder::siteOf(const CallFacts &C) const {
     Sum = Ctx.summary(S.Callee, Budget);
   else if ((Sum = Ctx.remoteSummary(C.Call, Budget)))
     S.Callee = Ctx.remoteCallee(C.Call);
+  // The branch the call's constants pick, then the test it runs under.
+  Sum = selectedBy(Sum, C.Call);
   std::optional<bool> Holds =
       Sum && Sum->Guard ? guardOutcome(*Sum->Guard, C, Facts) : std::nullopt;
   if (!Sum || !Sum->RunsQuery || Sum->Depth > Budget || Holds == false)
     return std::nullopt;
-  S.Summary = *selectedBy(Sum, C.Call);
+  S.Summary = *Sum;
   // A constant that passes the callee's test runs its query every time.
   if (Holds == true)
     S.Summary.Conditional = false;

@@ -110,6 +110,7 @@ std::optional<SummaryQuery> UnitExporter::queryOf(const FunctionDecl &FD,
   Q.Depth = S.Depth;
   Q.ParamFlow = S.ParamFlow;
   Q.Conditional = S.Conditional;
+  Q.Guard = toSummaryGuard(S.Guard);
   Q.Library = Target.Library ? Target.Library->Name : "";
   const FunctionFacts &OwnerFacts = Ctx.facts(*Owner);
   if (auto Text = sqlTextParts(Target.Sql, &OwnerFacts)) {

@@ -14,6 +14,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
 #include "llvm/Support/raw_ostream.h"
+#include <limits>
 
 using namespace llvm;
 
@@ -74,6 +75,16 @@ const char *kindName(SummaryQueryKind K) {
   return "read";
 }
 
+json::Value guardToJson(const std::optional<SummaryGuard> &G) {
+  if (!G)
+    return nullptr;
+  return json::Object{{"param", G->Param},
+                      {"equals", G->EqualsValue},
+                      {"value", G->Value},
+                      {"expect", G->Expect},
+                      {"alone", G->Alone}};
+}
+
 json::Value queryToJson(const SummaryQuery &Q) {
   return json::Object{{"kind", kindName(Q.Kind)},
                       {"depth", Q.Depth},
@@ -85,6 +96,7 @@ json::Value queryToJson(const SummaryQuery &Q) {
                       {"sqlParam", Q.SqlParam},
                       {"textAt", placeToJson(Q.TextAt)},
                       {"conditional", Q.Conditional},
+                      {"guard", guardToJson(Q.Guard)},
                       {"steps", stepsToJson(Q.Steps)}};
 }
 
@@ -102,6 +114,7 @@ json::Value callToJson(const SummaryCall &C) {
                       {"argText", std::move(Text)},
                       {"argParam", std::move(Param)},
                       {"conditional", C.Conditional},
+                      {"guard", guardToJson(C.Guard)},
                       {"steps", stepsToJson(C.Steps)}};
 }
 
@@ -198,6 +211,29 @@ public:
     return true;
   }
 
+  /// An optional "guard": absent or null when there is none.
+  bool guard(const json::Object &O, std::optional<SummaryGuard> &Out,
+             StringRef Where) {
+    const json::Value *V = O.get("guard");
+    if (!V || V->kind() == json::Value::Null)
+      return true;
+    const json::Object *G = V->getAsObject();
+    SummaryGuard R;
+    if (!G)
+      return fail(Where + ": 'guard' is not an object");
+    if (!integer(*G, "param", R.Param, Where) ||
+        !boolean(*G, "equals", R.EqualsValue, Where) ||
+        !integer(*G, "value", R.Value, Where,
+                 std::numeric_limits<int64_t>::min()) ||
+        !boolean(*G, "expect", R.Expect, Where) ||
+        !boolean(*G, "alone", R.Alone, Where))
+      return false;
+    if (R.Param >= 64)
+      return fail(Where + ": the guard's parameter is out of range");
+    Out = R;
+    return true;
+  }
+
   const json::Array *array(const json::Object &O, StringRef Key,
                            StringRef Where) {
     const json::Array *A = O.getArray(Key);
@@ -272,13 +308,14 @@ bool SummaryReader::query(const json::Object &O, SummaryQuery &Q) {
          integer(O, "sqlParam", Q.SqlParam, "a query", -1) &&
          place(O, "textAt", Q.TextAt, "a query") &&
          boolean(O, "conditional", Q.Conditional, "a query") &&
-         steps(O, Q.Steps, "a query");
+         guard(O, Q.Guard, "a query") && steps(O, Q.Steps, "a query");
 }
 
 bool SummaryReader::call(const json::Object &O, SummaryCall &C) {
   if (!string(O, "key", C.Key, "a call") ||
       !integer(O, "depth", C.Depth, "a call", 1) ||
-      !boolean(O, "conditional", C.Conditional, "a call"))
+      !boolean(O, "conditional", C.Conditional, "a call") ||
+      !guard(O, C.Guard, "a call"))
     return false;
   const json::Array *Flow = array(O, "argFlow", "a call");
   const json::Array *Text = array(O, "argText", "a call");

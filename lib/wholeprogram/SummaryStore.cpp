@@ -9,6 +9,7 @@
 #include "lib/sql/SqlStatement.h"
 #include "lib/support/Compat.h"
 #include "lib/wholeprogram/SummaryFile.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -244,39 +245,87 @@ SummaryQuery throughCall(const SummaryCall &Call, const SummaryQuery &Sub) {
       Q.SqlParam = Call.ArgParam[Sub.SqlParam];
   }
   Q.Conditional = Call.Conditional || Sub.Conditional;
+  // The tests of Sub's parameters were the call's to decide; what remains
+  // is the test the call itself is made under.
+  Q.Guard = Call.Guard;
+  Q.TargetGuard.reset();
+  Q.TakenFlow = 0;
+  Q.Otherwise = nullptr;
   Q.Steps = Call.Steps;
   Q.Steps.insert(Q.Steps.end(), Sub.Steps.begin(), Sub.Steps.end());
   return Q;
 }
 
+/// Sorts out the tests of parameters the function's statements run under:
+/// \p Best keeps a test every one of \p All shares (Guard); else the test
+/// it runs under (TargetGuard), what feeds the statements under that test,
+/// and the shallowest of the others, which a call failing it runs instead.
+void settleGuards(SummaryQuery &Best, llvm::ArrayRef<SummaryQuery> All) {
+  std::optional<SummaryGuard> Own = Best.Guard;
+  if (Own && llvm::all_of(All, [&](const SummaryQuery &Q) {
+        return Q.Guard && *Q.Guard == *Own;
+      }))
+    return;
+  Best.Guard.reset();
+  if (!Own)
+    return;
+  const SummaryQuery *Other = nullptr;
+  uint64_t Taken = 0, Flow = 0;
+  bool AllConditional = true, OneTest = true;
+  for (const SummaryQuery &Q : All) {
+    if (Q.Guard && *Q.Guard == *Own) {
+      Taken |= Q.ParamFlow;
+      continue;
+    }
+    Flow |= Q.ParamFlow;
+    AllConditional &= Q.Conditional;
+    OneTest &= !Other || Q.Guard == Other->Guard;
+    if (!Other || Q.Depth < Other->Depth)
+      Other = &Q;
+  }
+  if (!Other)
+    return;
+  auto Instead = std::make_shared<SummaryQuery>(*Other);
+  Instead->ParamFlow = Flow;
+  Instead->Conditional = AllConditional;
+  // The others' test, when they all run under one.
+  if (!OneTest)
+    Instead->Guard.reset();
+  Best.TargetGuard = Own;
+  Best.TakenFlow = Taken;
+  Best.Otherwise = std::move(Instead);
+}
 } // namespace
 
 std::optional<SummaryQuery>
 SummaryStore::resolveQuery(const FunctionSummaryRecord &R, unsigned Budget) {
   // The shallowest query, like a summary within a unit; every query adds
   // the parameters that feed it.
-  std::optional<SummaryQuery> Best;
-  uint64_t Flow = 0;
-  bool AllConditional = true;
-  auto Consider = [&](SummaryQuery Q) {
-    Flow |= Q.ParamFlow;
-    AllConditional &= Q.Conditional;
-    if (!Best || Q.Depth < Best->Depth)
-      Best = std::move(Q);
-  };
+  std::vector<SummaryQuery> All;
   if (R.Query && R.Query->Depth <= Budget)
-    Consider(*R.Query);
+    All.push_back(*R.Query);
   for (const SummaryCall &Call : R.Calls) {
     if (Call.Depth >= Budget || Call.ArgFlow.empty())
       continue;
     if (const SummaryQuery *Sub = query(Call.Key, Budget - Call.Depth))
-      Consider(throughCall(Call, *Sub));
+      All.push_back(throughCall(Call, *Sub));
   }
-  if (Best) {
-    Best->ParamFlow = Flow;
-    Best->Conditional = AllConditional;
+  if (All.empty())
+    return std::nullopt;
+  uint64_t Flow = 0;
+  bool AllConditional = true;
+  size_t Best = 0;
+  for (size_t I = 0; I < All.size(); ++I) {
+    Flow |= All[I].ParamFlow;
+    AllConditional &= All[I].Conditional;
+    if (All[I].Depth < All[Best].Depth)
+      Best = I;
   }
-  return Best;
+  SummaryQuery Q = All[Best];
+  settleGuards(Q, All);
+  Q.ParamFlow = Flow;
+  Q.Conditional = AllConditional;
+  return Q;
 }
 
 const SummaryQuery *SummaryStore::query(StringRef Key, unsigned Budget) {

@@ -19,6 +19,7 @@
 #define NPLUSONE_LIB_WHOLEPROGRAM_UNITSUMMARY_H
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +27,7 @@
 namespace nplusone {
 
 /// The summary format; a file of another version is ignored with a warning.
-constexpr int SummaryFormatVersion = 2;
+constexpr int SummaryFormatVersion = 3;
 
 /// A place in a source file.
 struct SourcePlace {
@@ -44,6 +45,23 @@ struct SummaryStep {
 };
 
 enum class SummaryQueryKind { Read, Write, LazyLoad };
+
+/// A test of a parameter of the function that a statement runs under
+/// (`if (!startup)`, `if (updateDb && ...)`): it runs when argument Param,
+/// tested for being non-zero or for equalling Value, gives Expect. Alone:
+/// the test is the whole condition, so passing it decides the branch too.
+struct SummaryGuard {
+  unsigned Param = 0;
+  bool EqualsValue = false;
+  int64_t Value = 0;
+  bool Expect = true;
+  bool Alone = true;
+
+  bool operator==(const SummaryGuard &O) const {
+    return Param == O.Param && EqualsValue == O.EqualsValue &&
+           Value == O.Value && Expect == O.Expect && Alone == O.Alone;
+  }
+};
 
 /// The query a function reaches through calls within its own unit.
 struct SummaryQuery {
@@ -67,8 +85,18 @@ struct SummaryQuery {
   SourcePlace TextAt;
   /// It runs on some paths of the function only (under a condition).
   bool Conditional = false;
+  /// A test of a parameter that every statement of the function runs under.
+  std::optional<SummaryGuard> Guard;
   /// From the function down to the statement.
   std::vector<SummaryStep> Steps;
+  /// Not written to summaries, worked out when they are linked: when the
+  /// function's statements run under different tests, the test this one
+  /// runs under, the parameters that feed the statements under it, and the
+  /// shallowest statement under none or another (what a call whose constant
+  /// fails the test runs).
+  std::optional<SummaryGuard> TargetGuard;
+  uint64_t TakenFlow = 0;
+  std::shared_ptr<const SummaryQuery> Otherwise;
 };
 
 /// A call to a function of another unit, made by the function or by a
@@ -90,6 +118,8 @@ struct SummaryCall {
   std::vector<int> ArgParam;
   /// The call is made on some paths of the function only.
   bool Conditional = false;
+  /// A test of a parameter of the function the call is made under.
+  std::optional<SummaryGuard> Guard;
   /// From the function down to the call.
   std::vector<SummaryStep> Steps;
 };

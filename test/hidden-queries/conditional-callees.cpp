@@ -148,7 +148,7 @@ void weighWarehouses(pqxx::work &tx, const std::vector<int> &warehouses,
   for (int warehouse : warehouses)
     current.push_back(
         totalWeight(loadShipments(tx, warehouse, /*archived=*/false)));
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: query runs up to once per element of 'warehouses' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: query runs once per element of 'warehouses' (N+1 queries); load the rows for all elements in one query [nplusone-query-per-element]
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop over the elements of 'warehouses' is here
   // CHECK-MESSAGES: :[[@LINE-3]]:39: note: the element value 'warehouse' is passed to 'loadShipments' here and reaches its query
   // CHECK-MESSAGES: :138:17: note: 'loadShipments' runs the query here
@@ -157,7 +157,7 @@ void weighWarehouses(pqxx::work &tx, const std::vector<int> &warehouses,
   for (int warehouse : warehouses)
     archive.push_back(
         totalWeight(loadShipments(tx, warehouse, /*archived=*/true)));
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: query runs up to once per element of 'warehouses' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: query runs once per element of 'warehouses' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop is here
   // CHECK-MESSAGES: :136:17: note: 'loadShipments' runs the query here
   // CHECK-MESSAGES: :[[@LINE-4]]:21: note: hoist it: run the query once before the loop and reuse its result

@@ -4,7 +4,7 @@
 #include "accounts.h"
 // CORRUPT: warning: summary file '{{.*}}accounts_repo.cpp.{{[0-9a-f]+}}.nplusone.json' is unusable: not valid JSON ({{.*}}); ignored (re-run tools/nplusone-run.py to rewrite it) [clang-tidy-config]
 // TRUNCATED: warning: summary file '{{.*}}accounts_repo.cpp.{{[0-9a-f]+}}.nplusone.json' is unusable: not valid JSON ({{.*}}); ignored (re-run tools/nplusone-run.py to rewrite it) [clang-tidy-config]
-// FOREIGN: warning: summary file '{{.*}}accounts_repo.cpp.{{[0-9a-f]+}}.nplusone.json' is unusable: summary format version 99, this build reads version 2; ignored (re-run tools/nplusone-run.py to rewrite it) [clang-tidy-config]
+// FOREIGN: warning: summary file '{{.*}}accounts_repo.cpp.{{[0-9a-f]+}}.nplusone.json' is unusable: summary format version 99, this build reads version 3; ignored (re-run tools/nplusone-run.py to rewrite it) [clang-tidy-config]
 // ALIEN: warning: summary file '{{.*}}accounts_repo.cpp.{{[0-9a-f]+}}.nplusone.json' is unusable: not an nplusone summary file; ignored (re-run tools/nplusone-run.py to rewrite it) [clang-tidy-config]
 // MALFORMED: warning: summary file '{{.*}}accounts_repo.cpp.{{[0-9a-f]+}}.nplusone.json' is unusable: malformed: a query: 'depth' is missing or out of range; ignored (re-run tools/nplusone-run.py to rewrite it) [clang-tidy-config]
 
