@@ -64,12 +64,17 @@ SqlHolePlaces sqlHolePlaces(StringRef Sql) {
   bool Ddl = false;
   for (StringRef W : {"create", "drop", "alter", "attach", "detach", "truncate",
                       "vacuum", "analyze", "reindex", "grant", "revoke",
-                      "comment", "cluster", "refresh"})
+                      "comment", "cluster", "refresh", "optimize", "repair",
+                      "rename", "checksum"})
     Ddl = Ddl || (Lead && Lead->isWord(W));
   if (Ddl && Sql.contains(SqlHole))
     return SqlHolePlaces::Names;
   bool Any = false;
   for (size_t I = 0; I < Toks.size(); ++I) {
+    // A hole inside a quoted name (`\`<hole>\``, `"<hole>"`) is a name.
+    if (Toks[I].Kind == SqlTokenKind::QuotedIdent &&
+        Toks[I].Text.contains(SqlHole))
+      return SqlHolePlaces::Names;
     if (!Toks[I].isHole())
       continue;
     Any = true;

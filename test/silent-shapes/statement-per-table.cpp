@@ -1,14 +1,17 @@
-// Loops whose SQL text changes, not a key in it: one statement per table,
-// per schema-migration step, per DDL command read from a file, and loops over
+// Loops whose SQL text changes, not a key in it: one statement per table
+// (its name concatenated, printed, or quoted in backticks), per
+// schema-migration step, per DDL command read from a file, and loops over
 // a list written in the source or counted to a constant. `IN (...)` cannot
 // batch them, and their count follows the schema, not the data. Session
 // commands (SET, LOCK, SAVEPOINT, COMMIT) neither read rows nor write them. A
 // row value concatenated into a condition is a key, and stays reported.
-// RUN: %check_nplusone --fix=none %s %t -- -- -std=c++17 -I/usr/include/postgresql
+// RUN: %check_nplusone --fix=none %s %t -- -- -std=c++17 -I/usr/include/postgresql -I/usr/include/mariadb
 
 #include <pqxx/pqxx>
 #include <cstdio>
+#include <fmt/format.h>
 #include <libpq-fe.h>
+#include <mysql.h>
 #include <sqlite3.h>
 #include <sstream>
 #include <string>
@@ -235,4 +238,31 @@ void pruneWithRetention(pqxx::work &tx) {
                        " WHERE at < now() - $1::interval",
                    keep[0].as<std::string>());
   }
+}
+
+//===--- MySQL table maintenance, the name quoted in backticks ----------===//
+
+bool runQuery(MYSQL *conn, const std::string &sql) {
+  return mysql_real_query(conn, sql.data(), sql.size()) == 0;
+}
+
+// A game server's startup: every table with free space is optimized, by the
+// name information_schema gave, quoted in backticks.
+void optimizeTables(MYSQL *conn, const std::vector<std::string> &tables) {
+  for (const std::string &table : tables)
+    runQuery(conn, fmt::format("OPTIMIZE TABLE `{:s}`", table));
+}
+
+// The nearest N+1: a name quoted as a string is a value, a key.
+void lockAccounts(MYSQL *conn, const std::vector<std::string> &names) {
+  for (const std::string &name : names)
+    runQuery(conn, fmt::format(
+                       "UPDATE accounts SET locked = 1 WHERE name = '{:s}'",
+                       name));
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: UPDATE runs once per element of 'names' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the loop over the elements of 'names' is here
+  // CHECK-MESSAGES: :[[@LINE-5]]:20: note: the element value 'fmt::format( "UPDATE accounts SET locked = 1 WHERE name =...' is passed to 'runQuery' here and reaches its UPDATE
+  // CHECK-MESSAGES: :[[@LINE-19]]:10: note: 'runQuery' runs the UPDATE here
+  // CHECK-MESSAGES: :[[@LINE-7]]:20: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (...)
+  // CHECK-MESSAGES: :[[@LINE-9]]:3: note: wrap the loop in one transaction (START TRANSACTION ... COMMIT): with autocommit on, every statement commits on its own
 }
