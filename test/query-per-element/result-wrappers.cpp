@@ -5,6 +5,8 @@
 // Look-alikes: a read that takes nothing from the row, and an object
 // stepped in the condition but never read in the body.
 // RUN: %check_nplusone --fix=none %s %t -- -- -std=c++17 -I/usr/include/mariadb
+// Named as a row step, the same `next()` walks a query's rows:
+// RUN: %check_nplusone --fix=none --messages-prefix=ROWS --config="{CheckOptions: [{key: RowAdvanceFunctions, value: 'DBResult::next'}]}" %s %t-rows -- -- -std=c++17 -I/usr/include/mariadb
 
 #include <cstdint>
 #include <memory>
@@ -120,3 +122,25 @@ void announceRestart(Database &db, Countdown &minutesLeft) {
     // CHECK-MESSAGES: :[[@LINE-86]]:9: note: 'storeQuery' runs the query here
     // CHECK-MESSAGES: :[[@LINE-5]]:16: note: hoist it: run the query once before the loop and reuse its result
 }
+
+// With DBResult::next named in RowAdvanceFunctions (the second RUN line):
+// ROWS: :68:20: warning: query runs once per row of 'result' (N+1 queries); load the rows for all of them in one query [nplusone-query-in-loop]
+// ROWS: :67:5: note: the loop over the rows of 'result' is here
+// ROWS: :68:39: note: the row value 'result->getNumber("id")' is passed to 'moveOfferToHistory' here and reaches its query
+// ROWS: :55:26: note: 'moveOfferToHistory' calls 'storeQuery' here
+// ROWS: :36:9: note: 'storeQuery' runs the query here
+// ROWS: :56:9: note: batch it: 'id IN (?)' with one placeholder per key, each key bound, then group the rows by id
+// ROWS: :78:7: warning: UPDATE runs once per row of 'result' (one round trip each); batch the writes into one statement [nplusone-write-in-loop]
+// ROWS: :67:5: note: the loop over the rows of 'result' is here
+// ROWS: :78:24: note: the row value '"UPDATE players SET balance = balance + " + std::to_strin...' is passed to 'executeQuery' here and reaches its UPDATE
+// ROWS: :42:12: note: 'executeQuery' runs the UPDATE here
+// ROWS: :78:24: note: batch it: one multi-row INSERT ... VALUES (...), (...), or one UPDATE/DELETE ... WHERE id IN (...)
+// ROWS: :67:5: note: wrap the loop in one transaction (START TRANSACTION ... COMMIT): with autocommit on, every statement commits on its own
+// ROWS: :87:26: warning: query runs once per row of 'result' but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
+// ROWS: :67:5: note: the loop is here
+// ROWS: :36:9: note: 'storeQuery' runs the query here
+// ROWS: :87:26: note: hoist it: run the query once before the loop and reuse its result
+// ROWS: :118:16: warning: query runs once per iteration of the loop but does not depend on the loop; run it once before the loop [nplusone-loop-invariant-query]
+// ROWS: :117:3: note: the loop is here
+// ROWS: :36:9: note: 'storeQuery' runs the query here
+// ROWS: :118:16: note: hoist it: run the query once before the loop and reuse its result
