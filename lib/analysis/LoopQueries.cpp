@@ -673,9 +673,11 @@ const Expr *LoopQueryFinder::rowStoredForHandle(const SiteCall &S,
 /// The query at the end of \p F's chain takes values bound apart from its
 /// text (parameters, binds).
 bool LoopQueryFinder::hasBoundValues(const LoopQueryFinding &F) const {
-  // A statement of another unit that takes its text from a parameter:
-  // values bound apart from the text come in through its other parameters.
-  if (F.Remote && F.Remote->SqlParam >= 0)
+  // The site passes its whole text to a statement of another unit: values
+  // bound apart from the text come in through the other parameters. (A
+  // text a helper of this unit builds from its own parameters, a table
+  // among them, is not the site's.)
+  if (F.Remote && F.Remote->SqlParam >= 0 && F.Chain.size() == 1)
     return F.Remote->ParamFlow & ~(LabelMask(1) << F.Remote->SqlParam |
                                    LabelMask(1) << ThisParamBit);
   const FunctionFacts &Owner = Ctx.facts(*F.Chain.back().Caller);
