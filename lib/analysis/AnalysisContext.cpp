@@ -796,8 +796,9 @@ AnalysisContext::computeSummary(const FunctionDecl &FD, unsigned Budget) {
     CallSummary Found;
     if (!summarizeCall(C, F, Flow, Propagated, Entry, Found))
       continue;
-    bool Conditional = Found.Conditional || runsConditionally(C, F);
-    noteRead(Found, runsConditionally(C, F), Read);
+    bool OnSomePaths = runsConditionally(C, F);
+    bool Conditional = Found.Conditional || OnSomePaths;
+    noteRead(Found, OnSomePaths, Read);
     AllConditional &= Conditional;
     std::optional<ParamGuard> Own = parameterGuard(C, F);
     Groups.add(Own, Found, Conditional);

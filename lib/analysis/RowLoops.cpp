@@ -758,10 +758,6 @@ const ValueDecl *elementTaken(const ValueDecl *Work, const Stmt *Loop,
   return First ? First->Dst : nullptr;
 }
 
-/// `while (!xml.atEnd()) { xml.readNext(); ... }`, `while (it.hasNext()) {
-/// id = it.next(); ... }`, `while (!in.eof()) { std::getline(in, line);
-/// ... }`: a reader or iterator read to its end, one element per iteration;
-/// null when the condition tests no such object or the body never steps it.
 /// The object a loop's condition steps to its next element, `rs` in
 /// `while (rs->next())` or `do { ... } while (result.next())`: a non-const
 /// `bool next()` of a class no library model knows (a project's own
@@ -775,6 +771,13 @@ const Expr *steppedByCondition(const Expr *Cond) {
   return MC->getImplicitObjectArgument();
 }
 
+/// `while (!xml.atEnd()) { xml.readNext(); ... }`, `while (it.hasNext()) {
+/// id = it.next(); ... }`, `while (!in.eof()) { std::getline(in, line);
+/// ... }`: a reader or iterator read to its end, one element per iteration;
+/// also `while (rs->next()) { ...rs->getNumber("id")... }`, the condition
+/// stepping it (steppedByCondition) and the body reading through it. Null
+/// when the condition tests no such object or the body never steps or
+/// reads it.
 const ValueDecl *readerReadToEnd(const Expr *Cond, const Stmt *Loop,
                                  RowsContext &Ctx) {
   Cond = Cond ? Cond->IgnoreParenImpCasts() : nullptr;
